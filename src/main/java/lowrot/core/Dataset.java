@@ -1,0 +1,211 @@
+package lowrot.core;
+
+import java.util.Arrays;
+
+/**
+ * An immutable set of labelled points (x_i, y_i), x_i ∈ R^d with ‖x_i‖ ≤ 1 and y_i ∈ {−1, +1}.
+ * Neural-collapse sets also carry their group centres, for the alignment metric.
+ */
+public final class Dataset {
+    /** Slack allowed on ‖x‖ ≤ 1 for rounding in generated or imported points. */
+    public static final double NORM_TOLERANCE = 1e-9;
+
+    private final DatasetKind kind;
+    private final int n;
+    private final int d;
+    private final double[] x;
+    private final double[] y;
+    private final double[] centres;
+
+    Dataset(DatasetKind kind, int d, double[] x, double[] y, double[] centres) {
+        this.kind = kind;
+        this.d = d;
+        this.n = y.length;
+        this.x = x;
+        this.y = y;
+        this.centres = centres;
+    }
+
+    /**
+     * A data set from explicit points, validated: finite coordinates, one dimension for all,
+     * ‖x‖ ≤ 1, labels ±1, at least one point of each label.
+     *
+     * @throws IllegalArgumentException naming the first offending point and what is allowed
+     */
+    public static Dataset fromPoints(double[][] points, double[] labels) {
+        if (points == null || labels == null || points.length == 0) {
+            throw new IllegalArgumentException("points: at least one point of each label is needed, got none");
+        }
+        if (points.length != labels.length) {
+            throw new IllegalArgumentException("points: " + points.length + " points but " + labels.length + " labels");
+        }
+        int d = points[0] == null ? 0 : points[0].length;
+        if (d < 1 || d > DataSpec.MAX_D) {
+            throw new IllegalArgumentException("points[0] has dimension " + d + ": allowed 1 to " + DataSpec.MAX_D);
+        }
+        double[] x = new double[points.length * d];
+        double[] y = new double[points.length];
+        boolean plus = false;
+        boolean minus = false;
+        for (int i = 0; i < points.length; i++) {
+            double[] p = points[i];
+            if (p == null || p.length != d) {
+                throw new IllegalArgumentException("points[" + i + "] has dimension " + (p == null ? 0 : p.length)
+                        + ": allowed " + d + " (the dimension of the first point)");
+            }
+            double norm2 = 0;
+            for (int k = 0; k < d; k++) {
+                if (!Double.isFinite(p[k])) {
+                    throw new IllegalArgumentException("points[" + i + "][" + k + "] = " + p[k] + ": allowed finite numbers");
+                }
+                norm2 += p[k] * p[k];
+                x[i * d + k] = p[k];
+            }
+            if (Math.sqrt(norm2) > 1 + NORM_TOLERANCE) {
+                throw new IllegalArgumentException("points[" + i + "] has norm " + Math.sqrt(norm2)
+                        + ": allowed at most 1 (scale the data into the unit ball)");
+            }
+            double label = labels[i];
+            if (label != 1.0 && label != -1.0) {
+                throw new IllegalArgumentException("labels[" + i + "] = " + label + ": allowed -1 or 1");
+            }
+            plus |= label > 0;
+            minus |= label < 0;
+            y[i] = label;
+        }
+        if (!plus || !minus) {
+            throw new IllegalArgumentException("labels: at least one point of each label is needed, found only "
+                    + (plus ? "+1" : "-1"));
+        }
+        return new Dataset(DatasetKind.POINTS, d, x, y, null);
+    }
+
+    /** An empty set of dimension d (a run on explicit points has no test set). */
+    public static Dataset empty(DatasetKind kind, int d) {
+        return new Dataset(kind, d, new double[0], new double[0], null);
+    }
+
+    public DatasetKind kind() {
+        return kind;
+    }
+
+    /** Number of points. */
+    public int n() {
+        return n;
+    }
+
+    /** Dimension of each point. */
+    public int d() {
+        return d;
+    }
+
+    /** Coordinate k of point i. */
+    public double x(int i, int k) {
+        return x[i * d + k];
+    }
+
+    /** Label of point i, ±1. */
+    public double y(int i) {
+        return y[i];
+    }
+
+    /** A copy of point i. */
+    public double[] point(int i) {
+        return Arrays.copyOfRange(x, i * d, (i + 1) * d);
+    }
+
+    /** A copy of all coordinates, row-major n × d. */
+    public double[] copyX() {
+        return x.clone();
+    }
+
+    /** A copy of all labels. */
+    public double[] copyY() {
+        return y.clone();
+    }
+
+    /** Number of group centres (0 unless this is a neural-collapse set). */
+    public int centreCount() {
+        return centres == null ? 0 : centres.length / d;
+    }
+
+    /** A copy of the group centres, row-major r × d (empty if none). */
+    public double[] copyCentres() {
+        return centres == null ? new double[0] : centres.clone();
+    }
+
+    /** Number of points with label +1. */
+    public int positives() {
+        int count = 0;
+        for (double label : y) {
+            if (label > 0) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** This set with one more point, validated as in {@link #fromPoints}. */
+    public Dataset plus(double[] point, double label) {
+        double[][] pts = new double[n + 1][];
+        double[] labels = new double[n + 1];
+        for (int i = 0; i < n; i++) {
+            pts[i] = point(i);
+            labels[i] = y[i];
+        }
+        pts[n] = point.clone();
+        labels[n] = label;
+        return fromPointsAllowingOneLabel(pts, labels);
+    }
+
+    /** This set without point {@code index}. */
+    public Dataset minus(int index) {
+        if (index < 0 || index >= n) {
+            throw new IllegalArgumentException("point index " + index + ": allowed 0 to " + (n - 1));
+        }
+        double[] nx = new double[(n - 1) * d];
+        double[] ny = new double[n - 1];
+        System.arraycopy(x, 0, nx, 0, index * d);
+        System.arraycopy(x, (index + 1) * d, nx, index * d, (n - index - 1) * d);
+        System.arraycopy(y, 0, ny, 0, index);
+        System.arraycopy(y, index + 1, ny, index, n - index - 1);
+        return new Dataset(DatasetKind.POINTS, d, nx, ny, null);
+    }
+
+    /** Index of the point nearest to {@code point} (Euclidean), or −1 for an empty set. */
+    public int nearest(double[] point) {
+        int best = -1;
+        double bestDist = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            double dist = 0;
+            for (int k = 0; k < d; k++) {
+                double diff = x[i * d + k] - point[k];
+                dist += diff * diff;
+            }
+            if (dist < bestDist) {
+                bestDist = dist;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static Dataset fromPointsAllowingOneLabel(double[][] pts, double[] labels) {
+        // While a user clicks points in one at a time, one label may be all there is so far.
+        boolean plus = false;
+        boolean minus = false;
+        for (double label : labels) {
+            plus |= label > 0;
+            minus |= label < 0;
+        }
+        if (plus && minus) {
+            return fromPoints(pts, labels);
+        }
+        double[][] padded = Arrays.copyOf(pts, pts.length + 1);
+        double[] paddedLabels = Arrays.copyOf(labels, labels.length + 1);
+        padded[pts.length] = new double[pts[0].length];
+        paddedLabels[pts.length] = plus ? -1 : 1;
+        Dataset checked = fromPoints(padded, paddedLabels);
+        return checked.minus(pts.length);
+    }
+}

@@ -1,0 +1,93 @@
+package lowrot.core;
+
+/**
+ * The hot loops of training, on flat arrays, writing into caller-supplied outputs and allocating
+ * nothing. Pre-activations h_ij = v_j · x_i are recomputed in the backward pass instead of being
+ * stored, so no n × m temporary exists.
+ */
+final class Kernel {
+    private Kernel() {
+    }
+
+    /**
+     * z[t] = y_i · s · g(x_i) for i = idx[t], t < count. Modified: z. Not modified: everything else.
+     */
+    static void signedOutputs(double[] x, double[] y, int d, int[] idx, int count, double[] a, double[] v, int m,
+            double s, double[] z) {
+        for (int t = 0; t < count; t++) {
+            int i = idx[t];
+            int xo = i * d;
+            double g = 0;
+            for (int j = 0; j < m; j++) {
+                int row = j * d;
+                double h = 0;
+                for (int k = 0; k < d; k++) {
+                    h += v[row + k] * x[xo + k];
+                }
+                if (h > 0) {
+                    g += a[j] * h;
+                }
+            }
+            z[t] = y[i] * s * g;
+        }
+    }
+
+    /**
+     * Accumulates ga[j] = Σ_t c[t] σ(h_ij) and gv[j] = Σ_t c[t] a_j 1[h_ij > 0] x_i, where c[t] is
+     * ∂(objective)/∂g(x_i) for i = idx[t]. Modified: ga, gv (overwritten). ReLU'(0) = 0.
+     */
+    static void backward(double[] x, int d, int[] idx, int count, double[] a, double[] v, int m, double[] c,
+            double[] ga, double[] gv) {
+        java.util.Arrays.fill(ga, 0, m, 0.0);
+        java.util.Arrays.fill(gv, 0, m * d, 0.0);
+        for (int t = 0; t < count; t++) {
+            double ct = c[t];
+            if (ct == 0.0) {
+                continue;
+            }
+            int xo = idx[t] * d;
+            for (int j = 0; j < m; j++) {
+                int row = j * d;
+                double h = 0;
+                for (int k = 0; k < d; k++) {
+                    h += v[row + k] * x[xo + k];
+                }
+                if (h > 0) {
+                    ga[j] += ct * h;
+                    double coef = ct * a[j];
+                    for (int k = 0; k < d; k++) {
+                        gv[row + k] += coef * x[xo + k];
+                    }
+                }
+            }
+        }
+    }
+
+    /** ln Σ_t e^{w[t]} over t < count, without overflow; −∞ for an empty sum. */
+    static double logSumExp(double[] w, int count) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int t = 0; t < count; t++) {
+            max = Math.max(max, w[t]);
+        }
+        if (max == Double.NEGATIVE_INFINITY || max == Double.POSITIVE_INFINITY) {
+            return max;
+        }
+        double sum = 0;
+        for (int t = 0; t < count; t++) {
+            sum += Math.exp(w[t] - max);
+        }
+        return max + Math.log(sum);
+    }
+
+    /** ln(e^p + e^q) without overflow. */
+    static double logAddExp(double p, double q) {
+        if (p == Double.NEGATIVE_INFINITY) {
+            return q;
+        }
+        if (q == Double.NEGATIVE_INFINITY) {
+            return p;
+        }
+        double max = Math.max(p, q);
+        return max + Math.log1p(Math.exp(-Math.abs(p - q)));
+    }
+}

@@ -1,0 +1,203 @@
+package lowrot.core;
+
+import java.util.Arrays;
+
+/**
+ * Computes {@link Metrics} in one pass over the training set (outputs, margins, activation
+ * patterns) and one over the test set, with preallocated work arrays. Owned by the trainer's thread.
+ */
+final class MetricsCalculator {
+    private final Network initial;
+    private final DatasetKind kind;
+    private final int n;
+    private final int nTest;
+    private final int d;
+    private final double[] xs;
+    private final double[] ys;
+    private final double[] testX;
+    private final double[] testY;
+    private final double[] centres;
+    private final double[] logLoss;
+    private final double[] angles;
+    private final double[] sorted;
+
+    MetricsCalculator(Network initial, Dataset train, Dataset test) {
+        this.initial = initial;
+        this.kind = train.kind();
+        this.n = train.n();
+        this.nTest = test.n();
+        this.d = train.d();
+        this.xs = train.copyX();
+        this.ys = train.copyY();
+        this.testX = test.copyX();
+        this.testY = test.copyY();
+        this.centres = train.copyCentres();
+        this.logLoss = new double[n];
+        this.angles = new double[initial.width()];
+        this.sorted = new double[initial.width()];
+    }
+
+    /** The per-neuron rotation angles of the last {@link #compute} (a live array: copy it). */
+    double[] angles() {
+        return angles;
+    }
+
+    Metrics compute(Network net, Loss loss, boolean outerTrainable, long step, double time, double logTime) {
+        int m = net.width();
+        double[] a = net.a;
+        double[] v = net.v;
+        double[] v0 = initial.v;
+        double s = net.scale();
+
+        double riskSum = 0;
+        double minYg = Double.POSITIVE_INFINITY;
+        int worst = -1;
+        int trainErrors = 0;
+        long changed = 0;
+        for (int i = 0; i < n; i++) {
+            int xo = i * d;
+            double g = 0;
+            for (int j = 0; j < m; j++) {
+                int row = j * d;
+                double h = 0;
+                double h0 = 0;
+                for (int k = 0; k < d; k++) {
+                    double xk = xs[xo + k];
+                    h += v[row + k] * xk;
+                    h0 += v0[row + k] * xk;
+                }
+                if (h > 0) {
+                    g += a[j] * h;
+                }
+                if ((h >= 0) != (h0 >= 0)) {
+                    changed++;
+                }
+            }
+            double yg = ys[i] * g;
+            double zi = s * yg;
+            riskSum += loss.value(zi);
+            logLoss[i] = loss.logValue(zi);
+            if (yg < minYg) {
+                minYg = yg;
+                worst = i;
+            }
+            if (yg <= 0) {
+                trainErrors++;
+            }
+        }
+        int testErrors = 0;
+        for (int i = 0; i < nTest; i++) {
+            if (testY[i] * net.g(testX, i * d) <= 0) {
+                testErrors++;
+            }
+        }
+
+        double sumA2 = 0;
+        double sumV2 = 0;
+        double path = 0;
+        double motion2 = 0;
+        double angleSum = 0;
+        double angleMax = 0;
+        double weightedAngle = 0;
+        double weightSum = 0;
+        double shareSum = 0;
+        double alignSum = 0;
+        boolean parity = kind == DatasetKind.PARITY;
+        int groups = centres.length / d;
+        for (int j = 0; j < m; j++) {
+            int row = j * d;
+            double vNorm2 = 0;
+            double dv2 = 0;
+            for (int k = 0; k < d; k++) {
+                double vk = v[row + k];
+                vNorm2 += vk * vk;
+                double diff = vk - v0[row + k];
+                dv2 += diff * diff;
+            }
+            double da = a[j] - initial.a[j];
+            motion2 += da * da + dv2;
+            sumA2 += a[j] * a[j];
+            sumV2 += vNorm2;
+            double vNorm = Math.sqrt(vNorm2);
+            double w = Math.abs(a[j]) * vNorm;
+            path += w;
+            double angle = net.frozenDirections() ? frozenAngle(net.b[j], initial.b[j]) : angle(v, v0, row, d);
+            angles[j] = angle;
+            angleSum += angle;
+            angleMax = Math.max(angleMax, angle);
+            weightedAngle += w * angle;
+            weightSum += w;
+            if (parity && vNorm2 > 0) {
+                shareSum += w * (v[row] * v[row] + v[row + 1] * v[row + 1]) / vNorm2;
+            }
+            if (groups > 0 && vNorm > 0) {
+                alignSum += w * nearestCentreCosine(v, row, vNorm);
+            }
+        }
+        System.arraycopy(angles, 0, sorted, 0, m);
+        Arrays.sort(sorted, 0, m);
+        double median = m % 2 == 1 ? sorted[m / 2] : 0.5 * (sorted[m / 2 - 1] + sorted[m / 2]);
+
+        double frobeniusDenominator = outerTrainable ? sumA2 + sumV2 : Math.sqrt(sumV2);
+        double motion = Math.sqrt(motion2);
+        double logRisk = Kernel.logSumExp(logLoss, n) - Math.log(n);
+        return new Metrics(step, time, logTime, riskSum / n, logRisk, (double) trainErrors / n,
+                nTest == 0 ? Double.NaN : (double) testErrors / nTest, s * minYg, worst, minYg / frobeniusDenominator,
+                minYg / path, Math.sqrt(sumA2 + sumV2), path, angleSum / m, median, angleMax,
+                weightSum > 0 ? weightedAngle / weightSum : angleSum / m, motion, motion / Math.sqrt(m),
+                (double) changed / ((double) n * m), parity ? (weightSum > 0 ? shareSum / weightSum : Double.NaN)
+                        : Double.NaN,
+                groups > 0 ? (weightSum > 0 ? alignSum / weightSum : Double.NaN) : Double.NaN);
+    }
+
+    private double nearestCentreCosine(double[] v, int row, double vNorm) {
+        double best = Double.NEGATIVE_INFINITY;
+        int groups = centres.length / d;
+        for (int k = 0; k < groups; k++) {
+            double dot = 0;
+            double cNorm2 = 0;
+            for (int q = 0; q < d; q++) {
+                double cq = centres[k * d + q];
+                dot += v[row + q] * cq;
+                cNorm2 += cq * cq;
+            }
+            best = Math.max(best, dot / (vNorm * Math.sqrt(cNorm2)));
+        }
+        return best;
+    }
+
+    /**
+     * ∠(p, q) = 2·atan2(‖p̂ − q̂‖, ‖p̂ + q̂‖) (Kahan): accurate for tiny angles, where acos of the
+     * cosine loses half the digits. A zero vector has no direction; its angle is taken as π/2.
+     */
+    static double angle(double[] p, double[] q, int row, int d) {
+        double pn = 0;
+        double qn = 0;
+        for (int k = 0; k < d; k++) {
+            pn += p[row + k] * p[row + k];
+            qn += q[row + k] * q[row + k];
+        }
+        if (pn == 0 || qn == 0) {
+            return Math.PI / 2;
+        }
+        pn = Math.sqrt(pn);
+        qn = Math.sqrt(qn);
+        double diff = 0;
+        double sum = 0;
+        for (int k = 0; k < d; k++) {
+            double pk = p[row + k] / pn;
+            double qk = q[row + k] / qn;
+            diff += (pk - qk) * (pk - qk);
+            sum += (pk + qk) * (pk + qk);
+        }
+        return 2 * Math.atan2(Math.sqrt(diff), Math.sqrt(sum));
+    }
+
+    /** With v_j = b_j u_j and u_j fixed, the direction can only keep its sign (0) or flip (π). */
+    static double frozenAngle(double b, double b0) {
+        if (b == 0 || b0 == 0) {
+            return Math.PI / 2;
+        }
+        return (b > 0) == (b0 > 0) ? 0.0 : Math.PI;
+    }
+}

@@ -1,0 +1,143 @@
+package lowrot.core;
+
+/**
+ * An immutable picture of a run at one step: its metrics and full weights, safe to hand to any
+ * thread. The arrays are private copies; accessors return single entries or fresh copies.
+ */
+public final class Snapshot {
+    private final long runId;
+    private final Metrics metrics;
+    private final int m;
+    private final int d;
+    private final double scale;
+    private final double[] a;
+    private final double[] v;
+    private final double[] b;
+    private final double[] u;
+    private final double[] a0;
+    private final double[] v0;
+    private final double[] angles;
+
+    private Snapshot(long runId, Metrics metrics, Network net, Network initial, double[] angles) {
+        this.runId = runId;
+        this.metrics = metrics;
+        this.m = net.width();
+        this.d = net.dim();
+        this.scale = net.scale();
+        this.a = net.a.clone();
+        this.v = net.v.clone();
+        this.b = net.b == null ? null : net.b.clone();
+        this.u = net.u == null ? null : net.u.clone();
+        this.a0 = initial.a.clone();
+        this.v0 = initial.v.clone();
+        this.angles = angles.clone();
+    }
+
+    /** Copies everything it keeps out of the given (mutable) objects. */
+    static Snapshot of(long runId, Metrics metrics, Network net, Network initial, double[] angles) {
+        return new Snapshot(runId, metrics, net, initial, angles);
+    }
+
+    /** The run this snapshot belongs to; consumers ignore snapshots of an older run. */
+    public long runId() {
+        return runId;
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    public long step() {
+        return metrics.step();
+    }
+
+    public double time() {
+        return metrics.time();
+    }
+
+    /** Width m. */
+    public int width() {
+        return m;
+    }
+
+    /** Input dimension d. */
+    public int dim() {
+        return d;
+    }
+
+    /** Output scale s. */
+    public double scale() {
+        return scale;
+    }
+
+    /** True when the weights are in the no-rotation parametrisation (b and u available). */
+    public boolean frozenDirections() {
+        return b != null;
+    }
+
+    public double a(int j) {
+        return a[j];
+    }
+
+    public double v(int j, int k) {
+        return v[j * d + k];
+    }
+
+    /** b_j (no-rotation only). */
+    public double b(int j) {
+        return b[j];
+    }
+
+    /** u_j's coordinate k (no-rotation only). */
+    public double u(int j, int k) {
+        return u[j * d + k];
+    }
+
+    /** a_j at initialization. */
+    public double initialA(int j) {
+        return a0[j];
+    }
+
+    /** v_j at initialization, coordinate k. */
+    public double initialV(int j, int k) {
+        return v0[j * d + k];
+    }
+
+    /** ∠(v_j(t), v_j(0)) in radians. */
+    public double rotation(int j) {
+        return angles[j];
+    }
+
+    /** ‖v_j‖. */
+    public double innerNorm(int j) {
+        return Network.rowNorm(v, j, d);
+    }
+
+    public double[] copyA() {
+        return a.clone();
+    }
+
+    /** Inner weights, row-major m × d. */
+    public double[] copyV() {
+        return v.clone();
+    }
+
+    /** Norms b (no-rotation only; null otherwise). */
+    public double[] copyB() {
+        return b == null ? null : b.clone();
+    }
+
+    /** Frozen unit directions, row-major m × d (no-rotation only; null otherwise). */
+    public double[] copyU() {
+        return u == null ? null : u.clone();
+    }
+
+    public double[] copyRotations() {
+        return angles.clone();
+    }
+
+    /** The network of this snapshot, as a new mutable object. */
+    public Network network() {
+        return b == null ? Network.of(a, v, d, scale) : Network.ofNoRotation(a, b, u, d, scale);
+    }
+}

@@ -1,0 +1,281 @@
+package lowrot.core;
+
+import java.util.Arrays;
+
+/**
+ * Trains one network on one data set: full-batch gradient descent (the gradient-flow proxy),
+ * loss-normalised gradient descent, or SGD, in the free or the no-rotation parametrisation.
+ *
+ * <p>Owned by one thread. Every array a step touches is allocated in the constructor, so a warm
+ * step allocates nothing. Other threads receive {@link Snapshot}s.
+ */
+public final class Trainer {
+    private static final long INIT_STREAM = 11;
+    private static final long SGD_STREAM = 12;
+
+    private final RunConfig config;
+    private final DataSplit data;
+    private final int n;
+    private final int d;
+    private final int m;
+    private final double[] xs;
+    private final double[] ys;
+    private final Network net;
+    private final Network initial;
+    private final Loss loss;
+    private final Optimizer optimizer;
+    private final boolean outerTrainable;
+    private final int batchSize;
+    private final Rng sgdRng;
+    private final MetricsCalculator metrics;
+
+    private final double[] z;
+    private final double[] c;
+    private final double[] ga;
+    private final double[] gv;
+    private final int[] all;
+    private final int[] perm;
+    private final int[] batch;
+
+    private double stepSize;
+    private long steps;
+    private double time;
+    private double logTime = Double.NEGATIVE_INFINITY;
+    private double lastRisk = Double.NaN;
+    private double lastLogRisk = Double.NaN;
+
+    /** A trainer on data generated from the config's data spec and data seed. */
+    public Trainer(RunConfig config) {
+        this(config, generate(config));
+    }
+
+    /** A trainer on given data (the config's data spec is kept for the record). */
+    public Trainer(RunConfig config, DataSplit data) {
+        config.validate().throwIfAny();
+        this.config = config;
+        this.data = data;
+        Dataset train = data.train();
+        this.n = train.n();
+        this.d = train.d();
+        this.xs = train.copyX();
+        this.ys = train.copyY();
+        TrainSpec t = config.training();
+        this.loss = t.loss();
+        this.optimizer = t.optimizer();
+        this.outerTrainable = t.outerTrainable();
+        this.batchSize = optimizer == Optimizer.SGD ? Math.min(t.batchSize(), n) : n;
+        this.stepSize = t.stepSize();
+        this.net = Network.initialize(config.network(), d, t.regime().frozenDirections(),
+                Rng.stream(config.initSeed(), INIT_STREAM));
+        this.initial = net.copy();
+        this.m = net.width();
+        this.sgdRng = Rng.stream(config.initSeed(), SGD_STREAM);
+        this.z = new double[n];
+        this.c = new double[n];
+        this.ga = new double[m];
+        this.gv = new double[m * d];
+        this.all = new int[n];
+        this.perm = new int[n];
+        this.batch = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+            perm[i] = i;
+        }
+        this.metrics = new MetricsCalculator(initial, data.train(), data.test());
+    }
+
+    private static DataSplit generate(RunConfig config) {
+        config.validate().throwIfAny();
+        return Datasets.generate(config.dataset(), config.dataSeed());
+    }
+
+    /**
+     * One training step. Returns the risk on the examples of this step (the whole training set for
+     * the full-batch optimizers), computed before the update.
+     */
+    public double step() {
+        int[] idx;
+        int count;
+        if (optimizer == Optimizer.SGD && batchSize < n) {
+            drawBatch();
+            idx = batch;
+            count = batchSize;
+        } else {
+            idx = all;
+            count = n;
+        }
+        double s = net.scale();
+        Kernel.signedOutputs(xs, ys, d, idx, count, net.a, net.v, m, s, z);
+        double eta;
+        if (optimizer == Optimizer.NORMALIZED_GRADIENT_FLOW) {
+            // ∇R/R = Σ ℓ'(z_i) y_i s ∇g_i / Σ ℓ(z_k); in logs, so that neither sum over- or underflows.
+            for (int t = 0; t < count; t++) {
+                c[t] = loss.logValue(z[t]);
+            }
+            double logSum = Kernel.logSumExp(c, count);
+            lastLogRisk = logSum - Math.log(count);
+            lastRisk = Math.exp(lastLogRisk);
+            for (int t = 0; t < count; t++) {
+                c[t] = -ys[idx[t]] * s * Math.exp(loss.logNegDerivative(z[t]) - logSum);
+            }
+            eta = stepSize;
+            double logStep = Math.log(stepSize) - lastLogRisk;
+            time += Math.exp(logStep);
+            logTime = Kernel.logAddExp(logTime, logStep);
+        } else {
+            double sum = 0;
+            double inv = 1.0 / count;
+            for (int t = 0; t < count; t++) {
+                sum += loss.value(z[t]);
+                c[t] = loss.derivative(z[t]) * ys[idx[t]] * s * inv;
+            }
+            lastRisk = sum * inv;
+            lastLogRisk = Math.log(lastRisk);
+            eta = stepSize;
+            time += stepSize;
+            logTime = Math.log(time);
+        }
+        Kernel.backward(xs, d, idx, count, net.a, net.v, m, c, ga, gv);
+        applyUpdate(eta);
+        steps++;
+        return lastRisk;
+    }
+
+    /** Runs k steps. */
+    public void steps(long k) {
+        for (long i = 0; i < k; i++) {
+            step();
+        }
+    }
+
+    private void applyUpdate(double eta) {
+        if (outerTrainable) {
+            double[] a = net.a;
+            for (int j = 0; j < m; j++) {
+                a[j] -= eta * ga[j];
+            }
+        }
+        if (net.frozenDirections()) {
+            // ∂R/∂b_j = u_j · ∂R/∂v_j; the direction u_j never changes.
+            double[] b = net.b;
+            double[] u = net.u;
+            for (int j = 0; j < m; j++) {
+                int row = j * d;
+                double gb = 0;
+                for (int k = 0; k < d; k++) {
+                    gb += u[row + k] * gv[row + k];
+                }
+                b[j] -= eta * gb;
+            }
+            net.syncInnerFromNorms();
+        } else {
+            double[] v = net.v;
+            for (int q = 0; q < m * d; q++) {
+                v[q] -= eta * gv[q];
+            }
+        }
+    }
+
+    private void drawBatch() {
+        // Partial Fisher–Yates: the first b entries of perm are a uniform sample without replacement.
+        for (int t = 0; t < batchSize; t++) {
+            int r = t + sgdRng.nextInt(n - t);
+            int tmp = perm[t];
+            perm[t] = perm[r];
+            perm[r] = tmp;
+            batch[t] = perm[t];
+        }
+        // Sorted, so that a batch of all n examples sums in the same order as full-batch descent.
+        Arrays.sort(batch, 0, batchSize);
+    }
+
+    /**
+     * The full-batch gradient of R at the current weights. Modified: gradA (m entries, ∂R/∂a_j,
+     * filled even when the outer layer is frozen) and gradInner (∂R/∂v, m·d entries, in the free
+     * parametrisation; ∂R/∂b, m entries, in the no-rotation one).
+     */
+    public void riskGradient(double[] gradA, double[] gradInner) {
+        double s = net.scale();
+        Kernel.signedOutputs(xs, ys, d, all, n, net.a, net.v, m, s, z);
+        for (int i = 0; i < n; i++) {
+            c[i] = loss.derivative(z[i]) * ys[i] * s / n;
+        }
+        Kernel.backward(xs, d, all, n, net.a, net.v, m, c, ga, gv);
+        System.arraycopy(ga, 0, gradA, 0, m);
+        if (net.frozenDirections()) {
+            for (int j = 0; j < m; j++) {
+                double gb = 0;
+                for (int k = 0; k < d; k++) {
+                    gb += net.u[j * d + k] * gv[j * d + k];
+                }
+                gradInner[j] = gb;
+            }
+        } else {
+            System.arraycopy(gv, 0, gradInner, 0, m * d);
+        }
+    }
+
+    /** Changes η from the next step on. */
+    public void setStepSize(double eta) {
+        new Problems().rangeAbove("training.stepSize", eta, 0.0, TrainSpec.MAX_STEP_SIZE).throwIfAny();
+        this.stepSize = eta;
+    }
+
+    public double stepSize() {
+        return stepSize;
+    }
+
+    /** Steps taken. */
+    public long stepCount() {
+        return steps;
+    }
+
+    /** Gradient-flow time τ. */
+    public double time() {
+        return time;
+    }
+
+    /** ln τ, finite even where τ itself would overflow (−∞ at τ = 0). */
+    public double logTime() {
+        return logTime;
+    }
+
+    /** Risk on the examples of the last step (NaN before the first step). */
+    public double lastRisk() {
+        return lastRisk;
+    }
+
+    /** ln of {@link #lastRisk()}, finite where the risk underflows to 0. */
+    public double lastLogRisk() {
+        return lastLogRisk;
+    }
+
+    public RunConfig config() {
+        return config;
+    }
+
+    public DataSplit data() {
+        return data;
+    }
+
+    /** A copy of the current network. */
+    public Network network() {
+        return net.copy();
+    }
+
+    /** A copy of the network at initialization. */
+    public Network initialNetwork() {
+        return initial.copy();
+    }
+
+    /** Direct access to the trained network for code on the trainer's own thread. */
+    Network liveNetwork() {
+        return net;
+    }
+
+    /** All metrics of the current weights, as an immutable value for another thread. */
+    public Snapshot snapshot(long runId) {
+        Metrics values = metrics.compute(net, loss, config.training().outerTrainable(), steps, time, logTime);
+        return Snapshot.of(runId, values, net, initial, metrics.angles());
+    }
+}

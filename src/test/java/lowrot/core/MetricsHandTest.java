@@ -1,0 +1,110 @@
+package lowrot.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Metrics of tiny networks, checked against arithmetic done by hand in the comments. */
+class MetricsHandTest {
+    private static final double EPS = 1e-15;
+
+    /*
+     * Data: x₁ = (1, 0), y₁ = +1; x₂ = (0, 1), y₂ = −1. Test: (−1, 0) with y = +1, (1, 0) with y = +1.
+     * Now:   a = (2, −1), v₁ = (1, 0), v₂ = (0, 1), s = 1.
+     * Init:  a = (1, −1), v₁ = (1, −1), v₂ = (0, 1).
+     * g(x₁) = 2·σ(1) − σ(0) = 2 → y₁g = 2;  g(x₂) = 2·σ(0) − σ(1) = −1 → y₂g = 1.
+     * min y g = 1 at i = 1 (0-based), min margin = s·1 = 1.
+     * ‖W‖² = (4 + 1) + (1 + 1) = 7 → γ_F = 1/7;  path norm = 2·1 + 1·1 = 3 → γ_P = 1/3.
+     * Frozen outer layer: γ_F = 1/‖V‖ = 1/√2.
+     * Risk (logistic) = [ln(1 + e^{−2}) + ln(1 + e^{−1})]/2; train error 0.
+     * Test: g(−1, 0) = 2σ(−1) − σ(0) = 0 → counts as an error; g(1, 0) = 2 → right. Test error 1/2.
+     * Rotation: ∠((1,0), (1,−1)) = π/4, ∠(v₂, v₂(0)) = 0: mean π/8, median π/8, max π/4;
+     *   weights |a_j|‖v_j‖ = (2, 1): weighted mean (2·π/4 + 0)/3 = π/6.
+     * Motion: Δa = (1, 0), Δv₁ = (0, 1), Δv₂ = 0 → ‖ΔW‖ = √2, /√m = 1.
+     * Patterns 1[v·x ≥ 0]: only (x₂, v₁) changes (v₁(0)·x₂ = −1 < 0, v₁·x₂ = 0 ≥ 0): 1 of 4.
+     */
+    @Test
+    void twoNeuronsTwoPoints() {
+        Dataset train = Dataset.fromPoints(new double[][] {{1, 0}, {0, 1}}, new double[] {1, -1});
+        Dataset test = Dataset.fromPoints(new double[][] {{-1, 0}, {1, 0}, {0, 1}}, new double[] {1, 1, -1}).minus(2);
+        Network initial = Network.of(new double[] {1, -1}, new double[] {1, -1, 0, 1}, 2, 1.0);
+        Network now = Network.of(new double[] {2, -1}, new double[] {1, 0, 0, 1}, 2, 1.0);
+        MetricsCalculator calc = new MetricsCalculator(initial, train, test);
+        Metrics mt = calc.compute(now, Loss.LOGISTIC, true, 3, 0.75, Math.log(0.75));
+
+        assertEquals(1.0, mt.minMargin(), EPS);
+        assertEquals(1, mt.worstIndex());
+        assertEquals(1.0 / 7, mt.marginFrobenius(), EPS);
+        assertEquals(1.0 / 3, mt.marginPath(), EPS);
+        assertEquals(Math.sqrt(7), mt.weightNorm(), EPS);
+        assertEquals(3.0, mt.pathNorm(), EPS);
+        assertEquals((Math.log1p(Math.exp(-2)) + Math.log1p(Math.exp(-1))) / 2, mt.risk(), EPS);
+        assertEquals(Math.log(mt.risk()), mt.logRisk(), EPS);
+        assertEquals(0.0, mt.trainError());
+        assertEquals(0.5, mt.testError());
+        assertEquals(Math.PI / 8, mt.rotationMean(), EPS);
+        assertEquals(Math.PI / 8, mt.rotationMedian(), EPS);
+        assertEquals(Math.PI / 4, mt.rotationMax(), EPS);
+        assertEquals(Math.PI / 6, mt.rotationWeighted(), EPS);
+        assertEquals(Math.sqrt(2), mt.motion(), EPS);
+        assertEquals(1.0, mt.motionPerSqrtM(), EPS);
+        assertEquals(0.25, mt.patternsChanged(), EPS);
+        assertTrue(Double.isNaN(mt.featureShare()) && Double.isNaN(mt.groupAlignment()));
+        assertEquals(3, mt.step());
+
+        Metrics frozenOuter = calc.compute(now, Loss.LOGISTIC, false, 3, 0.75, Math.log(0.75));
+        assertEquals(1 / Math.sqrt(2), frozenOuter.marginFrobenius(), EPS);
+    }
+
+    /*
+     * Parity data in d = 3 (any points will do; only the kind matters for the share).
+     * v₁ = (1, 1, 2), a₁ = 1: ‖v₁‖² = 6, share on coordinates 1–2 = 2/6 = 1/3, weight √6.
+     * v₂ = (0, 0, 3), a₂ = 2: share 0, weight 2·3 = 6.
+     * Weighted share = (√6/3) / (√6 + 6).
+     */
+    @Test
+    void parityFeatureShare() {
+        double c = 1 / Math.sqrt(3);
+        Dataset train = new Dataset(DatasetKind.PARITY, 3, new double[] {c, c, c, c, -c, c}, new double[] {1, -1}, null);
+        Network net = Network.of(new double[] {1, 2}, new double[] {1, 1, 2, 0, 0, 3}, 3, 1.0);
+        Metrics mt = new MetricsCalculator(net, train, Dataset.empty(DatasetKind.PARITY, 3))
+                .compute(net, Loss.LOGISTIC, true, 0, 0, Double.NEGATIVE_INFINITY);
+        assertEquals((Math.sqrt(6) / 3) / (Math.sqrt(6) + 6), mt.featureShare(), EPS);
+        assertTrue(Double.isNaN(mt.testError()));
+        assertEquals(0.0, mt.rotationMax());
+        assertEquals(0.0, mt.motion());
+    }
+
+    /*
+     * Centres (1, 0) and (0, 1). v₁ = (1, 1), a₁ = 1: nearest cosine 1/√2, weight √2.
+     * v₂ = (−1, 0), a₂ = 1: cosines −1 and 0, nearest 0, weight 1.
+     * Weighted alignment = (√2·(1/√2) + 0)/(√2 + 1) = 1/(1 + √2).
+     */
+    @Test
+    void groupAlignment() {
+        Dataset train = new Dataset(DatasetKind.NEURAL_COLLAPSE, 2, new double[] {0.9, 0, 0, 0.9},
+                new double[] {1, -1}, new double[] {1, 0, 0, 1});
+        Network net = Network.of(new double[] {1, 1}, new double[] {1, 1, -1, 0}, 2, 1.0);
+        Metrics mt = new MetricsCalculator(net, train, Dataset.empty(DatasetKind.NEURAL_COLLAPSE, 2))
+                .compute(net, Loss.EXPONENTIAL, true, 0, 0, Double.NEGATIVE_INFINITY);
+        assertEquals(1 / (1 + Math.sqrt(2)), mt.groupAlignment(), EPS);
+        // g(x₁) = 0.9, g(x₂) = 0.9 → y g = (0.9, −0.9): risk (e^{−0.9} + e^{0.9})/2, train error 1/2.
+        assertEquals((Math.exp(-0.9) + Math.exp(0.9)) / 2, mt.risk(), EPS);
+        assertEquals(0.5, mt.trainError());
+    }
+
+    /* Angles that acos(cos) would get wrong: 1e−9 rad, and exactly antiparallel vectors. */
+    @Test
+    void smallAndLargeAngles() {
+        double t = 1e-9;
+        double[] p = {Math.cos(t), Math.sin(t)};
+        double[] q = {1, 0};
+        double[] both = {p[0], p[1]};
+        double[] ref = {q[0], q[1]};
+        assertEquals(t, MetricsCalculator.angle(both, ref, 0, 2), 1e-22);
+        assertEquals(Math.PI, MetricsCalculator.angle(new double[] {-2, 0}, new double[] {3, 0}, 0, 2), 0);
+        assertEquals(0.0, MetricsCalculator.angle(new double[] {2, 6}, new double[] {1, 3}, 0, 2), 1e-16);
+        assertEquals(Math.PI / 2, MetricsCalculator.angle(new double[] {0, 0}, new double[] {1, 3}, 0, 2));
+    }
+}
