@@ -38,12 +38,12 @@ public record DataSpec(DatasetKind kind, int d, int n, int nTest, double labelNo
         int d = kind.planar() ? 2 : (kind == DatasetKind.PARITY ? 10 : 2);
         double bias = kind == DatasetKind.RINGS ? 1.0 : 0.0;
         double spread = kind == DatasetKind.RINGS ? 0.1 : 0.15;
-        return new DataSpec(kind, d, 200, 1000, 0.0, 4, spread, List.of(), 10.0, 6, 0.2, 30.0, 0.5, bias, null);
+        return new DataSpec(kind, d, 200, 1000, 0.0, 4, spread, List.of(), 10.0, 8, 0.2, 30.0, 0.5, bias, null);
     }
 
     /** A spec holding explicit points (no test set). */
     public static DataSpec ofPoints(Dataset points) {
-        return new DataSpec(DatasetKind.POINTS, points.d(), points.n(), 0, 0.0, 4, 0.15, List.of(), 10.0, 6, 0.2, 30.0,
+        return new DataSpec(DatasetKind.POINTS, points.d(), points.n(), 0, 0.0, 4, 0.15, List.of(), 10.0, 8, 0.2, 30.0,
                 0.5, 0.0, points);
     }
 

@@ -155,7 +155,7 @@ public final class Dataset {
         }
         pts[n] = point.clone();
         labels[n] = label;
-        return fromPointsAllowingOneLabel(pts, labels);
+        return fromPointsUnchecked(pts, labels);
     }
 
     /** This set without point {@code index}. */
@@ -190,8 +190,8 @@ public final class Dataset {
         return best;
     }
 
-    private static Dataset fromPointsAllowingOneLabel(double[][] pts, double[] labels) {
-        // While a user clicks points in one at a time, one label may be all there is so far.
+    /** As {@link #fromPoints}, but one label alone is allowed (while a user clicks points in one at a time). */
+    static Dataset fromPointsUnchecked(double[][] pts, double[] labels) {
         boolean plus = false;
         boolean minus = false;
         for (double label : labels) {

@@ -1,0 +1,548 @@
+package lowrot.core;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * The global margin γ_gl = sup over measures μ on the unit sphere with total mass ≤ 1 of
+ * min_i y_i ∫ σ(u · x_i) dμ(u), and the same program over a fixed set of directions (the
+ * no-rotation limit of a network).
+ *
+ * <p>A linear program over a dictionary of unit directions is solved with row and column
+ * generation: the restricted program (some points, some directions) gives μ and dual weights q;
+ * points that μ does not separate well enough join the rows, and directions u with large
+ * |h_q(u)| = |Σ_i q_i y_i σ(u · x_i)| join the columns, until nothing is left to add. Every round
+ * yields a certified lower bound (the margin of μ on all points) and an upper bound (max_u |h_q(u)|):
+ * exact for d = 2, where h_q is a cosine on each arc between activation breakpoints, so the
+ * dictionary is effectively the whole circle (every breakpoint and every arc's stationary point);
+ * exact over a fixed dictionary; and best found by multi-start ascent on the sphere when d > 2.
+ */
+public final class GlobalMarginSolver {
+    private static final long SEARCH_STREAM = 31;
+    private static final int ROWS_PER_ROUND = 64;
+    private static final int COLUMNS_PER_ROUND = 24;
+
+    /**
+     * @param tolerance        stop when upper − lower ≤ tolerance · upper (relative; an absolute floor of
+     *                         1e−12 applies where the margin is 0)
+     * @param maxRounds        cap on rounds of row and column generation
+     * @param randomDirections d > 2: random starting directions of the search, per round
+     * @param seed             seed of the random directions and of the first rows
+     */
+    public record Options(double tolerance, int maxRounds, int randomDirections, long seed) {
+        public static Options defaults() {
+            return new Options(1e-5, 300, 64, 1);
+        }
+
+        public Options withTolerance(double t) {
+            return new Options(t, maxRounds, randomDirections, seed);
+        }
+
+        public Options withMaxRounds(int r) {
+            return new Options(tolerance, r, randomDirections, seed);
+        }
+
+        public Options withSeed(long s) {
+            return new Options(tolerance, maxRounds, randomDirections, s);
+        }
+
+        Problems validate() {
+            return new Problems().rangeAbove("global.tolerance", tolerance, 0, 1)
+                    .range("global.maxRounds", maxRounds, 1, 100_000)
+                    .range("global.randomDirections", randomDirections, 1, 1_000_000);
+        }
+    }
+
+    /** Finds directions with large |h_q| for given dual weights q. */
+    private interface Pricer {
+        /** Max of |h_q| over the search space (exact or best found) and candidates sorted by |h_q|, descending. */
+        Priced price(double[] q, int limit);
+
+        boolean exact();
+    }
+
+    private record Priced(double max, List<double[]> candidates) {
+    }
+
+    private final int n;
+    private final int d;
+    private final double[] xs;
+    private final double[] ys;
+
+    private GlobalMarginSolver(Dataset data) {
+        if (data.n() == 0) {
+            throw new IllegalArgumentException("data: the global margin needs at least one point");
+        }
+        this.n = data.n();
+        this.d = data.d();
+        this.xs = data.copyX();
+        this.ys = data.copyY();
+    }
+
+    /** γ_gl of a data set: exact bounds for d = 2, "best found" upper bound for d > 2. */
+    public static GlobalMarginResult solve(Dataset data, Options options, SolverMonitor monitor) {
+        options.validate().throwIfAny();
+        GlobalMarginSolver solver = new GlobalMarginSolver(data);
+        Pricer pricer = data.d() == 2 ? solver.new CirclePricer() : solver.new SpherePricer(options);
+        return solver.run(pricer, options, monitor);
+    }
+
+    /**
+     * The best path-norm margin reachable with the given directions (row-major m × d, each row
+     * normalised here): the no-rotation limit of a network with those frozen directions.
+     */
+    public static GlobalMarginResult overDirections(Dataset data, double[] directions, Options options,
+            SolverMonitor monitor) {
+        options.validate().throwIfAny();
+        GlobalMarginSolver solver = new GlobalMarginSolver(data);
+        if (directions.length == 0 || directions.length % solver.d != 0) {
+            throw new IllegalArgumentException("directions: need a positive multiple of d = " + solver.d
+                    + " entries, got " + directions.length);
+        }
+        return solver.run(solver.new PoolPricer(directions), options, monitor);
+    }
+
+    /** The no-rotation limit of a network: the program over its directions v_j/‖v_j‖ (zero rows skipped). */
+    public static GlobalMarginResult noRotationLimit(Dataset data, Network net, Options options,
+            SolverMonitor monitor) {
+        if (net.dim() != data.d()) {
+            throw new IllegalArgumentException("network dimension " + net.dim() + " differs from data dimension " + data.d());
+        }
+        return overDirections(data, net.copyV(), options, monitor);
+    }
+
+    /** h_q(u) = Σ_i q_i y_i σ(u · x_i). */
+    private double h(double[] q, double[] u) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            if (q[i] != 0) {
+                double dot = dot(u, i);
+                if (dot > 0) {
+                    s += q[i] * ys[i] * dot;
+                }
+            }
+        }
+        return s;
+    }
+
+    private double dot(double[] u, int i) {
+        double s = 0;
+        for (int k = 0; k < d; k++) {
+            s += u[k] * xs[i * d + k];
+        }
+        return s;
+    }
+
+    private GlobalMarginResult run(Pricer pricer, Options options, SolverMonitor monitor) {
+        // First rows: every point for small sets, else a seeded sample holding both labels.
+        List<Integer> rows = new ArrayList<>();
+        boolean[] inRows = new boolean[n];
+        Rng rng = Rng.stream(options.seed(), SEARCH_STREAM);
+        int[] order = IntStream.range(0, n).toArray();
+        for (int t = n - 1; t > 0; t--) {
+            int r = rng.nextInt(t + 1);
+            int tmp = order[t];
+            order[t] = order[r];
+            order[r] = tmp;
+        }
+        for (int t = 0; t < Math.min(n, ROWS_PER_ROUND); t++) {
+            rows.add(order[t]);
+            inRows[order[t]] = true;
+        }
+        double[] q = new double[n];
+        for (int i : rows) {
+            q[i] = 1.0 / rows.size();
+        }
+        List<double[]> columns = new ArrayList<>(pricer.price(q, 2 * COLUMNS_PER_ROUND).candidates());
+
+        double bestLower = Double.NEGATIVE_INFINITY;
+        double bestUpper = Double.POSITIVE_INFINITY;
+        double[] bestMu = new double[0];
+        List<double[]> bestDirs = List.of();
+        int rounds = 0;
+        boolean converged = false;
+        double[] margins = new double[n];
+        while (rounds < options.maxRounds()) {
+            monitor.checkCancelled();
+            rounds++;
+            int cols = columns.size();
+            int rCount = rows.size();
+            double[] f = new double[rCount * cols];
+            for (int a = 0; a < rCount; a++) {
+                int i = rows.get(a);
+                for (int k = 0; k < cols; k++) {
+                    double dot = dot(columns.get(k), i);
+                    f[a * cols + k] = dot > 0 ? ys[i] * dot : 0.0;
+                }
+            }
+            MarginLp.Solution lp = MarginLp.solve(f, rCount, cols);
+
+            double mass = 0;
+            for (double mu : lp.mu()) {
+                mass += Math.abs(mu);
+            }
+            double[] mu = lp.mu().clone();
+            if (mass > 0) {
+                for (int k = 0; k < cols; k++) {
+                    mu[k] /= mass;
+                }
+            }
+            double lower = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                double g = 0;
+                for (int k = 0; k < cols; k++) {
+                    if (mu[k] != 0) {
+                        double dot = dot(columns.get(k), i);
+                        if (dot > 0) {
+                            g += mu[k] * dot;
+                        }
+                    }
+                }
+                margins[i] = ys[i] * g;
+                lower = Math.min(lower, margins[i]);
+            }
+            if (lower > bestLower) {
+                bestLower = lower;
+                bestMu = mu;
+                bestDirs = new ArrayList<>(columns);
+            }
+
+            Arrays.fill(q, 0.0);
+            if (lp.q() != null) {
+                for (int a = 0; a < rCount; a++) {
+                    q[rows.get(a)] = lp.q()[a];
+                }
+            } else {
+                // No dual from the solver: weigh the rows where μ is tightest, which any q may do.
+                double total = 0;
+                for (int a = 0; a < rCount; a++) {
+                    int i = rows.get(a);
+                    q[i] = margins[i] <= lower + 1e-12 + options.tolerance() * Math.abs(lower) ? 1.0 : 0.0;
+                    total += q[i];
+                }
+                for (int i = 0; i < n; i++) {
+                    q[i] /= total;
+                }
+            }
+            Priced priced = pricer.price(q, COLUMNS_PER_ROUND);
+            bestUpper = Math.min(bestUpper, priced.max());
+            monitor.progress(Math.min(0.99, rounds / (double) options.maxRounds()),
+                    String.format("margin in [%.6g, %.6g]", bestLower, bestUpper));
+            double allowed = Math.max(1e-12, options.tolerance() * Math.abs(bestUpper));
+            if (bestUpper - bestLower <= allowed) {
+                converged = true;
+                break;
+            }
+            double threshold = allowed / 4;
+            Integer[] violated = IntStream.range(0, n).filter(i -> !inRows[i] && margins[i] < lp.t() - threshold)
+                    .boxed().sorted((i, j) -> Double.compare(margins[i], margins[j])).toArray(Integer[]::new);
+            int added = 0;
+            for (int t = 0; t < Math.min(ROWS_PER_ROUND, violated.length); t++) {
+                rows.add(violated[t]);
+                inRows[violated[t]] = true;
+                added++;
+            }
+            for (double[] u : priced.candidates()) {
+                if (Math.abs(h(q, u)) > lp.t() + threshold && !contains(columns, u)) {
+                    columns.add(u);
+                    added++;
+                }
+            }
+            if (added == 0) {
+                break;
+            }
+        }
+        return result(bestLower, bestUpper, pricer.exact(), converged, rounds, columns.size(), bestDirs, bestMu);
+    }
+
+    private boolean contains(List<double[]> columns, double[] u) {
+        for (double[] c : columns) {
+            double diff = 0;
+            for (int k = 0; k < d; k++) {
+                diff = Math.max(diff, Math.abs(c[k] - u[k]));
+            }
+            if (diff < 1e-13) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private GlobalMarginResult result(double lower, double upper, boolean exact, boolean converged, int rounds,
+            int dictionary, List<double[]> dirs, double[] mu) {
+        int count = 0;
+        for (double w : mu) {
+            count += w != 0 ? 1 : 0;
+        }
+        double[] directions = new double[count * d];
+        double[] weights = new double[count];
+        int j = 0;
+        for (int k = 0; k < mu.length; k++) {
+            if (mu[k] != 0) {
+                System.arraycopy(dirs.get(k), 0, directions, j * d, d);
+                weights[j++] = mu[k];
+            }
+        }
+        return new GlobalMarginResult(lower, upper, exact, converged, rounds, dictionary, d, directions, weights);
+    }
+
+    /** d = 2: |h_q| maximised exactly over the circle, arc by arc. */
+    private final class CirclePricer implements Pricer {
+        @Override
+        public boolean exact() {
+            return true;
+        }
+
+        @Override
+        public Priced price(double[] q, int limit) {
+            // Point i is active for angles in (φ_i − π/2, φ_i + π/2). Sweep the circle from angle 0.
+            int[] supp = IntStream.range(0, n).filter(i -> q[i] != 0 && (xs[2 * i] != 0 || xs[2 * i + 1] != 0))
+                    .toArray();
+            int events = 2 * supp.length;
+            double[] angle = new double[events];
+            int[] who = new int[events];
+            double wx = 0;
+            double wy = 0;
+            for (int e = 0; e < supp.length; e++) {
+                int i = supp[e];
+                double phi = Math.atan2(xs[2 * i + 1], xs[2 * i]);
+                angle[2 * e] = wrap(phi - Math.PI / 2);
+                who[2 * e] = i;
+                angle[2 * e + 1] = wrap(phi + Math.PI / 2);
+                who[2 * e + 1] = -1 - i;
+                // Active at angle 0 exactly when its interval wraps past 0: it leaves before it enters.
+                if (angle[2 * e + 1] < angle[2 * e]) {
+                    wx += q[i] * ys[i] * xs[2 * i];
+                    wy += q[i] * ys[i] * xs[2 * i + 1];
+                }
+            }
+            Integer[] idx = new Integer[events];
+            for (int e = 0; e < events; e++) {
+                idx[e] = e;
+            }
+            Arrays.sort(idx, (p, r) -> Double.compare(angle[p], angle[r]));
+            List<double[]> found = new ArrayList<>();
+            double start = 0;
+            for (int t = 0; t <= events; t++) {
+                double end = t < events ? angle[idx[t]] : 2 * Math.PI;
+                if (end > start) {
+                    arcCandidates(start, end, wx, wy, found);
+                }
+                if (t < events) {
+                    int code = who[idx[t]];
+                    int i = code >= 0 ? code : -1 - code;
+                    double sign = code >= 0 ? 1 : -1;
+                    wx += sign * q[i] * ys[i] * xs[2 * i];
+                    wy += sign * q[i] * ys[i] * xs[2 * i + 1];
+                    start = end;
+                }
+            }
+            if (supp.length == 0) {
+                found.add(new double[] {0, 0});
+            }
+            found.sort((p, r) -> Double.compare(r[1], p[1]));
+            double max = found.get(0)[1];
+            List<double[]> out = new ArrayList<>();
+            for (double[] c : found) {
+                if (out.size() >= limit) {
+                    break;
+                }
+                out.add(new double[] {Math.cos(c[0]), Math.sin(c[0])});
+            }
+            // Exact value at the best angle, free of the sweep's accumulated rounding.
+            double exactMax = Math.abs(h(q, out.get(0)));
+            return new Priced(Math.max(max, exactMax), out);
+        }
+
+        /** Candidates on [start, end] where h = ⟨u(θ), w⟩: both ends and ±w if inside. Entries (θ, |h|). */
+        private void arcCandidates(double start, double end, double wx, double wy, List<double[]> out) {
+            double best = -1;
+            double bestAngle = start;
+            double[] tries = {start, end, Math.atan2(wy, wx), Math.atan2(-wy, -wx)};
+            for (int c = 0; c < tries.length; c++) {
+                double theta = c < 2 ? tries[c] : wrap(tries[c]);
+                if (theta < start || theta > end) {
+                    continue;
+                }
+                double val = Math.abs(Math.cos(theta) * wx + Math.sin(theta) * wy);
+                if (val > best) {
+                    best = val;
+                    bestAngle = theta;
+                }
+            }
+            out.add(new double[] {bestAngle, best});
+        }
+
+        private double wrap(double theta) {
+            double t = theta % (2 * Math.PI);
+            return t < 0 ? t + 2 * Math.PI : t;
+        }
+    }
+
+    /** A fixed, finite dictionary: |h_q| evaluated on every direction. */
+    private final class PoolPricer implements Pricer {
+        private final double[][] pool;
+
+        PoolPricer(double[] directions) {
+            int count = directions.length / d;
+            List<double[]> rows = new ArrayList<>();
+            for (int j = 0; j < count; j++) {
+                double norm = 0;
+                for (int k = 0; k < d; k++) {
+                    norm += directions[j * d + k] * directions[j * d + k];
+                }
+                norm = Math.sqrt(norm);
+                if (norm > 0 && Double.isFinite(norm)) {
+                    double[] u = new double[d];
+                    for (int k = 0; k < d; k++) {
+                        u[k] = directions[j * d + k] / norm;
+                    }
+                    rows.add(u);
+                }
+            }
+            if (rows.isEmpty()) {
+                throw new IllegalArgumentException("directions: all are zero");
+            }
+            this.pool = rows.toArray(new double[0][]);
+        }
+
+        @Override
+        public boolean exact() {
+            return true;
+        }
+
+        @Override
+        public Priced price(double[] q, int limit) {
+            double[] values = new double[pool.length];
+            IntStream.range(0, pool.length).parallel().forEach(j -> values[j] = Math.abs(h(q, pool[j])));
+            Integer[] order = IntStream.range(0, pool.length).boxed().toArray(Integer[]::new);
+            Arrays.sort(order, (a, b) -> Double.compare(values[b], values[a]));
+            List<double[]> out = new ArrayList<>();
+            for (int t = 0; t < Math.min(limit, order.length); t++) {
+                out.add(pool[order[t]]);
+            }
+            return new Priced(values[order[0]], out);
+        }
+    }
+
+    /** d > 2: multi-start fixed-point ascent of ±h_q on the sphere. */
+    private final class SpherePricer implements Pricer {
+        private final Rng rng;
+        private final int randomStarts;
+
+        SpherePricer(Options options) {
+            this.rng = Rng.stream(options.seed(), SEARCH_STREAM + 1);
+            this.randomStarts = options.randomDirections();
+        }
+
+        @Override
+        public boolean exact() {
+            return false;
+        }
+
+        @Override
+        public Priced price(double[] q, int limit) {
+            List<double[]> starts = new ArrayList<>();
+            // The pattern "every point active" gives w = Σ q_i y_i x_i: a natural start in both signs.
+            double[] all = new double[d];
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < d; k++) {
+                    all[k] += q[i] * ys[i] * xs[i * d + k];
+                }
+            }
+            starts.add(all);
+            starts.add(Arrays.stream(all).map(v -> -v).toArray());
+            for (int s = 0; s < randomStarts; s++) {
+                double[] u = new double[d];
+                for (int k = 0; k < d; k++) {
+                    u[k] = rng.nextGaussian();
+                }
+                starts.add(u);
+            }
+            for (int i = 0; i < n; i++) {
+                if (q[i] != 0) {
+                    starts.add(Arrays.copyOfRange(xs, i * d, (i + 1) * d));
+                    double[] neg = new double[d];
+                    for (int k = 0; k < d; k++) {
+                        neg[k] = -xs[i * d + k];
+                    }
+                    starts.add(neg);
+                }
+            }
+            List<double[]> found = new ArrayList<>();
+            for (double[] start : starts) {
+                for (int sign = -1; sign <= 1; sign += 2) {
+                    double[] u = ascend(q, start, sign);
+                    if (u != null) {
+                        found.add(u);
+                    }
+                }
+            }
+            found.sort((a, b) -> Double.compare(Math.abs(h(q, b)), Math.abs(h(q, a))));
+            List<double[]> out = new ArrayList<>();
+            for (double[] u : found) {
+                if (out.size() >= limit) {
+                    break;
+                }
+                if (!contains(out, u)) {
+                    out.add(u);
+                }
+            }
+            if (out.isEmpty()) {
+                double[] u = new double[d];
+                u[0] = 1;
+                out.add(u);
+            }
+            return new Priced(Math.abs(h(q, out.get(0))), out);
+        }
+
+        /** u ← w_A(u)/‖w_A(u)‖ with w_A = sign·Σ_{i active at u} q_i y_i x_i: the best direction for the current pattern. */
+        private double[] ascend(double[] q, double[] start, int sign) {
+            double[] u = normalise(start.clone());
+            if (u == null) {
+                return null;
+            }
+            double[] best = u;
+            double bestValue = sign * h(q, u);
+            for (int iter = 0; iter < 40; iter++) {
+                double[] w = new double[d];
+                for (int i = 0; i < n; i++) {
+                    if (q[i] != 0 && dot(u, i) > 0) {
+                        for (int k = 0; k < d; k++) {
+                            w[k] += sign * q[i] * ys[i] * xs[i * d + k];
+                        }
+                    }
+                }
+                double[] next = normalise(w);
+                if (next == null) {
+                    break;
+                }
+                double value = sign * h(q, next);
+                if (value <= bestValue + 1e-15) {
+                    break;
+                }
+                best = next;
+                bestValue = value;
+                u = next;
+            }
+            return best;
+        }
+
+        private double[] normalise(double[] v) {
+            double norm = 0;
+            for (double x : v) {
+                norm += x * x;
+            }
+            norm = Math.sqrt(norm);
+            if (!(norm > 0)) {
+                return null;
+            }
+            for (int k = 0; k < v.length; k++) {
+                v[k] /= norm;
+            }
+            return v;
+        }
+    }
+}
