@@ -102,6 +102,16 @@ public record DataSpec(DatasetKind kind, int d, int n, int nTest, double labelNo
                 normalDegrees, radiusMin, bias, points);
     }
 
+    public DataSpec withNormalDegrees(double value) {
+        return new DataSpec(kind, d, n, nTest, labelNoise, groups, spread, groupLabels, gapDegrees, sectors, margin,
+                value, radiusMin, bias, points);
+    }
+
+    public DataSpec withPoints(Dataset value) {
+        return new DataSpec(kind, d, n, nTest, labelNoise, groups, spread, groupLabels, gapDegrees, sectors, margin,
+                normalDegrees, radiusMin, bias, value);
+    }
+
     public DataSpec withRadiusMin(double value) {
         return new DataSpec(kind, d, n, nTest, labelNoise, groups, spread, groupLabels, gapDegrees, sectors, margin,
                 normalDegrees, value, bias, points);

@@ -14,7 +14,13 @@ final class Kernel {
      */
     static void signedOutputs(double[] x, double[] y, int d, int[] idx, int count, double[] a, double[] v, int m,
             double s, double[] z) {
-        for (int t = 0; t < count; t++) {
+        signedOutputs(x, y, d, idx, 0, count, a, v, m, s, z);
+    }
+
+    /** As above for t in [t0, t1) only (each z[t] depends on its own example alone). */
+    static void signedOutputs(double[] x, double[] y, int d, int[] idx, int t0, int t1, double[] a, double[] v, int m,
+            double s, double[] z) {
+        for (int t = t0; t < t1; t++) {
             int i = idx[t];
             int xo = i * d;
             double g = 0;
@@ -38,15 +44,24 @@ final class Kernel {
      */
     static void backward(double[] x, int d, int[] idx, int count, double[] a, double[] v, int m, double[] c,
             double[] ga, double[] gv) {
-        java.util.Arrays.fill(ga, 0, m, 0.0);
-        java.util.Arrays.fill(gv, 0, m * d, 0.0);
+        backward(x, d, idx, count, a, v, 0, m, c, ga, gv);
+    }
+
+    /**
+     * As above for neurons j in [j0, j1) only. Each neuron's sums run over the examples in the same
+     * order whatever the split, so any partition of the neurons gives the same bits.
+     */
+    static void backward(double[] x, int d, int[] idx, int count, double[] a, double[] v, int j0, int j1, double[] c,
+            double[] ga, double[] gv) {
+        java.util.Arrays.fill(ga, j0, j1, 0.0);
+        java.util.Arrays.fill(gv, j0 * d, j1 * d, 0.0);
         for (int t = 0; t < count; t++) {
             double ct = c[t];
             if (ct == 0.0) {
                 continue;
             }
             int xo = idx[t] * d;
-            for (int j = 0; j < m; j++) {
+            for (int j = j0; j < j1; j++) {
                 int row = j * d;
                 double h = 0;
                 for (int k = 0; k < d; k++) {

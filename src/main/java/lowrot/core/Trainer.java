@@ -1,6 +1,9 @@
 package lowrot.core;
 
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
 
 /**
  * Trains one network on one data set: full-batch gradient descent (the gradient-flow proxy),
@@ -12,6 +15,10 @@ import java.util.Arrays;
 public final class Trainer {
     private static final long INIT_STREAM = 11;
     private static final long SGD_STREAM = 12;
+    /** Below this many (example, neuron) pairs per step, one thread is faster than several. */
+    private static final long PARALLEL_THRESHOLD = 1 << 15;
+    private static final int BLOCK = 64;
+    private static final ConcurrentHashMap<Integer, ForkJoinPool> POOLS = new ConcurrentHashMap<>();
 
     private final RunConfig config;
     private final DataSplit data;
@@ -38,6 +45,7 @@ public final class Trainer {
     private final int[] batch;
 
     private double stepSize;
+    private int threads = Runtime.getRuntime().availableProcessors();
     private long steps;
     private double time;
     private double logTime = Double.NEGATIVE_INFINITY;
@@ -65,8 +73,7 @@ public final class Trainer {
         this.outerTrainable = t.outerTrainable();
         this.batchSize = optimizer == Optimizer.SGD ? Math.min(t.batchSize(), n) : n;
         this.stepSize = t.stepSize();
-        this.net = Network.initialize(config.network(), d, t.regime().frozenDirections(),
-                Rng.stream(config.initSeed(), INIT_STREAM));
+        this.net = initialNetwork(config, d);
         this.initial = net.copy();
         this.m = net.width();
         this.sgdRng = Rng.stream(config.initSeed(), SGD_STREAM);
@@ -82,6 +89,12 @@ public final class Trainer {
             perm[i] = i;
         }
         this.metrics = new MetricsCalculator(initial, data.train(), data.test());
+    }
+
+    /** The initial network a run of this config starts from, for inputs of dimension d. */
+    public static Network initialNetwork(RunConfig config, int d) {
+        return Network.initialize(config.network(), d, config.training().regime().frozenDirections(),
+                Rng.stream(config.initSeed(), INIT_STREAM));
     }
 
     private static DataSplit generate(RunConfig config) {
@@ -105,7 +118,7 @@ public final class Trainer {
             count = n;
         }
         double s = net.scale();
-        Kernel.signedOutputs(xs, ys, d, idx, count, net.a, net.v, m, s, z);
+        outputs(idx, count, s);
         double eta;
         if (optimizer == Optimizer.NORMALIZED_GRADIENT_FLOW) {
             // ∇R/R = Σ ℓ'(z_i) y_i s ∇g_i / Σ ℓ(z_k); in logs, so that neither sum over- or underflows.
@@ -135,10 +148,54 @@ public final class Trainer {
             time += stepSize;
             logTime = Math.log(time);
         }
-        Kernel.backward(xs, d, idx, count, net.a, net.v, m, c, ga, gv);
+        gradients(idx, count);
         applyUpdate(eta);
         steps++;
         return lastRisk;
+    }
+
+    /**
+     * Forward pass: z over blocks of examples, in parallel when it pays. Each z[t] is computed by one
+     * thread from its own example, so the thread count never changes a bit.
+     */
+    private void outputs(int[] idx, int count, double s) {
+        if (threads == 1 || (long) count * m < PARALLEL_THRESHOLD) {
+            Kernel.signedOutputs(xs, ys, d, idx, 0, count, net.a, net.v, m, s, z);
+            return;
+        }
+        int blocks = (count + BLOCK - 1) / BLOCK;
+        pool().submit(() -> IntStream.range(0, blocks).parallel().forEach(b -> Kernel.signedOutputs(xs, ys, d, idx,
+                b * BLOCK, Math.min(count, (b + 1) * BLOCK), net.a, net.v, m, s, z))).join();
+    }
+
+    /** Backward pass over blocks of neurons (each neuron's sums in example order: thread-count invariant). */
+    private void gradients(int[] idx, int count) {
+        if (threads == 1 || (long) count * m < PARALLEL_THRESHOLD) {
+            Kernel.backward(xs, d, idx, count, net.a, net.v, 0, m, c, ga, gv);
+            return;
+        }
+        int blocks = (m + BLOCK - 1) / BLOCK;
+        pool().submit(() -> IntStream.range(0, blocks).parallel().forEach(b -> Kernel.backward(xs, d, idx, count, net.a,
+                net.v, b * BLOCK, Math.min(m, (b + 1) * BLOCK), c, ga, gv))).join();
+    }
+
+    private ForkJoinPool pool() {
+        return POOLS.computeIfAbsent(threads, t -> new ForkJoinPool(t, pool -> {
+            var w = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            w.setDaemon(true);
+            w.setName("lowrot-step-" + w.getPoolIndex());
+            return w;
+        }, null, false));
+    }
+
+    /** Sets the number of threads of the step kernels (1 to 256); results do not depend on it. */
+    public void setThreads(int count) {
+        new Problems().range("threads", count, 1, 256).throwIfAny();
+        this.threads = count;
+    }
+
+    public int threads() {
+        return threads;
     }
 
     /** Runs k steps. */

@@ -1,0 +1,57 @@
+package lowrot.app;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Application;
+import javafx.stage.Stage;
+import lowrot.io.ConfigException;
+import lowrot.io.ConfigJson;
+import lowrot.io.LabConfig;
+
+/**
+ * The JavaFX application. With no parameter it opens the ready default run; a config file path opens
+ * that run instead, and {@code --play} starts training at once.
+ */
+public final class LowrotApp extends Application {
+    private MainWindow window;
+
+    @Override
+    public void start(Stage stage) {
+        LabConfig initial = LabConfig.defaults();
+        List<String> args = new java.util.ArrayList<>(getParameters().getRaw());
+        boolean play = args.remove("--play");
+        String problem = null;
+        String file = args.isEmpty() ? null : args.get(0);
+        if (file != null) {
+            try {
+                initial = ConfigJson.read(Path.of(file));
+            } catch (ConfigException e) {
+                problem = String.join("; ", e.problems());
+            }
+        }
+        window = new MainWindow(stage, initial);
+        if (problem != null) {
+            window.messageLabel().setText("could not open " + file + ": " + problem);
+        }
+        stage.show();
+        if (play) {
+            window.play();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.shutdown();
+        }
+    }
+
+    /** The window, for tests. */
+    MainWindow window() {
+        return window;
+    }
+
+    public static void main(String[] args) {
+        launch(LowrotApp.class, args);
+    }
+}

@@ -1,0 +1,90 @@
+package lowrot.app;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+import lowrot.core.SolverCancelledException;
+import lowrot.core.SolverMonitor;
+
+/**
+ * Runs heavy computations for the pictures (reference margins, tangent-kernel margins, region
+ * grids) on background threads, delivers results on the FX thread, and cancels work whose inputs
+ * changed. The FX thread never waits for any of it.
+ */
+final class ReferenceService implements AutoCloseable {
+    private final ExecutorService solvers = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "lowrot-solver");
+        t.setDaemon(true);
+        t.setPriority(Thread.NORM_PRIORITY - 1);
+        return t;
+    });
+
+    /** A submitted job; {@link #cancel()} makes its solver stop at its next check. */
+    static final class Job {
+        private final AtomicBoolean cancelled = new AtomicBoolean();
+        private volatile boolean done;
+
+        void cancel() {
+            cancelled.set(true);
+        }
+
+        boolean done() {
+            return done;
+        }
+
+        SolverMonitor monitor() {
+            return new SolverMonitor() {
+                @Override
+                public boolean cancelled() {
+                    return cancelled.get();
+                }
+            };
+        }
+    }
+
+    /**
+     * Computes {@code work} in the background and hands the result to {@code onResult} on the FX
+     * thread (unless cancelled first); a failure goes to {@code onError}.
+     */
+    <T> Job submit(Function<SolverMonitor, T> work, Consumer<T> onResult, Consumer<String> onError) {
+        Job job = new Job();
+        Task<T> task = new Task<>() {
+            @Override
+            protected T call() {
+                return work.apply(job.monitor());
+            }
+        };
+        task.setOnSucceeded(e -> {
+            job.done = true;
+            if (!job.cancelled.get()) {
+                onResult.accept(task.getValue());
+            }
+        });
+        task.setOnFailed(e -> {
+            job.done = true;
+            Throwable t = task.getException();
+            if (!job.cancelled.get() && !(t instanceof SolverCancelledException)) {
+                onError.accept(t == null ? "failed" : String.valueOf(t.getMessage()));
+            }
+        });
+        solvers.submit(task);
+        return job;
+    }
+
+    @Override
+    public void close() {
+        solvers.shutdownNow();
+    }
+
+    static void onFx(Runnable r) {
+        if (Platform.isFxApplicationThread()) {
+            r.run();
+        } else {
+            Platform.runLater(r);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package lowrot.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import lowrot.core.DataSpec;
+import lowrot.core.DatasetKind;
+import lowrot.core.RunConfig;
+import lowrot.core.TrainSpec;
+import lowrot.core.NetworkSpec;
+import lowrot.core.Trainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench}: full-batch gradient descent (logistic loss, both layers, s = 1/√m, parity data)
+ * for a few seconds; prints steps/s and GFLOP/s. A step is counted as 6·n·m·d + 6·n·m flops: the
+ * pre-activations v_j·x_i twice (forward and backward, 2·n·m·d each), the accumulation of ∂R/∂v
+ * (2·n·m·d) and about 6·n·m for the activations, outputs and ∂R/∂a.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Time full-batch training steps (parity data, logistic loss, both layers train).")
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--n", description = "Training points (default 256).")
+    int n = 256;
+
+    @Option(names = "--m", description = "Width (default 512).")
+    int m = 512;
+
+    @Option(names = "--d", description = "Dimension (default 2).")
+    int d = 2;
+
+    @Option(names = "--seconds", description = "Timed seconds after a 1 s warm-up (default 5).")
+    double seconds = 5;
+
+    @Option(names = "--threads", description = "Worker threads for the step kernels (default: all cores).")
+    Integer threads;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        RunConfig rc = new RunConfig(DataSpec.defaults(DatasetKind.PARITY).withD(d).withN(n).withNTest(0),
+                NetworkSpec.defaults().withWidth(m), TrainSpec.defaults().withStepSize(0.1), 1, 1);
+        var problems = rc.validate();
+        if (!problems.isEmpty() || !(seconds > 0 && seconds <= 3600)) {
+            problems.messages().forEach(p -> spec.commandLine().getErr().println("invalid: " + p));
+            if (!(seconds > 0 && seconds <= 3600)) {
+                spec.commandLine().getErr().println("invalid: --seconds = " + seconds + ": allowed more than 0 up to 3600");
+            }
+            return Cli.INVALID;
+        }
+        Trainer trainer = new Trainer(rc);
+        if (threads != null) {
+            trainer.setThreads(threads);
+        }
+        run(trainer, 1.0);
+        long steps0 = trainer.stepCount();
+        double elapsed = run(trainer, seconds);
+        long steps = trainer.stepCount() - steps0;
+        double rate = steps / elapsed;
+        double flops = 6.0 * n * m * d + 6.0 * n * m;
+        out.printf("n=%d m=%d d=%d threads=%d: %,.1f steps/s, %.2f GFLOP/s (%,d steps in %.2f s)%n", n, m, d,
+                trainer.threads(), rate, rate * flops / 1e9, steps, elapsed);
+        return Cli.OK;
+    }
+
+    private static double run(Trainer trainer, double seconds) {
+        long t0 = System.nanoTime();
+        long deadline = t0 + (long) (seconds * 1e9);
+        while (System.nanoTime() < deadline) {
+            trainer.step();
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+}

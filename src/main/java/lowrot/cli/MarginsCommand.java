@@ -1,0 +1,72 @@
+package lowrot.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import lowrot.core.Datasets;
+import lowrot.core.SolverMonitor;
+import lowrot.io.LabConfig;
+import lowrot.run.ReferenceMargins;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code margins}: the reference margins of a config, with bounds. */
+@Command(name = "margins", mixinStandardHelpOptions = true,
+        description = "Compute γ_ntk, γ_gl and the no-rotation limit of a configuration, with lower and upper bounds.")
+final class MarginsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConfigOptions config;
+
+    @Option(names = "--json", description = "Print one JSON object with keys ntk, global, no_rotation.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        LabConfig c = config.load(spec.commandLine().getErr());
+        if (c == null) {
+            return Cli.INVALID;
+        }
+        var data = Datasets.generate(c.run().dataset(), c.run().dataSeed());
+        ReferenceMargins r = References.compute(c, data, SolverMonitor.NONE);
+        if (json) {
+            JsonObject o = new JsonObject();
+            JsonObject ntk = bounds(r.ntk().lower(), r.ntk().upper());
+            ntk.addProperty("directions", r.ntk().directions());
+            ntk.addProperty("standard_error", r.ntk().standardError());
+            ntk.addProperty("converged", r.ntk().converged());
+            o.add("ntk", ntk);
+            JsonObject global = bounds(r.global().lower(), r.global().upper());
+            global.addProperty("upper_exact", r.global().upperExact());
+            global.addProperty("converged", r.global().converged());
+            o.add("global", global);
+            JsonObject noRot = bounds(r.noRotation().lower(), r.noRotation().upper());
+            noRot.addProperty("width", c.run().network().width());
+            o.add("no_rotation", noRot);
+            out.println(new GsonBuilder().setPrettyPrinting().create().toJson(o));
+        } else {
+            out.printf("%-30s %14s %14s%n", "", "lower", "upper");
+            out.printf("%-30s %14.8g %14.8g  (M = %d, s.e. %.3g)%n", "NTK margin γ_ntk", r.ntk().lower(), r.ntk().upper(),
+                    r.ntk().directions(), r.ntk().standardError());
+            out.printf("%-30s %14.8g %14.8g%s%n", "global margin γ_gl", r.global().lower(), r.global().upper(),
+                    r.global().upperExact() ? "" : "  (upper: best found)");
+            out.printf("%-30s %14.8g %14.8g  (m = %d)%n", "no-rotation limit", r.noRotation().lower(),
+                    r.noRotation().upper(), c.run().network().width());
+        }
+        return Cli.OK;
+    }
+
+    private static JsonObject bounds(double lower, double upper) {
+        JsonObject o = new JsonObject();
+        o.addProperty("lower", lower);
+        o.addProperty("upper", upper);
+        return o;
+    }
+}

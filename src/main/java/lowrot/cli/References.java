@@ -1,0 +1,26 @@
+package lowrot.cli;
+
+import lowrot.core.DataSplit;
+import lowrot.core.GlobalMarginSolver;
+import lowrot.core.NtkMarginSolver;
+import lowrot.core.SolverMonitor;
+import lowrot.core.Trainer;
+import lowrot.io.LabConfig;
+import lowrot.run.ReferenceMargins;
+
+/** Computes the three reference margins of a config the way the window does. */
+final class References {
+    private References() {
+    }
+
+    static ReferenceMargins compute(LabConfig c, DataSplit data, SolverMonitor monitor) {
+        var train = data.train();
+        var ntk = NtkMarginSolver.solve(train, NtkMarginSolver.Options.defaults().withDirections(c.ntkDirections())
+                .withTolerance(c.ntkTolerance()).withSeed(c.run().dataSeed()), monitor);
+        var options = GlobalMarginSolver.Options.defaults().withTolerance(c.globalTolerance());
+        var global = GlobalMarginSolver.solve(train, options, monitor);
+        var noRotation = GlobalMarginSolver.noRotationLimit(train, Trainer.initialNetwork(c.run(), train.d()), options,
+                monitor);
+        return new ReferenceMargins(ntk, global, noRotation);
+    }
+}

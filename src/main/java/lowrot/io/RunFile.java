@@ -1,0 +1,230 @@
+package lowrot.io;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32;
+import lowrot.core.DataSplit;
+import lowrot.core.Dataset;
+import lowrot.core.Metrics;
+import lowrot.core.Snapshot;
+
+/**
+ * run.json: the configuration, the data actually used, and the recorded snapshots (metrics and full
+ * weights), each record with its own CRC-32. A truncated or damaged file opens up to its last good
+ * record, with a warning saying what was lost.
+ */
+public final class RunFile {
+    public static final String FORMAT = "lowrot-run";
+    public static final int VERSION = 1;
+    private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().create();
+
+    /** One recorded snapshot as stored: metrics and weights. */
+    public record Record(Metrics metrics, double[] a, double[] v) {
+    }
+
+    /** A run read back: config, data, the records that survived, and a warning (empty if none). */
+    public record Loaded(LabConfig config, DataSplit data, List<Record> records, String warning) {
+    }
+
+    private RunFile() {
+    }
+
+    /** Writes the run atomically. */
+    public static void write(Path file, LabConfig config, DataSplit data, List<Snapshot> snapshots) throws IOException {
+        AtomicFiles.write(file, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            w.write("{\"format\":\"" + FORMAT + "\",\"version\":" + VERSION + ",\n\"config\":");
+            w.write(JsonParser.parseString(ConfigJson.write(config)).toString());
+            w.write(",\n\"data\":{\"train\":" + dataJson(data.train()) + ",\"test\":" + dataJson(data.test()) + "},\n");
+            w.write("\"records\":[\n");
+            for (int r = 0; r < snapshots.size(); r++) {
+                w.write(recordJson(snapshots.get(r)));
+                w.write(r + 1 < snapshots.size() ? ",\n" : "\n");
+            }
+            w.write("]}\n");
+            w.flush();
+        });
+    }
+
+    private static String dataJson(Dataset d) {
+        JsonObject o = new JsonObject();
+        o.addProperty("d", d.d());
+        o.add("x", GSON.toJsonTree(d.copyX()));
+        o.add("y", GSON.toJsonTree(d.copyY()));
+        return o.toString();
+    }
+
+    static String recordJson(Snapshot s) {
+        JsonObject o = new JsonObject();
+        o.add("metrics", metricsJson(s.metrics()));
+        o.add("a", GSON.toJsonTree(s.copyA()));
+        o.add("v", GSON.toJsonTree(s.copyV()));
+        String body = GSON.toJson(o);
+        o.addProperty("crc32", crc(body));
+        return GSON.toJson(o);
+    }
+
+    private static String crc(String text) {
+        CRC32 c = new CRC32();
+        c.update(text.getBytes(StandardCharsets.UTF_8));
+        return Long.toHexString(c.getValue());
+    }
+
+    /** Reads a run file, keeping every record up to the first damaged one. */
+    public static Loaded read(Path file) throws ConfigException {
+        try (Reader in = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
+            JsonReader r = new JsonReader(in);
+            r.setStrictness(Strictness.STRICT);
+            r.setNestingLimit(16);
+            LabConfig config = null;
+            Dataset train = null;
+            Dataset test = null;
+            List<Record> records = new ArrayList<>();
+            String warning = "";
+            r.beginObject();
+            while (r.hasNext()) {
+                String name = r.nextName();
+                switch (name) {
+                    case "format" -> {
+                        if (!FORMAT.equals(r.nextString())) {
+                            throw new ConfigException(file + ": not a lowrot run file");
+                        }
+                    }
+                    case "version" -> {
+                        int v = r.nextInt();
+                        if (v != VERSION) {
+                            throw new ConfigException(file + ": run file version " + v + ", this lowrot reads " + VERSION);
+                        }
+                    }
+                    case "config" -> config = ConfigJson.parse(JsonParser.parseReader(r).toString(), file.getParent());
+                    case "data" -> {
+                        JsonObject d = JsonParser.parseReader(r).getAsJsonObject();
+                        train = data(d.getAsJsonObject("train"), config);
+                        test = data(d.getAsJsonObject("test"), config);
+                    }
+                    case "records" -> {
+                        try {
+                            r.beginArray();
+                            while (r.hasNext()) {
+                                JsonObject o = JsonParser.parseReader(r).getAsJsonObject();
+                                Record rec = record(o);
+                                if (rec == null) {
+                                    warning = "record " + (records.size() + 1) + " is damaged (checksum mismatch); the run"
+                                            + " opens up to step " + lastStep(records);
+                                    break;
+                                }
+                                records.add(rec);
+                            }
+                        } catch (IOException | RuntimeException e) {
+                            warning = "the file ends early or is damaged after record " + records.size()
+                                    + "; the run opens up to step " + lastStep(records);
+                        }
+                        return finish(file, config, train, test, records, warning);
+                    }
+                    default -> r.skipValue();
+                }
+            }
+            return finish(file, config, train, test, records, warning);
+        } catch (ConfigException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new ConfigException(file + ": not a readable run file (" + e.getMessage() + ")");
+        }
+    }
+
+    private static String lastStep(List<Record> records) {
+        return records.isEmpty() ? "0 (no record survived)" : Long.toString(records.get(records.size() - 1).metrics().step());
+    }
+
+    private static Loaded finish(Path file, LabConfig config, Dataset train, Dataset test, List<Record> records,
+            String warning) throws ConfigException {
+        if (config == null || train == null) {
+            throw new ConfigException(file + ": the run file lacks its config or data");
+        }
+        return new Loaded(config, new DataSplit(train, test), records, warning);
+    }
+
+    private static Dataset data(JsonObject o, LabConfig config) throws ConfigException {
+        int d = o.get("d").getAsInt();
+        double[] x = GSON.fromJson(o.get("x"), double[].class);
+        double[] y = GSON.fromJson(o.get("y"), double[].class);
+        if (y.length == 0) {
+            return Dataset.empty(config == null ? lowrot.core.DatasetKind.POINTS : config.run().dataset().kind(), d);
+        }
+        double[][] pts = new double[y.length][];
+        for (int i = 0; i < y.length; i++) {
+            pts[i] = java.util.Arrays.copyOfRange(x, i * d, (i + 1) * d);
+        }
+        try {
+            return Dataset.fromPoints(pts, y);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("run file data: " + e.getMessage());
+        }
+    }
+
+    /** Metrics as an object of numbers; a value that does not apply is null (JSON has no NaN). */
+    static JsonObject metricsJson(Metrics m) {
+        JsonObject o = new JsonObject();
+        for (var c : Metrics.class.getRecordComponents()) {
+            try {
+                Object v = c.getAccessor().invoke(m);
+                if (v instanceof Double dv && !Double.isFinite(dv)) {
+                    o.add(c.getName(), com.google.gson.JsonNull.INSTANCE);
+                } else {
+                    o.addProperty(c.getName(), (Number) v);
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return o;
+    }
+
+    static Metrics metrics(JsonObject o) {
+        var comps = Metrics.class.getRecordComponents();
+        Object[] args = new Object[comps.length];
+        Class<?>[] types = new Class<?>[comps.length];
+        for (int i = 0; i < comps.length; i++) {
+            types[i] = comps[i].getType();
+            JsonElement e = o.get(comps[i].getName());
+            if (types[i] == long.class) {
+                args[i] = e.getAsLong();
+            } else if (types[i] == int.class) {
+                args[i] = e.getAsInt();
+            } else {
+                args[i] = e == null || e.isJsonNull() ? Double.NaN : e.getAsDouble();
+            }
+        }
+        try {
+            return Metrics.class.getDeclaredConstructor(types).newInstance(args);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Record record(JsonObject o) {
+        JsonElement crc = o.remove("crc32");
+        if (crc == null || !crc.getAsString().equals(crc(GSON.toJson(o)))) {
+            return null;
+        }
+        Metrics m = metrics(o.getAsJsonObject("metrics"));
+        double[] a = GSON.fromJson(o.get("a"), double[].class);
+        double[] v = GSON.fromJson(o.get("v"), double[].class);
+        return new Record(m, a, v);
+    }
+}

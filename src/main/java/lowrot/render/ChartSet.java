@@ -1,0 +1,329 @@
+package lowrot.render;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import lowrot.core.DatasetKind;
+import lowrot.core.GlobalMarginResult;
+import lowrot.core.Metrics;
+import lowrot.core.NtkMarginResult;
+import lowrot.run.ReferenceMargins;
+import lowrot.run.TangentPoint;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * The four charts of a run — normalized margin with reference lines, risk and error, rotation and
+ * motion, feature selection — built once and refilled in one batch per update (one repaint each).
+ * The GUI shows them live; the command line renders the same objects to PNG and SVG.
+ */
+public final class ChartSet {
+    /** The chart panels. */
+    public enum Panel {
+        MARGIN("Normalized margin"), RISK("Risk and error"), ROTATION("Rotation and motion"),
+        FEATURES("Features");
+
+        private final String title;
+
+        Panel(String title) {
+            this.title = title;
+        }
+
+        public String title() {
+            return title;
+        }
+    }
+
+    private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 13);
+    private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+
+    private final Map<Panel, JFreeChart> charts = new EnumMap<>(Panel.class);
+    private final XYSeries margin = series("margin");
+    private final XYSeries tangent = series("tangent-kernel margin");
+    private final XYSeries risk = series("risk R");
+    private final XYSeries trainError = series("train error");
+    private final XYSeries testError = series("test error");
+    private final XYSeries rotationMean = series("mean rotation (°)");
+    private final XYSeries rotationMedian = series("median rotation (°)");
+    private final XYSeries rotationMax = series("max rotation (°)");
+    private final XYSeries motion = series("‖W − W₀‖/√m");
+    private final XYSeries feature = series("feature share");
+    private final XYSeries patterns = series("activation patterns changed");
+    private ChartOptions options;
+
+    public ChartSet(ChartOptions options) {
+        this.options = options;
+        charts.put(Panel.MARGIN, build(Panel.MARGIN, "margin", collection(margin, tangent), null,
+                new Color[] {Palette.MARGIN, Palette.TANGENT}));
+        charts.put(Panel.RISK, build(Panel.RISK, "risk (log)", collection(risk), collection(trainError, testError),
+                new Color[] {Palette.INK, Palette.POSITIVE, Palette.NEGATIVE}));
+        charts.put(Panel.ROTATION, build(Panel.ROTATION, "angle since init (°)",
+                collection(rotationMean, rotationMedian, rotationMax), collection(motion),
+                new Color[] {Palette.INK, Palette.FAINT, Palette.POSITIVE, Palette.NEGATIVE}));
+        charts.put(Panel.FEATURES, build(Panel.FEATURES, "fraction", collection(feature, patterns), null,
+                new Color[] {Palette.POSITIVE, Palette.NEGATIVE}));
+        applyAxes();
+    }
+
+    private static XYSeries series(String key) {
+        return new XYSeries(key, false, true);
+    }
+
+    private static XYSeriesCollection collection(XYSeries... s) {
+        XYSeriesCollection c = new XYSeriesCollection();
+        for (XYSeries x : s) {
+            c.addSeries(x);
+        }
+        return c;
+    }
+
+    private JFreeChart build(Panel panel, String yLabel, XYSeriesCollection left, XYSeriesCollection right,
+            Color[] colors) {
+        XYPlot plot = new XYPlot();
+        plot.setDataset(0, left);
+        XYLineAndShapeRenderer r0 = new XYLineAndShapeRenderer(true, false);
+        int c = 0;
+        for (int s = 0; s < left.getSeriesCount(); s++) {
+            r0.setSeriesPaint(s, colors[c++]);
+            r0.setSeriesStroke(s, new BasicStroke(s == 0 ? 2.0f : 1.5f));
+        }
+        if (panel == Panel.MARGIN) {
+            // The tangent-kernel margin is computed now and then: show its points, not just a line.
+            r0.setSeriesShapesVisible(1, true);
+            r0.setSeriesShape(1, new java.awt.geom.Ellipse2D.Double(-3, -3, 6, 6));
+        }
+        plot.setRenderer(0, r0);
+        NumberAxis y0 = panel == Panel.RISK ? null : new NumberAxis(yLabel);
+        ValueAxis leftAxis = panel == Panel.RISK ? logAxis(yLabel) : y0;
+        leftAxis.setLabelFont(LABEL_FONT);
+        plot.setRangeAxis(0, leftAxis);
+        if (right != null) {
+            plot.setDataset(1, right);
+            XYLineAndShapeRenderer r1 = new XYLineAndShapeRenderer(true, false);
+            for (int s = 0; s < right.getSeriesCount(); s++) {
+                r1.setSeriesPaint(s, colors[c++]);
+                r1.setSeriesStroke(s, new BasicStroke(1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
+                        panel == Panel.RISK ? null : new float[] {5f, 3f}, 0f));
+            }
+            plot.setRenderer(1, r1);
+            NumberAxis y1 = new NumberAxis(panel == Panel.RISK ? "error" : "‖W − W₀‖/√m");
+            y1.setLabelFont(LABEL_FONT);
+            if (panel == Panel.RISK) {
+                y1.setRange(0, 1);
+            }
+            plot.setRangeAxis(1, y1);
+            plot.mapDatasetToRangeAxis(1, 1);
+        }
+        if (panel == Panel.FEATURES && y0 != null) {
+            y0.setRange(0, 1.02);
+        }
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Palette.GRID);
+        plot.setRangeGridlinePaint(Palette.GRID);
+        JFreeChart chart = new JFreeChart(panel.title(), TITLE_FONT, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        LegendTitle legend = chart.getLegend();
+        legend.setPosition(RectangleEdge.BOTTOM);
+        legend.setItemFont(LABEL_FONT);
+        return chart;
+    }
+
+    private static LogAxis logAxis(String label) {
+        LogAxis axis = new LogAxis(label);
+        axis.setSmallestValue(1e-300);
+        axis.setBase(10);
+        axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        axis.setMinorTickMarksVisible(true);
+        axis.setNumberFormatOverride(new java.text.DecimalFormat("0E0"));
+        return axis;
+    }
+
+    public JFreeChart chart(Panel panel) {
+        return charts.get(panel);
+    }
+
+    public ChartOptions options() {
+        return options;
+    }
+
+    /** Changes the axes; the next {@link #update} redraws the data accordingly. */
+    public void setOptions(ChartOptions value) {
+        this.options = value;
+        applyAxes();
+    }
+
+    private void applyAxes() {
+        for (JFreeChart chart : charts.values()) {
+            XYPlot plot = chart.getXYPlot();
+            ValueAxis x;
+            if (options.logX()) {
+                LogAxis log = logAxis(options.xAxis().label() + " (log)");
+                log.setSmallestValue(1e-9);
+                x = log;
+            } else {
+                x = new NumberAxis(options.xAxis().label());
+            }
+            x.setLabelFont(LABEL_FONT);
+            plot.setDomainAxis(x);
+        }
+        ((NumberAxis) chart(Panel.MARGIN).getXYPlot().getRangeAxis()).setLabel(options.marginUnit().label());
+        margin.setKey(options.marginUnit() == ChartOptions.MarginUnit.PATH ? "γ_P of the network" : "γ_F of the network");
+    }
+
+    /**
+     * Refills every chart from the run's history. Non-finite values are never drawn (and, with a
+     * log x axis, neither are points at x ≤ 0).
+     */
+    public void update(List<Metrics> points, List<TangentPoint> tangentPoints, ReferenceMargins refs,
+            boolean outerTrainable, DatasetKind kind) {
+        for (JFreeChart chart : charts.values()) {
+            chart.setNotify(false);
+        }
+        try {
+            for (XYSeries s : List.of(margin, tangent, risk, trainError, testError, rotationMean, rotationMedian,
+                    rotationMax, motion, feature, patterns)) {
+                s.clear();
+            }
+            boolean frobenius = options.marginUnit() == ChartOptions.MarginUnit.FROBENIUS;
+            boolean parity = kind == DatasetKind.PARITY;
+            feature.setKey(parity ? "share of ‖v‖² on x₁, x₂ (weighted)" : "cosine to nearest group centre (weighted)");
+            boolean featureApplies = parity || kind == DatasetKind.NEURAL_COLLAPSE;
+            chart(Panel.FEATURES).getXYPlot().getRenderer(0).setSeriesVisibleInLegend(0, featureApplies);
+            double marginMin = Double.POSITIVE_INFINITY;
+            double marginMax = Double.NEGATIVE_INFINITY;
+            for (Metrics m : points) {
+                double x = x(m.step(), m.time());
+                if (!Double.isFinite(x)) {
+                    continue;
+                }
+                double g = frobenius ? m.marginFrobenius() : m.marginPath();
+                if (add(margin, x, g)) {
+                    marginMin = Math.min(marginMin, g);
+                    marginMax = Math.max(marginMax, g);
+                }
+                if (m.risk() > 0) {
+                    add(risk, x, m.risk());
+                }
+                add(trainError, x, m.trainError());
+                add(testError, x, m.testError());
+                add(rotationMean, x, Math.toDegrees(m.rotationMean()));
+                add(rotationMedian, x, Math.toDegrees(m.rotationMedian()));
+                add(rotationMax, x, Math.toDegrees(m.rotationMax()));
+                add(motion, x, m.motionPerSqrtM());
+                add(feature, x, parity ? m.featureShare() : m.groupAlignment());
+                add(patterns, x, m.patternsChanged());
+            }
+            for (TangentPoint t : tangentPoints) {
+                add(tangent, x(t.step(), t.time()), t.value());
+                marginMax = Math.max(marginMax, t.value());
+            }
+            marginMax = Math.max(marginMax, markers(refs, frobenius, outerTrainable));
+            NumberAxis axis = (NumberAxis) chart(Panel.MARGIN).getXYPlot().getRangeAxis();
+            if (marginMax > 0 && Double.isFinite(marginMax)) {
+                double top = 1.15 * marginMax;
+                double bottom = Math.max(Math.min(0, marginMin), -top);
+                axis.setRange(bottom - 0.02 * top, top);
+            } else {
+                axis.setAutoRange(true);
+            }
+        } finally {
+            // Points were added silently; one change event per series lets the axes re-range.
+            for (XYSeries s : List.of(margin, tangent, risk, trainError, testError, rotationMean, rotationMedian,
+                    rotationMax, motion, feature, patterns)) {
+                s.fireSeriesChanged();
+            }
+            for (JFreeChart chart : charts.values()) {
+                chart.setNotify(true);
+            }
+        }
+    }
+
+    private double x(long step, double time) {
+        double x = options.xAxis() == ChartOptions.XAxis.TIME ? time : step;
+        return options.logX() && !(x > 0) ? Double.NaN : x;
+    }
+
+    private static boolean add(XYSeries s, double x, double y) {
+        if (Double.isFinite(x) && Double.isFinite(y)) {
+            s.add(x, y, false);
+            return true;
+        }
+        return false;
+    }
+
+    /** Sets the reference lines of the margin chart; returns the largest value drawn. */
+    private double markers(ReferenceMargins refs, boolean frobenius, boolean outerTrainable) {
+        XYPlot plot = chart(Panel.MARGIN).getXYPlot();
+        plot.clearRangeMarkers();
+        double top = Double.NEGATIVE_INFINITY;
+        if (refs == null) {
+            return top;
+        }
+        // γ_F ≤ γ_gl/2 holds when both layers train; with a frozen outer layer the Frobenius margin
+        // has other units and no line is drawn for the path-norm references.
+        boolean pathUnits = !frobenius || outerTrainable;
+        double factor = frobenius ? 0.5 : 1.0;
+        String suffix = frobenius ? "/2" : "";
+        List<ValueMarker> markers = new ArrayList<>();
+        GlobalMarginResult global = refs.global();
+        if (global != null && pathUnits) {
+            markers.add(marker(factor * global.lower(), Palette.GLOBAL, String.format("γ_gl%s = %s%s", suffix,
+                    fmt(factor * global.lower()), global.upperExact() ? "" : " (best found)"), RectangleAnchor.TOP_RIGHT,
+                    TextAnchor.BOTTOM_RIGHT));
+        }
+        GlobalMarginResult noRot = refs.noRotation();
+        if (noRot != null && pathUnits) {
+            markers.add(marker(factor * noRot.lower(), Palette.NO_ROTATION,
+                    String.format("no-rotation limit%s = %s", suffix, fmt(factor * noRot.lower())),
+                    RectangleAnchor.BOTTOM_RIGHT, TextAnchor.TOP_RIGHT));
+        }
+        NtkMarginResult ntk = refs.ntk();
+        if (ntk != null) {
+            markers.add(marker(ntk.value(), Palette.NTK, String.format("γ_ntk = %s ± %s (kernel units)",
+                    fmt(ntk.value()), fmt(Math.max(ntk.gap() / 2, Double.isNaN(ntk.standardError()) ? 0
+                            : ntk.standardError()))), RectangleAnchor.TOP_LEFT, TextAnchor.BOTTOM_LEFT));
+        }
+        for (ValueMarker m : markers) {
+            plot.addRangeMarker(m);
+            top = Math.max(top, m.getValue());
+        }
+        return top;
+    }
+
+    private static ValueMarker marker(double value, Color color, String label, RectangleAnchor anchor,
+            TextAnchor text) {
+        ValueMarker m = new ValueMarker(value, color, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
+                BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
+        m.setLabel(label);
+        m.setLabelFont(LABEL_FONT);
+        m.setLabelPaint(color.darker());
+        m.setLabelBackgroundColor(new Color(255, 255, 255, 200));
+        m.setLabelAnchor(anchor);
+        m.setLabelTextAnchor(text);
+        m.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(2, 4, 2, 4));
+        return m;
+    }
+
+    /** Four significant digits. */
+    public static String fmt(double v) {
+        if (!Double.isFinite(v)) {
+            return "—";
+        }
+        return String.format("%.4g", v);
+    }
+}

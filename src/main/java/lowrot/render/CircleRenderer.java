@@ -1,0 +1,262 @@
+package lowrot.render;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Arc2D;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
+import lowrot.core.Dataset;
+import lowrot.core.Snapshot;
+
+/**
+ * Draws the circle view with Java2D: the unit circle with the data (projected on the view plane),
+ * each neuron on the ray of its direction at a distance from the circle proportional to
+ * |a_j|‖v_j‖ (relative to the largest), coloured by the sign of a_j, with a mark at its initial
+ * angle and a fading trail; optionally the rose of angles, decision regions and the optimal
+ * network's spokes. The same code paints the window (through FXGraphics2D), PNG and SVG.
+ */
+public final class CircleRenderer {
+    /** Neurons sit between this radius and {@link CircleLayout#OUTER}. */
+    public static final double INNER = 1.06;
+    private static final Font CAPTION = new Font(Font.SANS_SERIF, Font.BOLD, 13);
+    private static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    private static final int ROSE_BINS = 48;
+
+    private CircleRenderer() {
+    }
+
+    /** The largest |a_j|‖v_j‖ of a snapshot. */
+    public static double maxWeight(Snapshot s) {
+        double max = 0;
+        for (int j = 0; j < s.width(); j++) {
+            max = Math.max(max, weight(s, j));
+        }
+        return max;
+    }
+
+    /** |a_j|‖v_j‖. */
+    public static double weight(Snapshot s, int j) {
+        return Math.abs(s.a(j)) * s.innerNorm(j);
+    }
+
+    /** Where neuron j is drawn: INNER plus its share of the largest weight. */
+    public static double neuronRadius(Snapshot s, int j, double maxWeight) {
+        double share = maxWeight > 0 ? weight(s, j) / maxWeight : 0;
+        return INNER + (CircleLayout.OUTER - INNER) * (Double.isFinite(share) ? share : 0);
+    }
+
+    /** Paints the scene into a w × h area with the origin at (0, 0). */
+    public static void paint(Graphics2D g, double w, double h, CircleScene scene) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setPaint(Palette.BACKGROUND);
+        g.fill(new Rectangle2D.Double(0, 0, w, h));
+        CircleLayout layout = new CircleLayout(w, h);
+        CircleScene.Options opt = scene.options();
+        Snapshot s = scene.snapshot();
+        if (opt.regions() && scene.regions() != null) {
+            paintRegions(g, layout, scene.regions());
+        }
+        double r = layout.scale();
+        g.setPaint(Palette.GRID);
+        g.setStroke(new BasicStroke(1f));
+        g.draw(new Line2D.Double(layout.px(-1.1), layout.py(0), layout.px(1.1), layout.py(0)));
+        g.draw(new Line2D.Double(layout.px(0), layout.py(-1.1), layout.px(0), layout.py(1.1)));
+        g.setPaint(Palette.INK);
+        g.setStroke(new BasicStroke(1.4f));
+        g.draw(new Ellipse2D.Double(layout.px(-1), layout.py(1), 2 * r, 2 * r));
+        if (opt.rose()) {
+            paintRose(g, layout, s, opt.plane());
+        }
+        paintData(g, layout, scene.data(), opt.plane());
+        if (opt.optimal() && scene.optimal() != null) {
+            paintOptimal(g, layout, scene);
+        }
+        paintNeurons(g, layout, s, opt.trails() ? scene.trails() : null, opt.plane());
+        g.setPaint(Palette.INK);
+        g.setFont(CAPTION);
+        drawCaption(g, scene.caption() == null ? "" : scene.caption(), w);
+        g.setFont(SMALL);
+        paintLegend(g, w, h, s.dim(), opt.plane());
+    }
+
+    /** The caption on one line, or on two split at a " · " when it is too wide. */
+    private static void drawCaption(Graphics2D g, String caption, double w) {
+        var fm = g.getFontMetrics();
+        if (fm.stringWidth(caption) <= w - 20) {
+            g.drawString(caption, 10, 20);
+            return;
+        }
+        int cut = caption.lastIndexOf(" · ", caption.length() / 2 + 10);
+        if (cut < 0) {
+            g.drawString(caption, 10, 20);
+            return;
+        }
+        g.drawString(caption.substring(0, cut), 10, 16);
+        g.drawString(caption.substring(cut + 3), 10, 31);
+    }
+
+    private static void paintRegions(Graphics2D g, CircleLayout layout, RegionGrid grid) {
+        int res = grid.resolution();
+        double cell = 2.0 / res;
+        double max = grid.maxAbs() > 0 ? grid.maxAbs() : 1;
+        for (int row = 0; row < res; row++) {
+            for (int col = 0; col < res; col++) {
+                double u = -1 + col * cell;
+                double v = 1 - row * cell;
+                if ((u + cell / 2) * (u + cell / 2) + (v - cell / 2) * (v - cell / 2) > 1.0) {
+                    continue;
+                }
+                double f = grid.value(row, col);
+                if (!Double.isFinite(f) || f == 0) {
+                    continue;
+                }
+                double strength = 0.12 + 0.33 * Math.sqrt(Math.abs(f) / max);
+                g.setPaint(Palette.withAlpha(f > 0 ? Palette.POSITIVE_LIGHT : Palette.NEGATIVE_LIGHT, strength));
+                g.fill(new Rectangle2D.Double(layout.px(u), layout.py(v), cell * layout.scale() + 0.6,
+                        cell * layout.scale() + 0.6));
+            }
+        }
+    }
+
+    private static void paintRose(Graphics2D g, CircleLayout layout, Snapshot s, CircleLayout.Plane plane) {
+        double[] bins = new double[ROSE_BINS];
+        double width = 2 * Math.PI / ROSE_BINS;
+        for (int j = 0; j < s.width(); j++) {
+            double a = plane.angle(s, j);
+            int bin = (int) Math.floor((a + Math.PI) / width) % ROSE_BINS;
+            double w = weight(s, j);
+            if (Double.isFinite(w)) {
+                bins[bin] += w;
+            }
+        }
+        double max = 0;
+        for (double b : bins) {
+            max = Math.max(max, b);
+        }
+        if (max <= 0) {
+            return;
+        }
+        g.setPaint(Palette.withAlpha(Palette.FAINT, 0.35));
+        for (int b = 0; b < ROSE_BINS; b++) {
+            if (bins[b] == 0) {
+                continue;
+            }
+            double rad = 0.95 * Math.sqrt(bins[b] / max) * layout.scale();
+            double startDeg = Math.toDegrees(-Math.PI + b * width);
+            g.fill(new Arc2D.Double(layout.centreX() - rad, layout.centreY() - rad, 2 * rad, 2 * rad, startDeg,
+                    Math.toDegrees(width), Arc2D.PIE));
+        }
+    }
+
+    private static void paintData(Graphics2D g, CircleLayout layout, Dataset data, CircleLayout.Plane plane) {
+        int n = data.n();
+        double size = n > 2000 ? 3 : n > 500 ? 4 : 6;
+        g.setStroke(new BasicStroke(0.8f));
+        for (int i = 0; i < n; i++) {
+            double u = data.x(i, plane.a());
+            double v = data.x(i, plane.b());
+            Ellipse2D dot = new Ellipse2D.Double(layout.px(u) - size / 2, layout.py(v) - size / 2, size, size);
+            g.setPaint(data.y(i) > 0 ? Palette.POSITIVE_LIGHT : Palette.NEGATIVE_LIGHT);
+            g.fill(dot);
+            g.setPaint(data.y(i) > 0 ? Palette.POSITIVE : Palette.NEGATIVE);
+            g.draw(dot);
+        }
+    }
+
+    private static void paintOptimal(Graphics2D g, CircleLayout layout, CircleScene scene) {
+        var opt = scene.optimal();
+        CircleLayout.Plane plane = scene.options().plane();
+        double max = 0;
+        for (int j = 0; j < opt.neurons(); j++) {
+            max = Math.max(max, Math.abs(opt.weight(j)));
+        }
+        for (int j = 0; j < opt.neurons(); j++) {
+            double a = Math.atan2(opt.direction(j, plane.b()), opt.direction(j, plane.a()));
+            double share = max > 0 ? Math.abs(opt.weight(j)) / max : 0;
+            g.setPaint(Palette.withAlpha(Palette.GLOBAL, 0.25 + 0.45 * share));
+            g.setStroke(new BasicStroke((float) (0.8 + 2.2 * share), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
+                    new float[] {5f, 5f}, 0f));
+            g.draw(new Line2D.Double(layout.px(0), layout.py(0), layout.px(CircleLayout.OUTER * Math.cos(a)),
+                    layout.py(CircleLayout.OUTER * Math.sin(a))));
+        }
+    }
+
+    private static void paintNeurons(Graphics2D g, CircleLayout layout, Snapshot s, Trails trails,
+            CircleLayout.Plane plane) {
+        int m = s.width();
+        double maxWeight = maxWeight(s);
+        double dot = m > 2000 ? 3 : m > 300 ? 4.5 : 7;
+        float spoke = m > 1000 ? 0.5f : 1f;
+        // Faint marks at the initial angles, on the circle.
+        g.setStroke(new BasicStroke(1f));
+        g.setPaint(Palette.withAlpha(Palette.FAINT, 0.6));
+        for (int j = 0; j < m; j++) {
+            double a0 = plane.initialAngle(s, j);
+            g.draw(new Line2D.Double(layout.px(0.97 * Math.cos(a0)), layout.py(0.97 * Math.sin(a0)),
+                    layout.px(1.03 * Math.cos(a0)), layout.py(1.03 * Math.sin(a0))));
+        }
+        if (trails != null && trails.width() == m && trails.count() > 1) {
+            g.setStroke(new BasicStroke(1.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            int len = trails.count();
+            for (int j = 0; j < m; j++) {
+                Color c = Palette.forSign(s.a(j));
+                for (int age = len - 1; age > 0; age--) {
+                    double a1 = trails.angle(j, age);
+                    double a2 = trails.angle(j, age - 1);
+                    if (Math.abs(a1 - a2) > Math.PI || !Double.isFinite(a1) || !Double.isFinite(a2)) {
+                        continue;
+                    }
+                    double r1 = trails.radius(j, age);
+                    double r2 = trails.radius(j, age - 1);
+                    g.setPaint(Palette.withAlpha(c, 0.5 * (1 - (double) age / len)));
+                    g.draw(new Line2D.Double(layout.px(r1 * Math.cos(a1)), layout.py(r1 * Math.sin(a1)),
+                            layout.px(r2 * Math.cos(a2)), layout.py(r2 * Math.sin(a2))));
+                }
+            }
+        }
+        for (int j = 0; j < m; j++) {
+            double a = plane.angle(s, j);
+            double r = neuronRadius(s, j, maxWeight);
+            Color c = Palette.forSign(s.a(j));
+            g.setPaint(Palette.withAlpha(c, 0.55));
+            g.setStroke(new BasicStroke(spoke));
+            g.draw(new Line2D.Double(layout.px(Math.cos(a)), layout.py(Math.sin(a)), layout.px(r * Math.cos(a)),
+                    layout.py(r * Math.sin(a))));
+            g.setPaint(c);
+            g.fill(new Ellipse2D.Double(layout.px(r * Math.cos(a)) - dot / 2, layout.py(r * Math.sin(a)) - dot / 2, dot,
+                    dot));
+        }
+    }
+
+    private static void paintLegend(Graphics2D g, double w, double h, int d, CircleLayout.Plane plane) {
+        double y = h - 8;
+        double x = 10;
+        x = legendDot(g, x, y, Palette.POSITIVE_LIGHT, Palette.POSITIVE, "y = +1");
+        x = legendDot(g, x, y, Palette.NEGATIVE_LIGHT, Palette.NEGATIVE, "y = −1");
+        x = legendDot(g, x + 8, y, Palette.POSITIVE, Palette.POSITIVE, "neuron, a > 0");
+        x = legendDot(g, x, y, Palette.NEGATIVE, Palette.NEGATIVE, "neuron, a < 0");
+        g.setPaint(Palette.FAINT);
+        String note = "distance from circle ∝ |a|‖v‖" + (d > 2 ? String.format("  ·  plane e%d–e%d", plane.a() + 1,
+                plane.b() + 1) : "");
+        if (x + g.getFontMetrics().stringWidth(note) < w - 4) {
+            g.drawString(note, (float) x + 6, (float) y);
+        }
+    }
+
+    private static double legendDot(Graphics2D g, double x, double y, Color fill, Color line, String text) {
+        Ellipse2D dot = new Ellipse2D.Double(x, y - 8, 8, 8);
+        g.setPaint(fill);
+        g.fill(dot);
+        g.setPaint(line);
+        g.draw(dot);
+        g.setPaint(Palette.INK);
+        g.drawString(text, (float) (x + 11), (float) y);
+        return x + 16 + g.getFontMetrics().stringWidth(text) + 6;
+    }
+}

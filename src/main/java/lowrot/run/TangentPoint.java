@@ -1,0 +1,8 @@
+package lowrot.run;
+
+/** The tangent-kernel margin of the network at one moment: bounds at a step and GF time. */
+public record TangentPoint(long step, double time, double lower, double upper) {
+    public double value() {
+        return 0.5 * (lower + upper);
+    }
+}

@@ -1,0 +1,246 @@
+package lowrot.run;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import lowrot.core.DataSplit;
+import lowrot.core.RunConfig;
+import lowrot.core.Snapshot;
+import lowrot.core.Trainer;
+
+/**
+ * A training run on its own thread. The thread owns the {@link Trainer}; other threads talk to it
+ * only through commands (play, pause, step, set η, stop) and hear from it only through a
+ * {@link RunListener}: immutable snapshots and status values.
+ *
+ * <p>While running, a snapshot is published every {@code stepsPerSnapshot} steps, but never more
+ * often than every {@code minSnapshotNanos}; steps in between are not lost, only not pictured.
+ */
+public final class TrainingRun implements AutoCloseable {
+    private static final long DEFAULT_MIN_SNAPSHOT_NANOS = 30_000_000L;
+
+    private sealed interface Command permits Play, Pause, Step, SetStepSize, SetStepsPerSnapshot, Stop {
+    }
+
+    private record Play() implements Command {
+    }
+
+    private record Pause() implements Command {
+    }
+
+    private record Step(int count) implements Command {
+    }
+
+    private record SetStepSize(double eta) implements Command {
+    }
+
+    private record SetStepsPerSnapshot(int steps) implements Command {
+    }
+
+    private record Stop() implements Command {
+    }
+
+    private final long runId;
+    private final RunConfig config;
+    private final DataSplit data;
+    private final RunListener listener;
+    private final BlockingQueue<Command> commands = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private final long minSnapshotNanos;
+    private volatile int stepsPerSnapshot;
+    private volatile RunState state = RunState.READY;
+    private volatile Trainer trainer;
+
+    /**
+     * Creates the run and starts its thread (the trainer is built on that thread, so a large
+     * network never blocks the caller).
+     */
+    public TrainingRun(long runId, RunConfig config, DataSplit data, int stepsPerSnapshot, RunListener listener) {
+        this(runId, config, data, stepsPerSnapshot, DEFAULT_MIN_SNAPSHOT_NANOS, listener);
+    }
+
+    /** As above, with the minimum time between snapshots (0 publishes every {@code stepsPerSnapshot} steps). */
+    public TrainingRun(long runId, RunConfig config, DataSplit data, int stepsPerSnapshot, long minSnapshotNanos,
+            RunListener listener) {
+        config.validate().throwIfAny();
+        this.runId = runId;
+        this.config = config;
+        this.data = data;
+        this.listener = listener;
+        this.stepsPerSnapshot = Math.max(1, stepsPerSnapshot);
+        this.minSnapshotNanos = minSnapshotNanos;
+        this.thread = new Thread(this::loop, "lowrot-trainer-" + runId);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public long runId() {
+        return runId;
+    }
+
+    public RunConfig config() {
+        return config;
+    }
+
+    public RunState state() {
+        return state;
+    }
+
+    public void play() {
+        commands.add(new Play());
+    }
+
+    public void pause() {
+        commands.add(new Pause());
+    }
+
+    /** Takes {@code count} steps, then pauses (publishing a snapshot). */
+    public void step(int count) {
+        commands.add(new Step(Math.max(1, count)));
+    }
+
+    /** Changes η from the next step on. */
+    public void setStepSize(double eta) {
+        commands.add(new SetStepSize(eta));
+    }
+
+    public void setStepsPerSnapshot(int steps) {
+        commands.add(new SetStepsPerSnapshot(Math.max(1, steps)));
+    }
+
+    /** Asks the thread to stop after the step in progress. */
+    public void stop() {
+        commands.add(new Stop());
+    }
+
+    /** Stops and waits for the thread to end, at most {@code millis}. True if it ended. */
+    public boolean stopAndWait(long millis) throws InterruptedException {
+        stop();
+        thread.join(millis);
+        return !thread.isAlive();
+    }
+
+    /** True while the run's thread is alive. */
+    public boolean isAlive() {
+        return thread.isAlive();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void loop() {
+        try {
+            trainer = new Trainer(config, data);
+            publishSnapshot();
+            publishStatus("");
+            double initialRisk = trainer.snapshot(runId).metrics().risk();
+            int pendingSteps = 0;
+            long lastSnapshot = System.nanoTime();
+            long sinceSnapshot = 0;
+            long rateStart = System.nanoTime();
+            long rateSteps = 0;
+            double rate = 0;
+            while (true) {
+                Command cmd = state == RunState.RUNNING || pendingSteps > 0 ? commands.poll()
+                        : commands.poll(250, TimeUnit.MILLISECONDS);
+                if (cmd != null) {
+                    if (cmd instanceof Stop) {
+                        break;
+                    }
+                    if (cmd instanceof Play && state != RunState.DIVERGED) {
+                        state = RunState.RUNNING;
+                        rateStart = System.nanoTime();
+                        rateSteps = 0;
+                        publishStatus("");
+                    } else if (cmd instanceof Pause && state == RunState.RUNNING) {
+                        state = RunState.PAUSED;
+                        publishSnapshot();
+                        publishStatus("");
+                    } else if (cmd instanceof Step s && state != RunState.DIVERGED) {
+                        state = RunState.PAUSED;
+                        pendingSteps += s.count();
+                    } else if (cmd instanceof SetStepSize s) {
+                        try {
+                            trainer.setStepSize(s.eta());
+                            publishStatus("");
+                        } catch (IllegalArgumentException e) {
+                            publishStatus(e.getMessage());
+                        }
+                    } else if (cmd instanceof SetStepsPerSnapshot s) {
+                        stepsPerSnapshot = s.steps();
+                    }
+                    continue;
+                }
+                if (state != RunState.RUNNING && pendingSteps == 0) {
+                    continue;
+                }
+                double risk = trainer.step();
+                sinceSnapshot++;
+                rateSteps++;
+                if (pendingSteps > 0) {
+                    pendingSteps--;
+                }
+                String reason = Divergence.check(risk, initialRisk);
+                if (reason != null) {
+                    diverge(reason);
+                    pendingSteps = 0;
+                    continue;
+                }
+                long now = System.nanoTime();
+                if (now - rateStart >= 1_000_000_000L) {
+                    rate = rateSteps * 1e9 / (now - rateStart);
+                    rateStart = now;
+                    rateSteps = 0;
+                    publishStatus("", rate);
+                }
+                boolean stepDone = pendingSteps == 0 && state == RunState.PAUSED;
+                if (stepDone || (sinceSnapshot >= stepsPerSnapshot && now - lastSnapshot >= minSnapshotNanos)) {
+                    Snapshot snap = trainer.snapshot(runId);
+                    String bad = Divergence.check(snap.metrics());
+                    if (bad != null) {
+                        diverge(bad);
+                        pendingSteps = 0;
+                        continue;
+                    }
+                    listener.snapshot(snap);
+                    lastSnapshot = now;
+                    sinceSnapshot = 0;
+                    if (stepDone) {
+                        publishStatus("");
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | OutOfMemoryError e) {
+            state = RunState.STOPPED;
+            listener.status(new RunStatus(runId, RunState.STOPPED, trainer == null ? 0 : trainer.stepCount(), 0,
+                    config.training().stepSize(), "the run stopped: " + e.getMessage()));
+            return;
+        }
+        state = RunState.STOPPED;
+        publishStatus("");
+    }
+
+    private void diverge(String reason) {
+        state = RunState.DIVERGED;
+        long step = trainer.stepCount();
+        listener.status(new RunStatus(runId, RunState.DIVERGED, step, 0, trainer.stepSize(),
+                "diverged at step " + step + " (η = " + trainer.stepSize() + "): " + reason + "; lower the step size"));
+    }
+
+    private void publishSnapshot() {
+        listener.snapshot(trainer.snapshot(runId));
+    }
+
+    private void publishStatus(String message) {
+        publishStatus(message, 0);
+    }
+
+    private void publishStatus(String message, double rate) {
+        listener.status(new RunStatus(runId, state, trainer == null ? 0 : trainer.stepCount(), rate,
+                trainer == null ? config.training().stepSize() : trainer.stepSize(), message));
+    }
+}
