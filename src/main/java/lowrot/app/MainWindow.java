@@ -158,6 +158,8 @@ public final class MainWindow {
     private final ComboBox<Regime> regimeBox = new ComboBox<>();
     private final PerfOverlay perf = new PerfOverlay();
     private Scene scene;
+    private AnimationTimer timer;
+    private boolean closed;
 
     public MainWindow(Stage stage, LabConfig initial) {
         this.stage = stage;
@@ -172,13 +174,14 @@ public final class MainWindow {
         root.setLeft(left);
         root.setCenter(centre());
         root.setBottom(statusBar());
-        scene = new Scene(root, 1500, 920);
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        scene = new Scene(root, Math.min(1500, screen.getWidth()), Math.min(920, screen.getHeight()));
         scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("/lowrot/lowrot.css")).toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         stage.setScene(scene);
         stage.setTitle("lowrot");
         stage.setOnCloseRequest(e -> shutdown());
-        new AnimationTimer() {
+        timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
                 perf.frame(now);
@@ -193,7 +196,8 @@ public final class MainWindow {
                 }
                 maybeTangent(now);
             }
-        }.start();
+        };
+        timer.start();
         startRun(initial, true);
     }
 
@@ -274,6 +278,11 @@ public final class MainWindow {
 
     /** Closes the window's work: the trainer thread and the solvers. */
     void shutdown() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        timer.stop();
         stopRun();
         service.close();
         if (run != null) {
@@ -469,6 +478,8 @@ public final class MainWindow {
         if (latest == null || w < 10 || h < 10) {
             return;
         }
+        // A full clear lets the canvas drop the commands of earlier frames instead of queueing them.
+        canvas.getGraphicsContext2D().clearRect(0, 0, w, h);
         CircleRenderer.paint(g2, w, h, scene(latest));
     }
 

@@ -71,6 +71,11 @@ final class ReferenceService implements AutoCloseable {
                 onError.accept(t == null ? "failed" : String.valueOf(t.getMessage()));
             }
         });
+        if (solvers.isShutdown()) {
+            job.done = true;
+            job.cancel();
+            return job;
+        }
         solvers.submit(task);
         return job;
     }

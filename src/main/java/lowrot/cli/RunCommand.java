@@ -176,11 +176,11 @@ final class RunCommand implements Callable<Integer> {
     /** Tangent-kernel margins at up to eight recorded moments, spread over the run. */
     static List<TangentPoint> tangentPoints(DataSplit data, List<Snapshot> kept) {
         List<TangentPoint> out = new ArrayList<>();
-        int count = Math.min(8, kept.size());
+        int count = Math.min(6, kept.size());
         for (int t = 0; t < count; t++) {
             Snapshot s = kept.get(count == 1 ? 0 : (int) Math.round((kept.size() - 1) * (double) t / (count - 1)));
             var r = NtkMarginSolver.tangentKernel(data.train(), s.network(),
-                    NtkMarginSolver.Options.defaults().withMaxIterations(400), SolverMonitor.NONE);
+                    NtkMarginSolver.Options.defaults().withMaxIterations(300), SolverMonitor.NONE);
             out.add(new TangentPoint(s.step(), s.time(), r.lower(), r.upper()));
         }
         return out;

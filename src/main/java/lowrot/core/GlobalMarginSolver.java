@@ -30,37 +30,52 @@ public final class GlobalMarginSolver {
      * @param maxRounds        cap on rounds of row and column generation
      * @param randomDirections d > 2: random starting directions of the search, per round
      * @param seed             seed of the random directions and of the first rows
+     * @param maxSeconds       wall-clock budget; the best bounds so far are returned when it runs out
      */
-    public record Options(double tolerance, int maxRounds, int randomDirections, long seed) {
+    public record Options(double tolerance, int maxRounds, int randomDirections, long seed, double maxSeconds) {
         public static Options defaults() {
-            return new Options(1e-5, 300, 64, 1);
+            return new Options(1e-5, 300, 64, 1, 20);
         }
 
         public Options withTolerance(double t) {
-            return new Options(t, maxRounds, randomDirections, seed);
+            return new Options(t, maxRounds, randomDirections, seed, maxSeconds);
         }
 
         public Options withMaxRounds(int r) {
-            return new Options(tolerance, r, randomDirections, seed);
+            return new Options(tolerance, r, randomDirections, seed, maxSeconds);
         }
 
         public Options withSeed(long s) {
-            return new Options(tolerance, maxRounds, randomDirections, s);
+            return new Options(tolerance, maxRounds, randomDirections, s, maxSeconds);
+        }
+
+        /** Stop after this many seconds with the best bounds so far (not converged). */
+        public Options withMaxSeconds(double s) {
+            return new Options(tolerance, maxRounds, randomDirections, seed, s);
         }
 
         Problems validate() {
             return new Problems().rangeAbove("global.tolerance", tolerance, 0, 1)
                     .range("global.maxRounds", maxRounds, 1, 100_000)
-                    .range("global.randomDirections", randomDirections, 1, 1_000_000);
+                    .range("global.randomDirections", randomDirections, 1, 1_000_000)
+                    .rangeAbove("global.maxSeconds", maxSeconds, 0, 1e6);
         }
     }
 
     /** Finds directions with large |h_q| for given dual weights q. */
     private interface Pricer {
-        /** Max of |h_q| over the search space (exact or best found) and candidates sorted by |h_q|, descending. */
-        Priced price(double[] q, int limit);
+        /**
+         * Max of |h_q| over the search space (exact or best found) and candidates sorted by |h_q|,
+         * descending. {@code dictionary} holds the directions already in the program.
+         */
+        Priced price(double[] q, int limit, List<double[]> dictionary);
 
         boolean exact();
+
+        /** True when any unit direction may join the dictionary (not for a fixed set of directions). */
+        default boolean addsPointDirections() {
+            return true;
+        }
     }
 
     private record Priced(double max, List<double[]> candidates) {
@@ -155,7 +170,12 @@ public final class GlobalMarginSolver {
         for (int i : rows) {
             q[i] = 1.0 / rows.size();
         }
-        List<double[]> columns = new ArrayList<>(pricer.price(q, 2 * COLUMNS_PER_ROUND).candidates());
+        List<double[]> columns = new ArrayList<>(pricer.price(q, 2 * COLUMNS_PER_ROUND, List.of()).candidates());
+        if (pricer.addsPointDirections()) {
+            for (int i : rows) {
+                addPointDirection(columns, i);
+            }
+        }
 
         double bestLower = Double.NEGATIVE_INFINITY;
         double bestUpper = Double.POSITIVE_INFINITY;
@@ -164,7 +184,8 @@ public final class GlobalMarginSolver {
         int rounds = 0;
         boolean converged = false;
         double[] margins = new double[n];
-        while (rounds < options.maxRounds()) {
+        long deadline = System.nanoTime() + (long) (options.maxSeconds() * 1e9);
+        while (rounds < options.maxRounds() && System.nanoTime() < deadline) {
             monitor.checkCancelled();
             rounds++;
             int cols = columns.size();
@@ -226,7 +247,7 @@ public final class GlobalMarginSolver {
                     q[i] /= total;
                 }
             }
-            Priced priced = pricer.price(q, COLUMNS_PER_ROUND);
+            Priced priced = pricer.price(q, COLUMNS_PER_ROUND, columns);
             bestUpper = Math.min(bestUpper, priced.max());
             monitor.progress(Math.min(0.99, rounds / (double) options.maxRounds()),
                     String.format("margin in [%.6g, %.6g]", bestLower, bestUpper));
@@ -242,6 +263,9 @@ public final class GlobalMarginSolver {
             for (int t = 0; t < Math.min(ROWS_PER_ROUND, violated.length); t++) {
                 rows.add(violated[t]);
                 inRows[violated[t]] = true;
+                if (pricer.addsPointDirections()) {
+                    addPointDirection(columns, violated[t]);
+                }
                 added++;
             }
             for (double[] u : priced.candidates()) {
@@ -254,7 +278,31 @@ public final class GlobalMarginSolver {
                 break;
             }
         }
-        return result(bestLower, bestUpper, pricer.exact(), converged, rounds, columns.size(), bestDirs, bestMu);
+        // A search that is not exhaustive may miss the maximiser; it never reports below the lower bound.
+        double upper = pricer.exact() ? bestUpper : Math.max(bestUpper, bestLower);
+        return result(bestLower, upper, pricer.exact(), converged, rounds, columns.size(), bestDirs, bestMu);
+    }
+
+    /**
+     * Adds the direction of point i: with σ(x̂_i · x) for every row point the restricted dictionary
+     * separates its rows (an interpolating combination exists for distinct directions), so the
+     * restricted program has t > 0 and a meaningful dual instead of the degenerate vertex t = 0.
+     */
+    private void addPointDirection(List<double[]> columns, int i) {
+        double norm = 0;
+        for (int k = 0; k < d; k++) {
+            norm += xs[i * d + k] * xs[i * d + k];
+        }
+        if (norm == 0) {
+            return;
+        }
+        double[] u = new double[d];
+        for (int k = 0; k < d; k++) {
+            u[k] = xs[i * d + k] / Math.sqrt(norm);
+        }
+        if (!contains(columns, u)) {
+            columns.add(u);
+        }
     }
 
     private boolean contains(List<double[]> columns, double[] u) {
@@ -296,7 +344,7 @@ public final class GlobalMarginSolver {
         }
 
         @Override
-        public Priced price(double[] q, int limit) {
+        public Priced price(double[] q, int limit, List<double[]> dictionary) {
             // Point i is active for angles in (φ_i − π/2, φ_i + π/2). Sweep the circle from angle 0.
             int[] supp = IntStream.range(0, n).filter(i -> q[i] != 0 && (xs[2 * i] != 0 || xs[2 * i + 1] != 0))
                     .toArray();
@@ -414,7 +462,12 @@ public final class GlobalMarginSolver {
         }
 
         @Override
-        public Priced price(double[] q, int limit) {
+        public boolean addsPointDirections() {
+            return false;
+        }
+
+        @Override
+        public Priced price(double[] q, int limit, List<double[]> dictionary) {
             double[] values = new double[pool.length];
             IntStream.range(0, pool.length).parallel().forEach(j -> values[j] = Math.abs(h(q, pool[j])));
             Integer[] order = IntStream.range(0, pool.length).boxed().toArray(Integer[]::new);
@@ -443,8 +496,13 @@ public final class GlobalMarginSolver {
         }
 
         @Override
-        public Priced price(double[] q, int limit) {
+        public Priced price(double[] q, int limit, List<double[]> dictionary) {
             List<double[]> starts = new ArrayList<>();
+            // The best directions already in the program: the search then never reports less than
+            // the restricted program's own value.
+            List<double[]> sortedDictionary = new ArrayList<>(dictionary);
+            sortedDictionary.sort((a, b) -> Double.compare(Math.abs(h(q, b)), Math.abs(h(q, a))));
+            starts.addAll(sortedDictionary.subList(0, Math.min(16, sortedDictionary.size())));
             // The pattern "every point active" gives w = Σ q_i y_i x_i: a natural start in both signs.
             double[] all = new double[d];
             for (int i = 0; i < n; i++) {

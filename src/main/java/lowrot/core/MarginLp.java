@@ -36,6 +36,7 @@ final class MarginLp {
 
     private static void limit(ExpressionsBasedModel model) {
         model.options.time_abort = TIME_LIMIT_MS;
+        model.options.sparse = Boolean.getBoolean("lowrot.lp.sparse");
     }
 
     /**

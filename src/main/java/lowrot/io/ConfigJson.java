@@ -82,6 +82,11 @@ public final class ConfigJson {
                         problems.add("format = " + value + ": expected \"" + LabConfig.FORMAT + "\"");
                     }
                 }
+                case "description" -> {
+                    if (!(value.isJsonPrimitive() && value.getAsJsonPrimitive().isString())) {
+                        problems.add("description: expected text, found " + kindOf(value));
+                    }
+                }
                 case "version" -> {
                     if (!(value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber()
                             && value.getAsJsonPrimitive().getAsBigDecimal().compareTo(BigDecimal.valueOf(LabConfig.VERSION)) == 0)) {
@@ -90,7 +95,7 @@ public final class ConfigJson {
                 }
                 default -> {
                     if (!Setting.sections().contains(key)) {
-                        problems.add("unknown field \"" + key + "\": allowed format, version, "
+                        problems.add("unknown field \"" + key + "\": allowed format, version, description, "
                                 + String.join(", ", Setting.sections()));
                         continue;
                     }

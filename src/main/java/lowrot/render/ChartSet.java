@@ -125,12 +125,20 @@ public final class ChartSet {
             y1.setLabelFont(LABEL_FONT);
             if (panel == Panel.RISK) {
                 y1.setRange(0, 1);
+            } else {
+                y1.setAutoRangeIncludesZero(true);
+                y1.setAutoRangeMinimumSize(0.01);
             }
             plot.setRangeAxis(1, y1);
             plot.mapDatasetToRangeAxis(1, 1);
         }
         if (panel == Panel.FEATURES && y0 != null) {
             y0.setRange(0, 1.02);
+        }
+        if (panel == Panel.ROTATION && y0 != null) {
+            // All-zero rotations (the no-rotation regime) must read as 0°, not as a ±1e−9 zoom.
+            y0.setAutoRangeIncludesZero(true);
+            y0.setAutoRangeMinimumSize(1.0);
         }
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Palette.GRID);

@@ -193,15 +193,15 @@ public final class CircleRenderer {
         double maxWeight = maxWeight(s);
         double dot = m > 2000 ? 3 : m > 300 ? 4.5 : 7;
         float spoke = m > 1000 ? 0.5f : 1f;
-        // Faint marks at the initial angles, on the circle.
+        // Faint marks at the initial angles, on the circle (fainter as they crowd).
         g.setStroke(new BasicStroke(1f));
-        g.setPaint(Palette.withAlpha(Palette.FAINT, 0.6));
+        g.setPaint(Palette.withAlpha(Palette.FAINT, m > 1000 ? 0.15 : m > 200 ? 0.35 : 0.6));
         for (int j = 0; j < m; j++) {
             double a0 = plane.initialAngle(s, j);
             g.draw(new Line2D.Double(layout.px(0.97 * Math.cos(a0)), layout.py(0.97 * Math.sin(a0)),
                     layout.px(1.03 * Math.cos(a0)), layout.py(1.03 * Math.sin(a0))));
         }
-        if (trails != null && trails.width() == m && trails.count() > 1) {
+        if (trails != null && trails.width() == m && trails.count() > 1 && m <= 2048) {
             g.setStroke(new BasicStroke(1.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             int len = trails.count();
             for (int j = 0; j < m; j++) {

@@ -1,0 +1,210 @@
+package lowrot.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import javax.imageio.ImageIO;
+import lowrot.core.Regime;
+import lowrot.core.Snapshot;
+import lowrot.io.LabConfig;
+import lowrot.render.ChartSet;
+import lowrot.render.CircleLayout;
+import lowrot.run.TrainingRun;
+import org.jfree.data.xy.XYDataset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives the real window headless (Monocle): play, width slider, regimes, step size, export, bad input, close. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage s) {
+        stage = s;
+        window = new MainWindow(s, LabConfig.defaults());
+        s.show();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(() -> window.shutdown());
+    }
+
+    private static void waitFor(int seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+    }
+
+    private int marginPoints(FxRobot robot) {
+        int[] count = new int[1];
+        robot.interact(() -> {
+            XYDataset ds = window.charts().chart(ChartSet.Panel.MARGIN).getXYPlot().getDataset(0);
+            count[0] = ds.getItemCount(0);
+        });
+        return count[0];
+    }
+
+    @Test
+    void playMakesTheStepCounterAndTheMarginSeriesGrow(FxRobot robot) throws Exception {
+        robot.clickOn("#play");
+        waitFor(10, () -> window.latest() != null && window.latest().step() > 500);
+        waitFor(5, () -> marginPoints(robot) > 5);
+        int before = marginPoints(robot);
+        long stepBefore = window.latest().step();
+        waitFor(10, () -> marginPoints(robot) > before && window.latest().step() > stepBefore);
+        Label step = robot.lookup("#stepLabel").queryAs(Label.class);
+        assertTrue(step.getText().startsWith("step "), step.getText());
+        assertNotEquals("step 0", step.getText());
+        assertTrue(window.playing());
+    }
+
+    @Test
+    void spaceAndArrowKeysDriveTheRun(FxRobot robot) throws Exception {
+        robot.clickOn("#circle");
+        robot.type(KeyCode.RIGHT);
+        waitFor(5, () -> window.latest() != null && window.latest().step() == 10);
+        robot.type(KeyCode.SPACE);
+        waitFor(5, () -> window.latest().step() > 100);
+        robot.type(KeyCode.SPACE);
+        assertFalse(window.playing());
+    }
+
+    @Test
+    void draggingTheWidthSliderRestartsAtTheNewWidth(FxRobot robot) throws Exception {
+        robot.clickOn("#play");
+        waitFor(5, () -> window.latest() != null && window.latest().step() > 0);
+        TrainingRun first = window.run();
+        robot.drag("#widthSlider .thumb").moveBy(60, 0).release(javafx.scene.input.MouseButton.PRIMARY);
+        waitFor(5, () -> window.run() != first);
+        int width = window.config().run().network().width();
+        assertTrue(width > 64, "width after dragging right: " + width);
+        assertEquals(width, window.run().config().network().width());
+        assertEquals(first.config().initSeed(), window.run().config().initSeed(), "same seeds");
+        waitFor(10, () -> window.latest() != null && window.latest().width() == width && window.latest().step() > 0);
+        assertTrue(window.playing(), "a playing run keeps playing at the new width");
+        assertFalse(first.isAlive() && first.state() != lowrot.run.RunState.STOPPED && waitStopped(first));
+    }
+
+    private static boolean waitStopped(TrainingRun run) throws InterruptedException {
+        return !run.stopAndWait(2000);
+    }
+
+    @Test
+    void noRotationKeepsEveryNeuronAtItsInitialAngle(FxRobot robot) throws Exception {
+        robot.interact(() -> window.applyPreset(Regime.NO_ROTATION));
+        robot.interact(() -> window.run().step(200));
+        waitFor(10, () -> window.latest() != null && window.latest().step() == 200);
+        Snapshot s = window.latest();
+        assertTrue(s.frozenDirections());
+        assertTrue(s.metrics().motion() > 0, "the norms moved");
+        for (int j = 0; j < s.width(); j++) {
+            double now = CircleLayout.Plane.DEFAULT.angle(s, j);
+            double start = CircleLayout.Plane.DEFAULT.initialAngle(s, j);
+            assertEquals(start, now, 1e-12, "neuron " + j);
+            assertEquals(0.0, s.rotation(j));
+        }
+    }
+
+    @Test
+    void changingTheStepSizeWhileRunningTakesEffect(FxRobot robot) throws Exception {
+        robot.clickOn("#play");
+        waitFor(5, () -> window.latest() != null && window.latest().step() > 50);
+        TrainingRun run = window.run();
+        TextField eta = robot.lookup("#training-stepSize").queryAs(TextField.class);
+        // The field sits below the fold of the control panel: type into it and press Enter in code.
+        robot.interact(() -> {
+            eta.setText("0.05");
+            eta.getOnAction().handle(new javafx.event.ActionEvent());
+        });
+        waitFor(5, () -> window.status() != null && window.status().stepSize() == 0.05);
+        assertEquals(run, window.run(), "η changes without a restart");
+        long s1 = window.latest().step();
+        double t1 = window.latest().time();
+        waitFor(5, () -> window.latest().step() > s1 + 100);
+        Snapshot later = window.latest();
+        // τ advances by η per step: 0.05 now.
+        assertEquals(0.05 * (later.step() - s1), later.time() - t1, 1e-6 * later.time());
+    }
+
+    @Test
+    void exportWritesAPngOfTheRequestedSize(FxRobot robot, @TempDir Path dir) throws Exception {
+        waitFor(5, () -> window.latest() != null);
+        for (ExportTarget t : ExportTarget.values()) {
+            Path file = dir.resolve(t.fileName() + ".png");
+            robot.interact(() -> {
+                try {
+                    window.export(t, file, 640, 400, 2);
+                } catch (java.io.IOException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            BufferedImage img = ImageIO.read(file.toFile());
+            int expectedWidth = t == ExportTarget.COMPOSITE ? 2 * lowrot.render.Figures.compositeWidth(400) : 1280;
+            assertEquals(expectedWidth, img.getWidth(), t.name());
+            assertEquals(800, img.getHeight(), t.name());
+        }
+        try (var files = Files.list(dir)) {
+            assertEquals(ExportTarget.values().length, files.count(), "no temporary files left");
+        }
+    }
+
+    @Test
+    void exportToAnUnwritablePlaceFailsWithThePath(FxRobot robot, @TempDir Path dir) throws Exception {
+        waitFor(5, () -> window.latest() != null);
+        Path bad = dir.resolve("no-such-folder").resolve("margin.png");
+        String[] message = new String[1];
+        robot.interact(() -> {
+            try {
+                window.export(ExportTarget.MARGIN, bad, 300, 200, 1);
+            } catch (java.io.IOException e) {
+                message[0] = e.getMessage();
+            }
+        });
+        assertTrue(message[0] != null && message[0].contains("no-such-folder"), message[0]);
+    }
+
+    @Test
+    void aNonNumericWidthShowsTheFieldMessageAndKeepsTheRun(FxRobot robot) throws Exception {
+        waitFor(5, () -> window.latest() != null);
+        TrainingRun run = window.run();
+        TextField width = robot.lookup("#network-width").queryAs(TextField.class);
+        robot.clickOn(width).eraseText(width.getText().length()).write("abc").type(KeyCode.ENTER);
+        Label error = (Label) width.getParent().getChildrenUnmodifiable().get(2);
+        waitFor(5, error::isVisible);
+        assertTrue(error.getText().contains("network.width"), error.getText());
+        assertEquals(run, window.run());
+        robot.clickOn(width).eraseText(3).write("0").type(KeyCode.ENTER);
+        waitFor(5, () -> error.getText().contains("allowed 1 to"));
+        assertEquals(run, window.run());
+        assertEquals(64, window.config().run().network().width());
+    }
+
+    @Test
+    void closingTheWindowStopsTheTrainer(FxRobot robot) throws Exception {
+        robot.clickOn("#play");
+        waitFor(5, () -> window.latest() != null && window.latest().step() > 10);
+        TrainingRun run = window.run();
+        long t0 = System.nanoTime();
+        robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        waitFor(2, () -> !run.isAlive());
+        assertTrue((System.nanoTime() - t0) / 1e9 < 1.5, "trainer stopped within about a second");
+    }
+}
