@@ -172,6 +172,18 @@ public final class Dataset {
         return new Dataset(DatasetKind.POINTS, d, nx, ny, null);
     }
 
+    /** Equal when kind, points, labels and centres are equal. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Dataset other && kind == other.kind && d == other.d && Arrays.equals(x, other.x)
+                && Arrays.equals(y, other.y) && Arrays.equals(centres, other.centres);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * kind.hashCode() + Arrays.hashCode(x)) + Arrays.hashCode(y);
+    }
+
     /** Index of the point nearest to {@code point} (Euclidean), or −1 for an empty set. */
     public int nearest(double[] point) {
         int best = -1;

@@ -61,7 +61,7 @@ public final class ConfigJson {
                 throw new ConfigException("the file has text after the configuration object");
             }
         } catch (JsonParseException | IOException | IllegalStateException e) {
-            throw new ConfigException("not valid JSON: " + shorten(e.getMessage()));
+            throw new ConfigException(jsonError(e));
         } catch (StackOverflowError e) {
             throw new ConfigException("not valid JSON: nested too deeply");
         }
@@ -130,6 +130,10 @@ public final class ConfigJson {
             }
         }
         if (!problems.isEmpty()) {
+            // Report range problems of the fields that did parse as well: every problem at once.
+            if (config.run().dataset().kind() != DatasetKind.POINTS) {
+                problems.addAll(config.validate().messages());
+            }
             throw new ConfigException(problems);
         }
         return resolvePoints(config, points, labels, baseDir);
@@ -380,6 +384,25 @@ public final class ConfigJson {
             return "the number " + shorten(p.toString());
         }
         return "the text " + shorten(p.toString());
+    }
+
+    /** Gson's parse error in a user's words: where it is and, if known, what is wrong. */
+    static String jsonError(Exception e) {
+        Throwable t = e.getCause() != null && e instanceof JsonParseException ? e.getCause() : e;
+        String msg = String.valueOf(t.getMessage());
+        java.util.regex.Matcher where = java.util.regex.Pattern.compile("line (\\d+) column (\\d+)").matcher(msg);
+        String at = where.find() ? " at line " + where.group(1) + " column " + where.group(2) : "";
+        String what;
+        if (msg.contains("Nesting limit")) {
+            what = "nested too deeply";
+        } else if (msg.contains("setStrictness")) {
+            what = "not strict JSON (NaN, comments, unquoted text or a second value are not allowed)";
+        } else if (msg.contains("End of input") || t instanceof java.io.EOFException) {
+            what = "the text ends early";
+        } else {
+            what = shorten(msg.split("\n")[0].replaceAll(" at line \\d+ column \\d+.*", ""));
+        }
+        return "not valid JSON" + at + ": " + what;
     }
 
     static String shorten(String s) {

@@ -1,0 +1,138 @@
+package lowrot.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import lowrot.io.MetricsCsv;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line in-process: exit codes, outputs, files. */
+class CliTest {
+    private String out;
+    private String err;
+
+    private int run(String... args) {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        int code = Cli.run(new PrintWriter(o, true), new PrintWriter(e, true), args);
+        out = o.toString();
+        err = e.toString();
+        return code;
+    }
+
+    private static Path sample(String name) {
+        return Path.of("samples", name);
+    }
+
+    @Test
+    void runWritesEveryFile(@TempDir Path dir) throws Exception {
+        int code = run("run", sample("quadrants-near-init.json").toString(), "--steps", "300", "--every", "10",
+                "--out", dir.toString(), "--no-progress", "--figure-size", "300", "--set", "network.width=32");
+        assertEquals(Cli.OK, code, err);
+        assertTrue(out.contains("global margin γ_gl") && out.contains("path-norm margin γ_P"), out);
+        List<String> csv = Files.readAllLines(dir.resolve("metrics.csv"));
+        assertEquals(MetricsCsv.header(), csv.get(0));
+        assertTrue(csv.get(0).startsWith("step,time,risk,train_error,test_error,margin_frobenius,margin_path,"
+                + "rotation_mean,rotation_max,motion_per_sqrt_m"));
+        assertEquals(1 + 31, csv.size(), "rows at steps 0, 10, …, 300");
+        assertTrue(csv.get(csv.size() - 1).startsWith("300,"));
+        for (String p : List.of("margin", "risk", "rotation", "features")) {
+            BufferedImage img = ImageIO.read(dir.resolve(p + ".png").toFile());
+            assertEquals(400, img.getWidth());
+            assertEquals(300, img.getHeight());
+            parsesAsXml(dir.resolve(p + ".svg"));
+        }
+        assertEquals(300, ImageIO.read(dir.resolve("circle.png").toFile()).getWidth());
+        assertEquals(lowrot.render.Figures.compositeWidth(300), ImageIO.read(dir.resolve("composite.png").toFile())
+                .getWidth());
+        parsesAsXml(dir.resolve("circle.svg"));
+        parsesAsXml(dir.resolve("composite.svg"));
+        var loaded = lowrot.io.RunFile.read(dir.resolve("run.json"));
+        assertEquals("", loaded.warning());
+        assertEquals(32, loaded.config().run().network().width());
+        assertEquals(300, loaded.records().get(loaded.records().size() - 1).metrics().step());
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary files");
+        }
+    }
+
+    private static void parsesAsXml(Path svg) throws Exception {
+        var factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        var doc = factory.newDocumentBuilder().parse(svg.toFile());
+        assertEquals("svg", doc.getDocumentElement().getNodeName());
+    }
+
+    @Test
+    void sameConfigSameMetrics(@TempDir Path dir) throws Exception {
+        String[] common = {"--steps", "200", "--every", "20", "--no-progress", "--figure-size", "200", "--set",
+            "network.width=16"};
+        run(concat(new String[] {"run", sample("nc-4-groups-d2.json").toString(), "--out", dir.resolve("a").toString()},
+                common));
+        run(concat(new String[] {"run", sample("nc-4-groups-d2.json").toString(), "--out", dir.resolve("b").toString()},
+                common));
+        assertEquals(Files.readString(dir.resolve("a/metrics.csv")), Files.readString(dir.resolve("b/metrics.csv")));
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
+    void marginsAsJson() {
+        int code = run("margins", sample("quadrants-near-init.json").toString(), "--json", "--set", "dataset.n=60",
+                "--set", "network.width=16", "--set", "references.ntkDirections=512");
+        assertEquals(Cli.OK, code, err);
+        JsonObject o = JsonParser.parseString(out).getAsJsonObject();
+        for (String key : List.of("ntk", "global", "no_rotation")) {
+            JsonObject b = o.getAsJsonObject(key);
+            assertTrue(b.get("lower").getAsDouble() <= b.get("upper").getAsDouble() + 1e-12, key);
+        }
+        assertTrue(o.getAsJsonObject("no_rotation").get("upper").getAsDouble()
+                <= o.getAsJsonObject("global").get("upper").getAsDouble() + 1e-9);
+    }
+
+    @Test
+    void validateReportsEveryProblemWithExitCodeTwo(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"network\": {\"width\": -4, \"colour\": 1}, \"training\": {\"stepSize\": \"big\"}}");
+        assertEquals(Cli.INVALID, run("validate", bad.toString()));
+        assertEquals(3, err.lines().filter(l -> l.startsWith("invalid: ")).count(), err);
+        assertTrue(err.contains("network.width = -4") && err.contains("network.colour") && err.contains("training.stepSize"),
+                err);
+        assertEquals(Cli.OK, run("validate", sample("random-labels.json").toString()));
+        assertEquals(Cli.INVALID, run("validate", sample("random-labels.json").toString(), "--set", "network.width=abc"));
+        assertEquals(Cli.INVALID, run("validate", dir.resolve("missing.json").toString()));
+        assertTrue(err.contains("cannot be read"), err);
+        assertEquals(Cli.INVALID, run("run", "--steps"));
+        assertEquals(Cli.INVALID, run("frobnicate"));
+    }
+
+    @Test
+    void everySampleIsValid() throws Exception {
+        try (var files = Files.list(Path.of("samples"))) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                assertEquals(Cli.OK, run("validate", p.toString()), p + ": " + err);
+            }
+        }
+    }
+
+    @Test
+    void benchPrintsFigures() {
+        assertEquals(Cli.OK, run("bench", "--n", "64", "--m", "64", "--d", "2", "--seconds", "0.2", "--threads", "1"));
+        assertTrue(out.matches("(?s).*steps/s, .* GFLOP/s.*"), out);
+    }
+}
