@@ -488,9 +488,7 @@ public final class MainWindow {
     }
 
     private String caption(Snapshot s) {
-        Metrics m = s.metrics();
-        return String.format("%s · m = %d · step %,d · τ = %s · rotation %.2f° (mean)", config.run().training().regime()
-                .label(), s.width(), s.step(), ChartSet.fmt(m.time()), Math.toDegrees(m.rotationMean()));
+        return CircleRenderer.caption(config.run().training().regime(), s);
     }
 
     private void updateCharts() {
@@ -955,15 +953,11 @@ public final class MainWindow {
                     rc.initSeed()));
             case NO_ROTATION -> config.withRun(new RunConfig(DataSpec.defaults(DatasetKind.QUADRANTS),
                     NetworkSpec.defaults().withWidth(256), TrainSpec.defaults().withRegime(Regime.NO_ROTATION)
-                            .withOptimizer(Optimizer.NORMALIZED_GRADIENT_FLOW).withStepSize(0.05),
-                    rc.dataSeed(), rc.initSeed()));
+                            .withStepSize(0.5), rc.dataSeed(), rc.initSeed()));
         };
         String problem = tryConfig(next);
         if (problem != null) {
             messageLabel.setText(problem);
-        }
-        if (regime == Regime.NO_ROTATION) {
-            setChartOptions(charts.options().withXAxis(ChartOptions.XAxis.TIME).withLogX(true));
         }
     }
 

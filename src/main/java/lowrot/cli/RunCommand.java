@@ -198,8 +198,7 @@ final class RunCommand implements Callable<Integer> {
             trails.add(r.kept.get(i), CircleLayout.Plane.DEFAULT);
         }
         CircleScene scene = new CircleScene(last, r.data.train(), trails, null, refs.global(),
-                CircleScene.Options.defaults(), String.format("%s · m = %d · step %,d · τ = %s",
-                        c.run().training().regime().label(), last.width(), last.step(), ChartSet.fmt(last.time())));
+                CircleScene.Options.defaults(), lowrot.render.CircleRenderer.caption(c.run().training().regime(), last));
         int chartW = (int) Math.round(size * 4 / 3.0);
         for (ChartSet.Panel p : ChartSet.Panel.values()) {
             String name = p.name().toLowerCase();

@@ -49,6 +49,21 @@ public final class CircleRenderer {
         return INNER + (CircleLayout.OUTER - INNER) * (Double.isFinite(share) ? share : 0);
     }
 
+    /** The circle view's caption; in the no-rotation regime it counts norms that passed through zero. */
+    public static String caption(lowrot.core.Regime regime, Snapshot s) {
+        lowrot.core.Metrics m = s.metrics();
+        String text = String.format("%s · m = %d · step %,d · τ = %s · rotation %.2f° (mean)", regime.label(), s.width(),
+                s.step(), ChartSet.fmt(m.time()), Math.toDegrees(m.rotationMean()));
+        if (s.frozenDirections()) {
+            int flipped = 0;
+            for (int j = 0; j < s.width(); j++) {
+                flipped += s.rotation(j) == Math.PI ? 1 : 0;
+            }
+            text += String.format(" · %d of %d norms b_j flipped sign", flipped, s.width());
+        }
+        return text;
+    }
+
     /** Paints the scene into a w × h area with the origin at (0, 0). */
     public static void paint(Graphics2D g, double w, double h, CircleScene scene) {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -209,7 +224,10 @@ public final class CircleRenderer {
                 for (int age = len - 1; age > 0; age--) {
                     double a1 = trails.angle(j, age);
                     double a2 = trails.angle(j, age - 1);
-                    if (Math.abs(a1 - a2) > Math.PI || !Double.isFinite(a1) || !Double.isFinite(a2)) {
+                    double jump = Math.abs(Math.IEEEremainder(a1 - a2, 2 * Math.PI));
+                    // A norm passing through zero flips the neuron by π: that is a jump, not a path.
+                    if (jump > Math.PI / 4 || Math.abs(a1 - a2) > Math.PI || !Double.isFinite(a1)
+                            || !Double.isFinite(a2)) {
                         continue;
                     }
                     double r1 = trails.radius(j, age);

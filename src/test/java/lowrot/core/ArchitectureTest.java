@@ -22,6 +22,32 @@ class ArchitectureTest {
     }
 
     @Test
+    void layersPointDownwards() {
+        com.tngtech.archunit.library.Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("app").definedBy("lowrot.app..")
+                .layer("cli").definedBy("lowrot.cli..")
+                .layer("render").definedBy("lowrot.render..")
+                .layer("io").definedBy("lowrot.io..")
+                .layer("run").definedBy("lowrot.run..")
+                .layer("core").definedBy("lowrot.core..")
+                .whereLayer("app").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("render").mayOnlyBeAccessedByLayers("app", "cli")
+                .whereLayer("io").mayOnlyBeAccessedByLayers("app", "cli")
+                .whereLayer("run").mayOnlyBeAccessedByLayers("app", "cli", "render")
+                .because("app and cli sit on render, run and io, which sit on core")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyIoTouchesFilesAndJson() {
+        noClasses().that().resideInAnyPackage("lowrot.core..", "lowrot.run..", "lowrot.render..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.google.gson..", "java.nio.file..")
+                .because("io is the only user of Gson and of the file system")
+                .check(CLASSES);
+    }
+
+    @Test
     void coreDependsOnNoOtherProjectPackage() {
         noClasses().that().resideInAPackage("lowrot.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("lowrot.run..", "lowrot.io..", "lowrot.render..",
