@@ -79,6 +79,7 @@ import lowrot.io.AtomicFiles;
 import lowrot.io.ConfigException;
 import lowrot.io.ConfigJson;
 import lowrot.io.LabConfig;
+import lowrot.io.RunFile;
 import lowrot.io.Setting;
 import lowrot.render.ChartOptions;
 import lowrot.render.ChartSet;
@@ -158,6 +159,15 @@ public final class MainWindow {
     private final ComboBox<Regime> regimeBox = new ComboBox<>();
     private final PerfOverlay perf = new PerfOverlay();
     private Scene scene;
+    private final Slider scrubber = new Slider(0, 1, 0);
+    private final Label replayLabel = new Label();
+    private final HBox replayBox = new HBox(8);
+    private java.util.List<Snapshot> replay;
+    private final java.util.concurrent.ExecutorService files = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "lowrot-files");
+        t.setDaemon(true);
+        return t;
+    });
     private AnimationTimer timer;
     private boolean closed;
 
@@ -220,6 +230,7 @@ public final class MainWindow {
     }
 
     private void startRun(LabConfig next, boolean newData) {
+        leaveReplay();
         boolean wasPlaying = playing;
         stopRun();
         LabConfig previous = config;
@@ -246,7 +257,7 @@ public final class MainWindow {
         lastTangent = System.nanoTime();
         trails = new Trails(rc.network().width(), TRAIL_LENGTH);
         pump = new SnapshotPump(runId, this::onBatch);
-        run = new TrainingRun(runId, rc, data, stepsPerFrame, pump);
+        run = new TrainingRun(runId, rc, data, stepsPerFrame, 30_000_000L, next.every(), pump);
         computeReferences();
         refreshControls();
         chartsDirty = true;
@@ -284,6 +295,7 @@ public final class MainWindow {
         closed = true;
         timer.stop();
         stopRun();
+        files.shutdown();
         service.close();
         if (run != null) {
             try {
@@ -295,7 +307,7 @@ public final class MainWindow {
     }
 
     private void onBatch(SnapshotPump.Batch batch) {
-        if (run == null || batch.runId() != run.runId()) {
+        if (run == null || batch.runId() != run.runId() || replay != null) {
             return;
         }
         perf.snapshots(batch.points().size());
@@ -326,6 +338,9 @@ public final class MainWindow {
     }
 
     void play() {
+        if (replay != null) {
+            reset();
+        }
         if (run == null) {
             return;
         }
@@ -353,6 +368,9 @@ public final class MainWindow {
     }
 
     void step() {
+        if (replay != null) {
+            reset();
+        }
         playing = false;
         playButton.setSelected(false);
         playButton.setText("Play");
@@ -503,7 +521,7 @@ public final class MainWindow {
         double rate = status == null ? 0 : status.stepsPerSecond();
         rateLabel.setText(playing && rate > 0 ? String.format("%,.0f steps/s", rate) : "");
         RunState st = status == null ? RunState.READY : status.state();
-        stateLabel.setText(st.label());
+        stateLabel.setText(replay != null ? "replay" : st.label());
         stateLabel.getStyleClass().setAll("state", "state-" + st.name().toLowerCase());
         String msg = status != null && !status.message().isEmpty() ? status.message() : dataMessage;
         messageLabel.setText(msg);
@@ -517,6 +535,12 @@ public final class MainWindow {
         open.setOnAction(e -> openConfig());
         MenuItem save = new MenuItem("Save config…");
         save.setOnAction(e -> saveConfig());
+        MenuItem importCsv = new MenuItem("Import CSV data…");
+        importCsv.setOnAction(e -> importCsv());
+        MenuItem saveRun = new MenuItem("Save run…");
+        saveRun.setOnAction(e -> saveRun());
+        MenuItem openRun = new MenuItem("Open run for replay…");
+        openRun.setOnAction(e -> openRun());
         Menu export = new Menu("Export");
         for (ExportTarget t : ExportTarget.values()) {
             MenuItem item = new MenuItem(t.label() + "…");
@@ -528,7 +552,8 @@ public final class MainWindow {
             shutdown();
             stage.close();
         });
-        file.getItems().addAll(open, save, export, new javafx.scene.control.SeparatorMenuItem(), quit);
+        file.getItems().addAll(open, save, importCsv, new javafx.scene.control.SeparatorMenuItem(), saveRun, openRun,
+                new javafx.scene.control.SeparatorMenuItem(), export, new javafx.scene.control.SeparatorMenuItem(), quit);
         Menu view = new Menu("View");
         MenuItem overlay = new MenuItem("Performance overlay");
         overlay.setOnAction(e -> perf.toggle());
@@ -572,8 +597,16 @@ public final class MainWindow {
                 spfError.setText("steps per frame = \"" + spf.getText() + "\": allowed 1 to 100000");
             }
         });
+        scrubber.setId("scrubber");
+        scrubber.setPrefWidth(360);
+        scrubber.setTooltip(new Tooltip("Replay: move through the recorded snapshots of the opened run."));
+        scrubber.valueProperty().addListener((o, a, b) -> showReplay((int) Math.round(b.doubleValue())));
+        replayBox.getChildren().addAll(new Separator(Orientation.VERTICAL), replayLabel, scrubber);
+        replayBox.setAlignment(Pos.CENTER_LEFT);
+        replayBox.setVisible(false);
+        replayBox.setManaged(false);
         return new ToolBar(playButton, stepButton, resetButton, new Separator(Orientation.VERTICAL),
-                new Label("steps per frame"), spf, spfError);
+                new Label("steps per frame"), spf, spfError, replayBox);
     }
 
     private Node centre() {
@@ -1101,6 +1134,167 @@ public final class MainWindow {
         } catch (ConfigException e) {
             error("Cannot open " + file, String.join("\n", e.problems()));
         }
+    }
+
+    private void importCsv() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import CSV data");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV: x1,…,xd,y", "*.csv", "*.txt"));
+        java.io.File f = chooser.showOpenDialog(stage);
+        if (f != null) {
+            importCsv(f.toPath());
+        }
+    }
+
+    /** Replaces the data by the points of a CSV file; problems are shown and the current run is kept. */
+    void importCsv(Path file) {
+        try {
+            lowrot.io.CsvData.Result r = lowrot.io.CsvData.read(file);
+            Dataset pts = r.data();
+            RunConfig rc = config.run();
+            DataSpec spec = rc.dataset().withKind(DatasetKind.POINTS).withPoints(pts).withD(pts.d()).withN(pts.n())
+                    .withNTest(0).withBias(0);
+            String problem = tryConfig(config.withRun(rc.withDataset(spec)).withCsv(null));
+            if (problem != null) {
+                error("Cannot use " + file, problem);
+            } else {
+                dataMessage = r.message().isEmpty() ? "imported " + pts.n() + " points from " + file : r.message();
+                updateStatus();
+            }
+        } catch (ConfigException e) {
+            error("Cannot import " + file, String.join("\n", e.problems()));
+        }
+    }
+
+    private void saveRun() {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle("Save run (run.json and metrics.csv) into a folder");
+        java.io.File dir = chooser.showDialog(stage);
+        if (dir != null) {
+            saveRun(dir.toPath(), null);
+        }
+    }
+
+    /**
+     * Writes run.json and metrics.csv of the current run into {@code dir}, as the command line does
+     * (the recording is taken on the trainer's thread, written on a file thread). {@code done} is
+     * called on the FX thread with null or the error.
+     */
+    void saveRun(Path dir, java.util.function.Consumer<String> done) {
+        if (run == null) {
+            return;
+        }
+        LabConfig c = config;
+        DataSplit d = data;
+        run.save(rec -> files.submit(() -> {
+            String problem = null;
+            try {
+                RunFile.write(dir.resolve("run.json"), c, d, rec.snapshots());
+                AtomicFiles.writeText(dir.resolve("metrics.csv"), lowrot.io.MetricsCsv.write(rec.rows()));
+            } catch (IOException e) {
+                problem = e.getMessage();
+            }
+            String result = problem;
+            Platform.runLater(() -> {
+                if (result == null) {
+                    messageLabel.setText("saved run to " + dir);
+                } else {
+                    error("Cannot save the run", result);
+                }
+                if (done != null) {
+                    done.accept(result);
+                }
+            });
+        }));
+    }
+
+    private void openRun() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open run for replay");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("lowrot run", "*.json"));
+        java.io.File f = chooser.showOpenDialog(stage);
+        if (f != null) {
+            openRun(f.toPath());
+        }
+    }
+
+    /** Reads a run file off the FX thread and replays it: the scrubber drives the circle view and charts. */
+    void openRun(Path file) {
+        messageLabel.setText("reading " + file + " …");
+        files.submit(() -> {
+            try {
+                RunFile.Loaded loaded = RunFile.read(file);
+                Platform.runLater(() -> enterReplay(loaded));
+            } catch (ConfigException e) {
+                Platform.runLater(() -> error("Cannot open " + file, String.join("\n", e.problems())));
+            }
+        });
+    }
+
+    private void enterReplay(RunFile.Loaded loaded) {
+        if (loaded.records().isEmpty()) {
+            error("Nothing to replay", "the run file holds no readable record. " + loaded.warning());
+            return;
+        }
+        startRun(loaded.config(), true);
+        pause();
+        stopRun();
+        data = loaded.data();
+        refs = ReferenceMargins.NONE;
+        computeReferences();
+        RunConfig rc = loaded.config().run();
+        boolean frozen = rc.training().regime().frozenDirections();
+        double scale = rc.network().outputScale().value(rc.network().width());
+        int d = data.train().d();
+        RunFile.Record first = loaded.records().get(0);
+        java.util.List<Snapshot> snaps = new ArrayList<>();
+        for (RunFile.Record r : loaded.records()) {
+            snaps.add(Snapshot.fromWeights(-1, r.metrics(), r.a(), r.v(), first.a(), first.v(), d, scale, frozen));
+        }
+        replay = snaps;
+        trails = new Trails(rc.network().width(), TRAIL_LENGTH);
+        scrubber.setMax(snaps.size() - 1);
+        scrubber.setMajorTickUnit(1);
+        scrubber.setValue(snaps.size() - 1);
+        replayBox.setVisible(true);
+        replayBox.setManaged(true);
+        showReplay(snaps.size() - 1);
+        dataMessage = loaded.warning().isEmpty() ? "replaying " + snaps.size() + " recorded snapshots"
+                : "replay: " + loaded.warning();
+        updateStatus();
+    }
+
+    private void showReplay(int index) {
+        if (replay == null || index < 0 || index >= replay.size()) {
+            return;
+        }
+        latest = replay.get(index);
+        history.clear();
+        for (int i = 0; i <= index; i++) {
+            history.add(replay.get(i).metrics());
+        }
+        trails.clear();
+        for (int i = Math.max(0, index - TRAIL_LENGTH + 1); i <= index; i++) {
+            trails.add(replay.get(i), circleOptions.plane());
+        }
+        replayLabel.setText(String.format("replay: step %,d (%d of %d)", latest.step(), index + 1, replay.size()));
+        circleDirty = true;
+        chartsDirty = true;
+        updateStatus();
+    }
+
+    private void leaveReplay() {
+        replay = null;
+        replayBox.setVisible(false);
+        replayBox.setManaged(false);
+    }
+
+    boolean replaying() {
+        return replay != null;
+    }
+
+    void scrubTo(int index) {
+        scrubber.setValue(index);
     }
 
     private void saveConfig() {

@@ -25,6 +25,7 @@ import lowrot.render.CircleScene;
 import lowrot.render.Figures;
 import lowrot.render.Trails;
 import lowrot.run.Divergence;
+import lowrot.run.Recorder;
 import lowrot.run.ReferenceMargins;
 import lowrot.run.TangentPoint;
 import me.tongfei.progressbar.ProgressBar;
@@ -40,9 +41,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Train a configuration without a window; write run.json, metrics.csv and the figures.")
 final class RunCommand implements Callable<Integer> {
-    /** Snapshots with full weights kept in run.json at most (decimated evenly, first and last always). */
-    static final int MAX_RECORDS = 600;
-
     @Spec
     CommandSpec spec;
 
@@ -104,21 +102,14 @@ final class RunCommand implements Callable<Integer> {
     static Result train(LabConfig c, long totalSteps, Double untilTime, int k, PrintWriter progress) {
         DataSplit data = Datasets.generate(c.run().dataset(), c.run().dataSeed());
         Trainer trainer = new Trainer(c.run(), data);
-        List<Metrics> rows = new ArrayList<>();
-        List<Snapshot> kept = new ArrayList<>();
-        long keepEvery = 1;
-        long recorded = 0;
-        Snapshot first = trainer.snapshot(1);
-        rows.add(first.metrics());
-        kept.add(first);
-        double initialRisk = first.metrics().risk();
+        Recorder recorder = new Recorder(k);
+        double initialRisk = recorder.start(trainer, 1).metrics().risk();
         String divergence = null;
         long cap = untilTime != null ? Long.MAX_VALUE : totalSteps;
         ProgressBar bar = progress == null ? null : new ProgressBarBuilder().setTaskName("training")
                 .setInitialMax(untilTime != null ? 1000 : Math.max(1, totalSteps)).setStyle(ProgressBarStyle.ASCII)
                 .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(200)
                 .build();
-        Snapshot last = first;
         try {
             while (trainer.stepCount() < cap && (untilTime == null || trainer.time() < untilTime)) {
                 double risk = trainer.step();
@@ -129,7 +120,7 @@ final class RunCommand implements Callable<Integer> {
                     break;
                 }
                 long s = trainer.stepCount();
-                if (s % k == 0 || s == cap) {
+                if (recorder.due(s)) {
                     Snapshot snap = trainer.snapshot(1);
                     String bad = Divergence.check(snap.metrics());
                     if (bad != null) {
@@ -137,40 +128,21 @@ final class RunCommand implements Callable<Integer> {
                                 + "; lower the step size";
                         break;
                     }
-                    rows.add(snap.metrics());
-                    last = snap;
-                    if (recorded++ % keepEvery == 0) {
-                        kept.add(snap);
-                        if (kept.size() > MAX_RECORDS) {
-                            List<Snapshot> thin = new ArrayList<>();
-                            for (int i = 0; i < kept.size(); i += 2) {
-                                thin.add(kept.get(i));
-                            }
-                            kept.clear();
-                            kept.addAll(thin);
-                            keepEvery *= 2;
-                        }
-                    }
+                    recorder.record(snap);
                     if (bar != null) {
                         bar.stepTo(untilTime != null ? (long) (1000 * Math.min(1, Math.log1p(trainer.time())
                                 / Math.log1p(untilTime))) : s);
                     }
                 }
             }
-            if (last.step() != trainer.stepCount() && divergence == null) {
-                Snapshot snap = trainer.snapshot(1);
-                rows.add(snap.metrics());
-                last = snap;
-            }
-            if (kept.get(kept.size() - 1) != last) {
-                kept.add(last);
-            }
         } finally {
             if (bar != null) {
                 bar.close();
             }
         }
-        return new Result(data, rows, kept, divergence);
+        Recorder.Recording rec = divergence == null ? recorder.recording(trainer, 1)
+                : recorder.recordingUpToLastGood();
+        return new Result(data, rec.rows(), rec.snapshots(), divergence);
     }
 
     /** Tangent-kernel margins at up to eight recorded moments, spread over the run. */

@@ -80,6 +80,34 @@ public final class Dataset {
         return new Dataset(DatasetKind.POINTS, d, x, y, null);
     }
 
+    /**
+     * A stored data set rebuilt with its kind and group centres (from a run file), validated: finite
+     * coordinates, ‖x‖ ≤ 1, labels ±1, matching lengths.
+     */
+    public static Dataset restore(DatasetKind kind, int d, double[] x, double[] y, double[] centres) {
+        if (d < 1 || x.length != (long) y.length * d || (centres != null && centres.length % d != 0)) {
+            throw new IllegalArgumentException("data: " + y.length + " labels, " + x.length + " coordinates and d = " + d
+                    + " do not match");
+        }
+        for (int i = 0; i < y.length; i++) {
+            double norm2 = 0;
+            for (int k = 0; k < d; k++) {
+                double v = x[i * d + k];
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("data point " + i + " has a non-finite coordinate");
+                }
+                norm2 += v * v;
+            }
+            if (Math.sqrt(norm2) > 1 + NORM_TOLERANCE) {
+                throw new IllegalArgumentException("data point " + i + " lies outside the unit ball");
+            }
+            if (y[i] != 1 && y[i] != -1) {
+                throw new IllegalArgumentException("label " + i + " = " + y[i] + ": allowed -1 or 1");
+            }
+        }
+        return new Dataset(kind, d, x.clone(), y.clone(), centres == null || centres.length == 0 ? null : centres.clone());
+    }
+
     /** An empty set of dimension d (a run on explicit points has no test set). */
     public static Dataset empty(DatasetKind kind, int d) {
         return new Dataset(kind, d, new double[0], new double[0], null);

@@ -38,6 +38,33 @@ public final class Snapshot {
         return new Snapshot(runId, metrics, net, initial, angles);
     }
 
+    /**
+     * A snapshot rebuilt from stored weights (a replayed run): rotations are recomputed against the
+     * initial weights. With {@code frozenDirections}, the directions are those of the initial rows
+     * and the norms b_j = v_j · u_j.
+     */
+    public static Snapshot fromWeights(long runId, Metrics metrics, double[] a, double[] v, double[] a0, double[] v0,
+            int d, double scale, boolean frozenDirections) {
+        Network initial = Network.of(a0, v0, d, scale);
+        Network now = Network.of(a, v, d, scale);
+        if (frozenDirections) {
+            initial = initial.withFrozenDirections();
+            double[] b = new double[a.length];
+            for (int j = 0; j < a.length; j++) {
+                for (int k = 0; k < d; k++) {
+                    b[j] += v[j * d + k] * initial.u[j * d + k];
+                }
+            }
+            now = Network.ofNoRotation(a, b, initial.u, d, scale);
+        }
+        double[] angles = new double[a.length];
+        for (int j = 0; j < a.length; j++) {
+            angles[j] = frozenDirections ? MetricsCalculator.frozenAngle(now.b[j], initial.b[j])
+                    : MetricsCalculator.angle(now.v, initial.v, j * d, d);
+        }
+        return new Snapshot(runId, metrics, now, initial, angles);
+    }
+
     /** The run this snapshot belongs to; consumers ignore snapshots of an older run. */
     public long runId() {
         return runId;

@@ -63,7 +63,9 @@ public final class RunFile {
 
     private static String dataJson(Dataset d) {
         JsonObject o = new JsonObject();
+        o.addProperty("kind", d.kind().name());
         o.addProperty("d", d.d());
+        o.add("centres", GSON.toJsonTree(d.copyCentres()));
         o.add("x", GSON.toJsonTree(d.copyX()));
         o.add("y", GSON.toJsonTree(d.copyY()));
         return o.toString();
@@ -160,19 +162,15 @@ public final class RunFile {
     }
 
     private static Dataset data(JsonObject o, LabConfig config) throws ConfigException {
-        int d = o.get("d").getAsInt();
-        double[] x = GSON.fromJson(o.get("x"), double[].class);
-        double[] y = GSON.fromJson(o.get("y"), double[].class);
-        if (y.length == 0) {
-            return Dataset.empty(config == null ? lowrot.core.DatasetKind.POINTS : config.run().dataset().kind(), d);
-        }
-        double[][] pts = new double[y.length][];
-        for (int i = 0; i < y.length; i++) {
-            pts[i] = java.util.Arrays.copyOfRange(x, i * d, (i + 1) * d);
-        }
         try {
-            return Dataset.fromPoints(pts, y);
-        } catch (IllegalArgumentException e) {
+            int d = o.get("d").getAsInt();
+            double[] x = GSON.fromJson(o.get("x"), double[].class);
+            double[] y = GSON.fromJson(o.get("y"), double[].class);
+            double[] centres = o.has("centres") ? GSON.fromJson(o.get("centres"), double[].class) : null;
+            lowrot.core.DatasetKind kind = o.has("kind") ? lowrot.core.DatasetKind.valueOf(o.get("kind").getAsString())
+                    : config == null ? lowrot.core.DatasetKind.POINTS : config.run().dataset().kind();
+            return Dataset.restore(kind, d, x, y, centres);
+        } catch (RuntimeException e) {
             throw new ConfigException("run file data: " + e.getMessage());
         }
     }

@@ -19,7 +19,10 @@ import lowrot.core.Trainer;
 public final class TrainingRun implements AutoCloseable {
     private static final long DEFAULT_MIN_SNAPSHOT_NANOS = 30_000_000L;
 
-    private sealed interface Command permits Play, Pause, Step, SetStepSize, SetStepsPerSnapshot, Stop {
+    private sealed interface Command permits Play, Pause, Step, SetStepSize, SetStepsPerSnapshot, Stop, Save {
+    }
+
+    private record Save(java.util.function.Consumer<Recorder.Recording> sink) implements Command {
     }
 
     private record Play() implements Command {
@@ -50,18 +53,22 @@ public final class TrainingRun implements AutoCloseable {
     private volatile int stepsPerSnapshot;
     private volatile RunState state = RunState.READY;
     private volatile Trainer trainer;
+    private final Recorder recorder;
 
     /**
      * Creates the run and starts its thread (the trainer is built on that thread, so a large
      * network never blocks the caller).
      */
     public TrainingRun(long runId, RunConfig config, DataSplit data, int stepsPerSnapshot, RunListener listener) {
-        this(runId, config, data, stepsPerSnapshot, DEFAULT_MIN_SNAPSHOT_NANOS, listener);
+        this(runId, config, data, stepsPerSnapshot, DEFAULT_MIN_SNAPSHOT_NANOS, 10, listener);
     }
 
-    /** As above, with the minimum time between snapshots (0 publishes every {@code stepsPerSnapshot} steps). */
+    /**
+     * As above, with the minimum time between snapshots (0 publishes every {@code stepsPerSnapshot}
+     * steps) and the recording interval (every {@code recordEvery} steps, as the command line does).
+     */
     public TrainingRun(long runId, RunConfig config, DataSplit data, int stepsPerSnapshot, long minSnapshotNanos,
-            RunListener listener) {
+            int recordEvery, RunListener listener) {
         config.validate().throwIfAny();
         this.runId = runId;
         this.config = config;
@@ -69,6 +76,7 @@ public final class TrainingRun implements AutoCloseable {
         this.listener = listener;
         this.stepsPerSnapshot = Math.max(1, stepsPerSnapshot);
         this.minSnapshotNanos = minSnapshotNanos;
+        this.recorder = new Recorder(recordEvery);
         this.thread = new Thread(this::loop, "lowrot-trainer-" + runId);
         thread.setDaemon(true);
         thread.start();
@@ -108,6 +116,14 @@ public final class TrainingRun implements AutoCloseable {
         commands.add(new SetStepsPerSnapshot(Math.max(1, steps)));
     }
 
+    /**
+     * Hands a copy of the run's recording (metrics every k steps, thinned snapshots, closed at the
+     * current step) to {@code sink}, called on the run's thread between two steps.
+     */
+    public void save(java.util.function.Consumer<Recorder.Recording> sink) {
+        commands.add(new Save(sink));
+    }
+
     /** Asks the thread to stop after the step in progress. */
     public void stop() {
         commands.add(new Stop());
@@ -133,9 +149,10 @@ public final class TrainingRun implements AutoCloseable {
     private void loop() {
         try {
             trainer = new Trainer(config, data);
-            publishSnapshot();
+            Snapshot first = recorder.start(trainer, runId);
+            listener.snapshot(first);
             publishStatus("");
-            double initialRisk = trainer.snapshot(runId).metrics().risk();
+            double initialRisk = first.metrics().risk();
             int pendingSteps = 0;
             long lastSnapshot = System.nanoTime();
             long sinceSnapshot = 0;
@@ -170,6 +187,8 @@ public final class TrainingRun implements AutoCloseable {
                         }
                     } else if (cmd instanceof SetStepsPerSnapshot s) {
                         stepsPerSnapshot = s.steps();
+                    } else if (cmd instanceof Save s) {
+                        s.sink().accept(recorder.recording(trainer, runId));
                     }
                     continue;
                 }
@@ -188,6 +207,17 @@ public final class TrainingRun implements AutoCloseable {
                     pendingSteps = 0;
                     continue;
                 }
+                Snapshot recorded = null;
+                if (recorder.due(trainer.stepCount())) {
+                    recorded = trainer.snapshot(runId);
+                    String bad = Divergence.check(recorded.metrics());
+                    if (bad != null) {
+                        diverge(bad);
+                        pendingSteps = 0;
+                        continue;
+                    }
+                    recorder.record(recorded);
+                }
                 long now = System.nanoTime();
                 if (now - rateStart >= 1_000_000_000L) {
                     rate = rateSteps * 1e9 / (now - rateStart);
@@ -197,7 +227,7 @@ public final class TrainingRun implements AutoCloseable {
                 }
                 boolean stepDone = pendingSteps == 0 && state == RunState.PAUSED;
                 if (stepDone || (sinceSnapshot >= stepsPerSnapshot && now - lastSnapshot >= minSnapshotNanos)) {
-                    Snapshot snap = trainer.snapshot(runId);
+                    Snapshot snap = recorded != null ? recorded : trainer.snapshot(runId);
                     String bad = Divergence.check(snap.metrics());
                     if (bad != null) {
                         diverge(bad);

@@ -198,6 +198,45 @@ class MainWindowTest {
     }
 
     @Test
+    void aSavedRunMatchesTheCommandLineAndReplays(FxRobot robot, @TempDir Path dir) throws Exception {
+        robot.interact(() -> window.run().step(200));
+        waitFor(10, () -> window.latest() != null && window.latest().step() == 200);
+        Path gui = Files.createDirectories(dir.resolve("gui"));
+        String[] result = {"pending"};
+        robot.interact(() -> window.saveRun(gui, r -> result[0] = r));
+        waitFor(10, () -> !"pending".equals(result[0]));
+        assertEquals(null, result[0]);
+        Path config = dir.resolve("config.json");
+        Files.writeString(config, lowrot.io.ConfigJson.write(window.config()));
+        int code = lowrot.cli.Cli.run(new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(new java.io.StringWriter()), "run", config.toString(), "--steps", "200",
+                "--out", dir.resolve("cli").toString(), "--no-progress", "--figure-size", "200");
+        assertEquals(0, code);
+        assertEquals(Files.readString(dir.resolve("cli/metrics.csv")), Files.readString(gui.resolve("metrics.csv")),
+                "the window and the command line record the same metrics");
+
+        robot.interact(() -> window.openRun(gui.resolve("run.json")));
+        waitFor(10, window::replaying);
+        robot.interact(() -> window.scrubTo(0));
+        assertEquals(0, window.latest().step());
+        assertEquals(1, window.history().points().size());
+        robot.interact(() -> window.scrubTo(10));
+        assertEquals(100, window.latest().step());
+        assertEquals(11, window.history().points().size());
+    }
+
+    @Test
+    void importingCsvReplacesTheDataAndNamesBadLines(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path good = dir.resolve("pts.csv");
+        Files.writeString(good, "x1,x2,y\n3,4,1\n-1,0.5,0\n0.2,-0.9,1\n");
+        robot.interact(() -> window.importCsv(good));
+        waitFor(5, () -> window.latest() != null && window.latest().metrics() != null
+                && window.config().run().dataset().kind() == lowrot.core.DatasetKind.POINTS);
+        assertEquals(3, window.config().run().dataset().points().n());
+        assertTrue(window.messageLabel().getText().contains("divided by 5"), window.messageLabel().getText());
+    }
+
+    @Test
     void closingTheWindowStopsTheTrainer(FxRobot robot) throws Exception {
         robot.clickOn("#play");
         waitFor(5, () -> window.latest() != null && window.latest().step() > 10);

@@ -1,0 +1,96 @@
+package lowrot.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import lowrot.core.Metrics;
+import lowrot.core.Snapshot;
+import lowrot.core.Trainer;
+
+/**
+ * Records a run the same way wherever it trains (window or command line): the metrics every k
+ * steps (and at step 0), and snapshots with full weights thinned evenly to at most
+ * {@link #MAX_RECORDS}. Owned by the trainer's thread; {@link #recording()} hands out a copy.
+ */
+public final class Recorder {
+    /** Snapshots with full weights kept at most. */
+    public static final int MAX_RECORDS = 600;
+
+    private final int every;
+    private final List<Metrics> rows = new ArrayList<>();
+    private final List<Snapshot> kept = new ArrayList<>();
+    private long keepEvery = 1;
+    private long recorded;
+    private Snapshot last;
+
+    /** A recorder of every k-th step. */
+    public Recorder(int every) {
+        if (every < 1) {
+            throw new IllegalArgumentException("every = " + every + ": allowed 1 or more");
+        }
+        this.every = every;
+    }
+
+    /** Whether the step just taken is one to record. */
+    public boolean due(long step) {
+        return step % every == 0;
+    }
+
+    /** Records a snapshot (the first one must be at step 0). */
+    public void record(Snapshot s) {
+        rows.add(s.metrics());
+        last = s;
+        if (recorded++ % keepEvery == 0) {
+            kept.add(s);
+            if (kept.size() > MAX_RECORDS) {
+                List<Snapshot> thin = new ArrayList<>();
+                for (int i = 0; i < kept.size(); i += 2) {
+                    thin.add(kept.get(i));
+                }
+                kept.clear();
+                kept.addAll(thin);
+                keepEvery *= 2;
+            }
+        }
+    }
+
+    /** Records step 0 from the trainer and returns that snapshot. */
+    public Snapshot start(Trainer trainer, long runId) {
+        Snapshot s = trainer.snapshot(runId);
+        record(s);
+        return s;
+    }
+
+    /**
+     * The recording so far, closed at the trainer's current step (a final row is added when the
+     * current step was not a recorded one).
+     */
+    public Recording recording(Trainer trainer, long runId) {
+        List<Metrics> outRows = new ArrayList<>(rows);
+        List<Snapshot> outKept = new ArrayList<>(kept);
+        Snapshot end = last;
+        if (last == null || last.step() != trainer.stepCount()) {
+            end = trainer.snapshot(runId);
+            outRows.add(end.metrics());
+        }
+        if (outKept.isEmpty() || outKept.get(outKept.size() - 1) != end) {
+            outKept.add(end);
+        }
+        return new Recording(List.copyOf(outRows), List.copyOf(outKept));
+    }
+
+    /** The recording up to the last recorded (finite) snapshot, for a run that diverged after it. */
+    public Recording recordingUpToLastGood() {
+        return new Recording(List.copyOf(rows), List.copyOf(kept.isEmpty() || kept.get(kept.size() - 1) == last
+                ? kept : append(kept, last)));
+    }
+
+    private static List<Snapshot> append(List<Snapshot> list, Snapshot s) {
+        List<Snapshot> out = new ArrayList<>(list);
+        out.add(s);
+        return out;
+    }
+
+    /** An immutable recording: metric rows and snapshots with weights. */
+    public record Recording(List<Metrics> rows, List<Snapshot> snapshots) {
+    }
+}
