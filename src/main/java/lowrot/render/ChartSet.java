@@ -155,9 +155,10 @@ public final class ChartSet {
         LogAxis axis = new LogAxis(label);
         axis.setSmallestValue(1e-300);
         axis.setBase(10);
-        axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        // Log-space tick units: decades when the range is wide, 10^0.1-steps when it is narrow.
+        axis.setStandardTickUnits(NumberAxis.createStandardTickUnits());
         axis.setMinorTickMarksVisible(true);
-        axis.setNumberFormatOverride(new java.text.DecimalFormat("0E0"));
+        axis.setNumberFormatOverride(new java.text.DecimalFormat("0.#E0"));
         return axis;
     }
 
