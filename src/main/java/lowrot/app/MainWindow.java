@@ -75,6 +75,7 @@ import lowrot.core.RunConfig;
 import lowrot.core.Snapshot;
 import lowrot.core.TrainSpec;
 import lowrot.core.Trainer;
+import lowrot.run.MemoryGuard;
 import lowrot.io.AtomicFiles;
 import lowrot.io.ConfigException;
 import lowrot.io.ConfigJson;

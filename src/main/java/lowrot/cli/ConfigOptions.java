@@ -34,7 +34,12 @@ final class ConfigOptions {
             if (!problems.isEmpty()) {
                 throw new ConfigException(problems);
             }
-            return ConfigJson.validated(c);
+            ConfigJson.validated(c);
+            String memory = lowrot.run.MemoryGuard.check(c.run());
+            if (memory != null) {
+                throw new ConfigException(memory);
+            }
+            return c;
         } catch (ConfigException e) {
             for (String p : e.problems()) {
                 err.println("invalid: " + p);

@@ -122,7 +122,7 @@ final class RunCommand implements Callable<Integer> {
                 long s = trainer.stepCount();
                 if (recorder.due(s)) {
                     Snapshot snap = trainer.snapshot(1);
-                    String bad = Divergence.check(snap.metrics());
+                    String bad = Divergence.check(snap.metrics(), initialRisk);
                     if (bad != null) {
                         divergence = "diverged at step " + s + " (η = " + trainer.stepSize() + "): " + bad
                                 + "; lower the step size";

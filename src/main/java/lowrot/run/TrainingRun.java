@@ -210,7 +210,7 @@ public final class TrainingRun implements AutoCloseable {
                 Snapshot recorded = null;
                 if (recorder.due(trainer.stepCount())) {
                     recorded = trainer.snapshot(runId);
-                    String bad = Divergence.check(recorded.metrics());
+                    String bad = Divergence.check(recorded.metrics(), initialRisk);
                     if (bad != null) {
                         diverge(bad);
                         pendingSteps = 0;
@@ -228,7 +228,7 @@ public final class TrainingRun implements AutoCloseable {
                 boolean stepDone = pendingSteps == 0 && state == RunState.PAUSED;
                 if (stepDone || (sinceSnapshot >= stepsPerSnapshot && now - lastSnapshot >= minSnapshotNanos)) {
                     Snapshot snap = recorded != null ? recorded : trainer.snapshot(runId);
-                    String bad = Divergence.check(snap.metrics());
+                    String bad = Divergence.check(snap.metrics(), initialRisk);
                     if (bad != null) {
                         diverge(bad);
                         pendingSteps = 0;
@@ -255,10 +255,10 @@ public final class TrainingRun implements AutoCloseable {
     }
 
     private void diverge(String reason) {
-        state = RunState.DIVERGED;
         long step = trainer.stepCount();
         listener.status(new RunStatus(runId, RunState.DIVERGED, step, 0, trainer.stepSize(),
                 "diverged at step " + step + " (η = " + trainer.stepSize() + "): " + reason + "; lower the step size"));
+        state = RunState.DIVERGED;
     }
 
     private void publishSnapshot() {

@@ -237,6 +237,21 @@ class MainWindowTest {
     }
 
     @Test
+    void aHugeStepSizeDivergesAndPausesWithAMessage(FxRobot robot) throws Exception {
+        robot.interact(() -> window.commitEta(1e4));
+        robot.clickOn("#play");
+        waitFor(10, () -> window.status() != null && window.status().state() == lowrot.run.RunState.DIVERGED);
+        waitFor(5, () -> !window.playing());
+        Label state = robot.lookup("#state").queryAs(Label.class);
+        assertEquals("diverged", state.getText());
+        assertTrue(window.messageLabel().getText().startsWith("diverged at step "), window.messageLabel().getText());
+        assertTrue(window.messageLabel().getText().endsWith("lower the step size"));
+        for (lowrot.core.Metrics m : window.history().points()) {
+            assertTrue(Double.isFinite(m.risk()) && Double.isFinite(m.marginPath()), m.toString());
+        }
+    }
+
+    @Test
     void closingTheWindowStopsTheTrainer(FxRobot robot) throws Exception {
         robot.clickOn("#play");
         waitFor(5, () -> window.latest() != null && window.latest().step() > 10);

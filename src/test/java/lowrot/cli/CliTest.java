@@ -131,6 +131,27 @@ class CliTest {
     }
 
     @Test
+    void aDivergingRunStopsWithExitCodeOneAndWritesOnlyFiniteValues(@TempDir Path dir) throws Exception {
+        for (String regime : List.of("NEAR_INITIALIZATION", "NEURAL_COLLAPSE", "NO_ROTATION")) {
+            Path out = dir.resolve(regime);
+            int code = run("run", sample("quadrants-near-init.json").toString(), "--steps", "500", "--out",
+                    out.toString(), "--no-progress", "--figure-size", "200", "--set", "training.stepSize=1e4", "--set",
+                    "training.regime=" + regime, "--set", "network.width=16");
+            assertEquals(Cli.FAILURE, code, regime);
+            assertTrue(err.matches("(?s).*diverged at step \\d+ \\(η = 10000\\.0\\): .*lower the step size.*"), err);
+            String csv = Files.readString(out.resolve("metrics.csv"));
+            assertTrue(!csv.contains("NaN") && !csv.contains("Infinity"), csv);
+        }
+    }
+
+    @Test
+    void oversizedRunsAreRefusedBeforeAllocating() {
+        assertEquals(Cli.INVALID, run("run", sample("quadrants-near-init.json").toString(), "--set", "dataset.kind=PARITY",
+                "--set", "dataset.d=4096", "--set", "dataset.n=1000000", "--set", "network.width=1048576"));
+        assertTrue(err.contains("needs about") && err.contains("MB"), err);
+    }
+
+    @Test
     void benchPrintsFigures() {
         assertEquals(Cli.OK, run("bench", "--n", "64", "--m", "64", "--d", "2", "--seconds", "0.2", "--threads", "1"));
         assertTrue(out.matches("(?s).*steps/s, .* GFLOP/s.*"), out);

@@ -1,4 +1,4 @@
-package lowrot.app;
+package lowrot.run;
 
 import lowrot.core.DataSpec;
 import lowrot.core.RunConfig;
@@ -34,7 +34,7 @@ public final class MemoryGuard {
         long need = estimate(rc);
         if (need > SHARE * free) {
             return String.format("network.width = %d with dataset.n = %d needs about %,d MB, more than the %,d MB this "
-                    + "window can spare: lower the width or the number of points", rc.network().width(),
+                    + "Java process can spare: lower the width or the number of points", rc.network().width(),
                     rc.dataset().n(), need >> 20, (long) (SHARE * free) >> 20);
         }
         return null;

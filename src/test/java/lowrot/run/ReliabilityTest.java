@@ -1,0 +1,132 @@
+package lowrot.run;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import lowrot.core.DataSpec;
+import lowrot.core.Datasets;
+import lowrot.core.DatasetKind;
+import lowrot.core.Metrics;
+import lowrot.core.NetworkSpec;
+import lowrot.core.Optimizer;
+import lowrot.core.Regime;
+import lowrot.core.RunConfig;
+import lowrot.core.Snapshot;
+import lowrot.core.TrainSpec;
+import lowrot.core.Trainer;
+import org.junit.jupiter.api.Test;
+
+/** Divergence, resource limits, thread-count determinism and very long runs. */
+class ReliabilityTest {
+
+    private static final class Collect implements RunListener {
+        final List<Snapshot> snapshots = new CopyOnWriteArrayList<>();
+        final List<RunStatus> statuses = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void snapshot(Snapshot s) {
+            snapshots.add(s);
+        }
+
+        @Override
+        public void status(RunStatus s) {
+            statuses.add(s);
+        }
+    }
+
+    @Test
+    void hugeStepSizesPauseTheRunWithAMessageInEveryRegime() throws Exception {
+        for (Regime regime : Regime.values()) {
+            for (Optimizer opt : Optimizer.values()) {
+                RunConfig c = RunConfig.defaults().withTraining(TrainSpec.defaults().withRegime(regime)
+                        .withOptimizer(opt).withStepSize(1e4));
+                Collect seen = new Collect();
+                TrainingRun run = new TrainingRun(1, c, Datasets.generate(c.dataset(), 1), 1, 0, 1, seen);
+                run.play();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (run.state() != RunState.DIVERGED && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
+                assertEquals(RunState.DIVERGED, run.state(), regime + "/" + opt);
+                RunStatus last = seen.statuses.get(seen.statuses.size() - 1);
+                assertTrue(last.message().matches("diverged at step \\d+ \\(η = 10000\\.0\\): .*; lower the step size"),
+                        last.message());
+                // No snapshot with a non-finite value ever left the trainer.
+                for (Snapshot s : seen.snapshots) {
+                    Metrics m = s.metrics();
+                    for (double v : new double[] {m.risk(), m.marginPath(), m.marginFrobenius(), m.weightNorm(),
+                        m.motion(), m.rotationMean(), m.time()}) {
+                        assertTrue(Double.isFinite(v), regime + "/" + opt + ": " + m);
+                    }
+                }
+                run.play(); // a diverged run stays paused
+                Thread.sleep(50);
+                assertEquals(RunState.DIVERGED, run.state());
+                assertTrue(run.stopAndWait(1000));
+            }
+        }
+    }
+
+    @Test
+    void oversizedRunsAreRefusedUpFront() {
+        RunConfig huge = RunConfig.defaults().withDataset(DataSpec.defaults(DatasetKind.PARITY).withD(4096)
+                .withN(1_000_000)).withNetwork(NetworkSpec.defaults().withWidth(1 << 20));
+        String message = MemoryGuard.check(huge);
+        assertNotNull(message);
+        assertTrue(message.startsWith("network.width = 1048576 with dataset.n = 1000000 needs about"), message);
+        assertTrue(message.contains("MB"));
+        assertNull(MemoryGuard.check(RunConfig.defaults()));
+    }
+
+    @Test
+    void resultsDoNotDependOnTheThreadCount() {
+        for (Optimizer opt : Optimizer.values()) {
+            RunConfig c = RunConfig.defaults().withDataset(DataSpec.defaults(DatasetKind.PARITY).withD(6).withN(600))
+                    .withNetwork(NetworkSpec.defaults().withWidth(300))
+                    .withTraining(TrainSpec.defaults().withOptimizer(opt).withBatchSize(200).withStepSize(0.3));
+            Trainer one = new Trainer(c);
+            one.setThreads(1);
+            Trainer two = new Trainer(c);
+            two.setThreads(2);
+            one.steps(60);
+            two.steps(60);
+            assertArrayEquals(one.network().copyV(), two.network().copyV(), 0, opt.name());
+            assertArrayEquals(one.network().copyA(), two.network().copyA(), 0, opt.name());
+        }
+    }
+
+    @Test
+    void longRunsKeepHistoryBoundedAndStopCleanlyWhenWeightsOutgrowDoubles() {
+        // Loss-normalised steps grow ‖W‖ geometrically: at some step the weights overflow. Every
+        // snapshot before that is finite, the history stays decimated, and the overflow is reported.
+        RunConfig c = RunConfig.defaults().withDataset(DataSpec.defaults(DatasetKind.HALF_PLANE).withN(4).withNTest(4))
+                .withNetwork(NetworkSpec.defaults().withWidth(2))
+                .withTraining(TrainSpec.defaults().withOptimizer(Optimizer.NORMALIZED_GRADIENT_FLOW).withStepSize(1e-4));
+        Trainer t = new Trainer(c);
+        History history = new History(2000);
+        String stop = null;
+        while (t.stepCount() < 10_000_000L && stop == null) {
+            t.steps(1000);
+            Metrics m = t.snapshot(1).metrics();
+            stop = Divergence.check(m);
+            if (stop == null) {
+                history.add(m);
+                for (double v : new double[] {m.logRisk(), m.logTime(), m.marginPath(), m.marginFrobenius(),
+                    m.weightNorm(), m.motion(), m.rotationMean()}) {
+                    assertTrue(Double.isFinite(v), "step " + m.step() + ": " + m);
+                }
+            }
+        }
+        assertTrue(history.points().size() <= 2001, "history is decimated: " + history.points().size());
+        assertTrue(history.offered() >= 1000, "ran long: " + history.offered());
+        if (stop != null) {
+            assertTrue(stop.startsWith("the weights outgrew the range of double precision"), stop);
+        }
+    }
+}
