@@ -1309,12 +1309,15 @@ public final class MainWindow {
     }
 
     void saveConfig(Path file) {
-        try {
-            AtomicFiles.writeText(file, ConfigJson.write(config));
-            messageLabel.setText("saved " + file);
-        } catch (IOException e) {
-            error("Cannot save the config", e.getMessage());
-        }
+        String text = ConfigJson.write(config);
+        files.submit(() -> {
+            try {
+                AtomicFiles.writeText(file, text);
+                Platform.runLater(() -> messageLabel.setText("saved " + file));
+            } catch (IOException e) {
+                Platform.runLater(() -> error("Cannot save the config", e.getMessage()));
+            }
+        });
     }
 
     private void exportDialog(ExportTarget target) {
@@ -1353,13 +1356,70 @@ public final class MainWindow {
         if (f == null) {
             return;
         }
-        try {
-            export(target, f.toPath(), Integer.parseInt(w.getText().trim()), Integer.parseInt(h.getText().trim()),
-                    hiDpi.isSelected() ? 2 : 1);
-            messageLabel.setText("exported " + f);
-        } catch (IOException e) {
-            error("Export failed", e.getMessage());
+        exportInBackground(target, f.toPath(), Integer.parseInt(w.getText().trim()),
+                Integer.parseInt(h.getText().trim()), hiDpi.isSelected() ? 2 : 1, null);
+    }
+
+    /**
+     * Paints the figure on the FX thread (the charts live there) and encodes and writes it on the
+     * file thread; {@code done} (may be null) gets null or the error, on the FX thread.
+     */
+    void exportInBackground(ExportTarget target, Path file, int w, int h, double scale,
+            java.util.function.Consumer<String> done) {
+        if (latest == null) {
+            String problem = file + ": nothing to export yet (the run has no snapshot)";
+            messageLabel.setText(problem);
+            if (done != null) {
+                done.accept(problem);
+            }
+            return;
         }
+        // Everything the figure needs, copied on the FX thread; the drawing and the writing happen on
+        // the file thread with charts of their own, so the window's charts are never touched there.
+        Figure figure = figure();
+        files.submit(() -> {
+            String problem = null;
+            try {
+                AtomicFiles.writePng(file, figure.render(target, w, h, scale));
+            } catch (IOException | RuntimeException e) {
+                problem = e.getMessage();
+            }
+            String result = problem;
+            Platform.runLater(() -> {
+                if (result == null) {
+                    messageLabel.setText("exported " + file);
+                } else {
+                    error("Export failed", result);
+                }
+                if (done != null) {
+                    done.accept(result);
+                }
+            });
+        });
+    }
+
+    /** An immutable copy of what the figures show, drawable on any thread. */
+    private record Figure(CircleScene scene, java.util.List<Metrics> points, java.util.List<TangentPoint> tangent,
+            ReferenceMargins refs, ChartOptions options, boolean outerTrainable, DatasetKind kind) {
+        java.awt.image.BufferedImage render(ExportTarget target, int w, int h, double scale) {
+            ChartSet own = new ChartSet(options);
+            own.update(points, tangent, refs, outerTrainable, kind);
+            var painter = switch (target) {
+                case CIRCLE -> Figures.circle(scene, w, h);
+                case COMPOSITE -> Figures.composite(scene, own, h);
+                default -> Figures.chart(own.chart(target.panel()), w, h);
+            };
+            int width = target == ExportTarget.COMPOSITE ? Figures.compositeWidth(h) : w;
+            return Figures.bitmap(width, h, scale, painter);
+        }
+    }
+
+    private Figure figure() {
+        CircleScene sc = scene(latest);
+        CircleScene copy = new CircleScene(sc.snapshot(), sc.data(), trails == null ? null : trails.copy(),
+                sc.regions(), sc.optimal(), sc.options(), sc.caption());
+        return new Figure(copy, java.util.List.copyOf(history.points()), java.util.List.copyOf(tangent), refs,
+                charts.options(), config.run().training().outerTrainable(), config.run().dataset().kind());
     }
 
     static String checkSize(String w, String h) {
@@ -1382,14 +1442,7 @@ public final class MainWindow {
         if (latest == null) {
             throw new IOException(file + ": nothing to export yet (the run has no snapshot)");
         }
-        updateCharts();
-        var painter = switch (target) {
-            case CIRCLE -> Figures.circle(scene(latest), w, h);
-            case COMPOSITE -> Figures.composite(scene(latest), charts, h);
-            default -> Figures.chart(charts.chart(target.panel()), w, h);
-        };
-        int width = target == ExportTarget.COMPOSITE ? Figures.compositeWidth(h) : w;
-        AtomicFiles.writePng(file, Figures.bitmap(width, h, scale, painter));
+        AtomicFiles.writePng(file, figure().render(target, w, h, scale));
     }
 
     private void error(String header, String text) {

@@ -58,6 +58,16 @@ public final class Trails {
         return ((head - 1 - age) % length + length) % length;
     }
 
+    /** An independent copy (for drawing on another thread). */
+    public Trails copy() {
+        Trails t = new Trails(width, length);
+        System.arraycopy(angles, 0, t.angles, 0, angles.length);
+        System.arraycopy(radii, 0, t.radii, 0, radii.length);
+        t.count = count;
+        t.head = head;
+        return t;
+    }
+
     public void clear() {
         count = 0;
         head = 0;
