@@ -1495,10 +1495,6 @@ public final class MainWindow {
         return charts;
     }
 
-    ReferenceMargins references() {
-        return refs;
-    }
-
     RunStatus status() {
         return status;
     }

@@ -32,10 +32,6 @@ final class PerfOverlay {
         label.setVisible(!label.isVisible());
     }
 
-    boolean visible() {
-        return label.isVisible();
-    }
-
     void frame(long now) {
         if (last != 0) {
             frames[count % WINDOW] = now - last;

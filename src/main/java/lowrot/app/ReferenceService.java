@@ -5,7 +5,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import javafx.application.Platform;
 import javafx.concurrent.Task;
 import lowrot.core.SolverCancelledException;
 import lowrot.core.SolverMonitor;
@@ -83,13 +82,5 @@ final class ReferenceService implements AutoCloseable {
     @Override
     public void close() {
         solvers.shutdownNow();
-    }
-
-    static void onFx(Runnable r) {
-        if (Platform.isFxApplicationThread()) {
-            r.run();
-        } else {
-            Platform.runLater(r);
-        }
     }
 }

@@ -85,7 +85,7 @@ public final class NtkMarginSolver {
         if (storedMasks) {
             IntStream.range(0, blocks(n)).parallel().forEach(b -> {
                 for (int i = b * BLOCK; i < Math.min(n, (b + 1) * BLOCK); i++) {
-                    maskRow(data, i, masks, i * m);
+                    maskRow(i, masks, i * m);
                 }
             });
         }
@@ -135,24 +135,27 @@ public final class NtkMarginSolver {
         }
     }
 
-    private void maskRow(Dataset data, int i, double[] out, int offset) {
-        for (int r = 0; r < m; r++) {
-            double h = 0;
-            for (int k = 0; k < d; k++) {
-                h += dirs[r * d + k] * data.x(i, k);
-            }
-            out[offset + r] = h >= 0 ? 1.0 : 0.0;
-        }
-    }
-
-    private void maskRowFromCols(int i, double[] out) {
+    /** 1[v_r · x_i ≥ 0] for every direction r, written to out[offset + r]. */
+    private void maskRow(int i, double[] out, int offset) {
         for (int r = 0; r < m; r++) {
             double h = 0;
             for (int k = 0; k < d; k++) {
                 h += dirs[r * d + k] * xCols[k * n + i];
             }
-            out[r] = h >= 0 ? 1.0 : 0.0;
+            out[offset + r] = h >= 0 ? 1.0 : 0.0;
         }
+    }
+
+    /**
+     * Where example i's mask row starts: in the stored masks, or in {@code scratch} (filled here)
+     * when the masks are too large to store. Read it from {@code storedMasks ? masks : scratch}.
+     */
+    private int maskOffset(int i, double[] scratch) {
+        if (storedMasks) {
+            return i * m;
+        }
+        maskRow(i, scratch, 0);
+        return 0;
     }
 
     private static int blocks(int count) {
@@ -175,16 +178,8 @@ public final class NtkMarginSolver {
                 Arrays.fill(w, k * m + r0, k * m + r1, 0.0);
             }
             for (int i : supp) {
-                double[] mk;
-                int off;
-                if (storedMasks) {
-                    mk = masks;
-                    off = i * m;
-                } else {
-                    maskRowFromCols(i, row);
-                    mk = row;
-                    off = 0;
-                }
+                int off = maskOffset(i, row);
+                double[] mk = storedMasks ? masks : row;
                 for (int k = 0; k < d; k++) {
                     double coef = q[i] * yx[i * d + k];
                     int base = k * m;
@@ -236,16 +231,8 @@ public final class NtkMarginSolver {
                         t[r] += c * ptheta[base + r];
                     }
                 }
-                double[] mk;
-                int off;
-                if (storedMasks) {
-                    mk = masks;
-                    off = i * m;
-                } else {
-                    maskRowFromCols(i, row);
-                    mk = row;
-                    off = 0;
-                }
+                int off = maskOffset(i, row);
+                double[] mk = storedMasks ? masks : row;
                 double s = 0;
                 for (int r = 0; r < m; r++) {
                     s += mk[off + r] * t[r];

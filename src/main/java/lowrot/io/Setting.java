@@ -15,7 +15,6 @@ import lowrot.core.Optimizer;
 import lowrot.core.OuterInit;
 import lowrot.core.OutputScale;
 import lowrot.core.Regime;
-import lowrot.core.RunConfig;
 import lowrot.core.TrainSpec;
 
 /**
@@ -271,10 +270,5 @@ public final class Setting {
             }
         }
         return out;
-    }
-
-    /** The run config with a value replaced; used where only the core run is at hand. */
-    static RunConfig apply(RunConfig run, Setting s, Object value) {
-        return s.set(LabConfig.defaults().withRun(run), value).run();
     }
 }
