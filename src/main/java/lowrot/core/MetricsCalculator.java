@@ -20,6 +20,10 @@ final class MetricsCalculator {
     private final double[] logLoss;
     private final double[] angles;
     private final double[] sorted;
+    private final double[] aWork;
+    private final double[] a0Work;
+    private final double[] vWork;
+    private final double[] v0Work;
 
     MetricsCalculator(Network initial, Dataset train, Dataset test) {
         this.initial = initial;
@@ -35,6 +39,10 @@ final class MetricsCalculator {
         this.logLoss = new double[n];
         this.angles = new double[initial.width()];
         this.sorted = new double[initial.width()];
+        this.aWork = new double[initial.width()];
+        this.a0Work = new double[initial.width()];
+        this.vWork = new double[initial.v.length];
+        this.v0Work = new double[initial.v.length];
     }
 
     /** The per-neuron rotation angles of the last {@link #compute} (a live array: copy it). */
@@ -47,7 +55,27 @@ final class MetricsCalculator {
         double[] a = net.a;
         double[] v = net.v;
         double[] v0 = initial.v;
+        double[] a0 = initial.a;
         double s = net.scale();
+        // Weights far from 1 are brought to unit size first (a by aScale, v by c), so that sums of
+        // squares and products never overflow; every quantity is scaled back, and the normalized
+        // margins, angles and shares need no scaling at all.
+        double c = 1;
+        double aScale = 1;
+        double big = outerTrainable ? Math.max(maxAbs(a), maxAbs(v)) : maxAbs(v);
+        if (big > LARGE && Double.isFinite(big)) {
+            c = big;
+            aScale = outerTrainable ? big : 1;
+            scaleInto(a, 1 / aScale, aWork);
+            scaleInto(a0, 1 / aScale, a0Work);
+            scaleInto(v, 1 / c, vWork);
+            scaleInto(v0, 1 / c, v0Work);
+            a = aWork;
+            a0 = a0Work;
+            v = vWork;
+            v0 = v0Work;
+        }
+        double gFactor = aScale * c;
 
         double riskSum = 0;
         double minYg = Double.POSITIVE_INFINITY;
@@ -74,7 +102,7 @@ final class MetricsCalculator {
                 }
             }
             double yg = ys[i] * g;
-            double zi = s * yg;
+            double zi = s * gFactor * yg;
             riskSum += loss.value(zi);
             logLoss[i] = loss.logValue(zi);
             if (yg < minYg) {
@@ -87,7 +115,7 @@ final class MetricsCalculator {
         }
         int testErrors = 0;
         for (int i = 0; i < nTest; i++) {
-            if (testY[i] * net.g(testX, i * d) <= 0) {
+            if (testY[i] * gOf(a, v, m, testX, i * d) <= 0) {
                 testErrors++;
             }
         }
@@ -95,7 +123,8 @@ final class MetricsCalculator {
         double sumA2 = 0;
         double sumV2 = 0;
         double path = 0;
-        double motion2 = 0;
+        double motionA2 = 0;
+        double motionV2 = 0;
         double angleSum = 0;
         double angleMax = 0;
         double weightedAngle = 0;
@@ -114,8 +143,9 @@ final class MetricsCalculator {
                 double diff = vk - v0[row + k];
                 dv2 += diff * diff;
             }
-            double da = a[j] - initial.a[j];
-            motion2 += da * da + dv2;
+            double da = a[j] - a0[j];
+            motionA2 += da * da;
+            motionV2 += dv2;
             sumA2 += a[j] * a[j];
             sumV2 += vNorm2;
             double vNorm = Math.sqrt(vNorm2);
@@ -139,15 +169,49 @@ final class MetricsCalculator {
         double median = m % 2 == 1 ? sorted[m / 2] : 0.5 * (sorted[m / 2 - 1] + sorted[m / 2]);
 
         double frobeniusDenominator = outerTrainable ? sumA2 + sumV2 : Math.sqrt(sumV2);
-        double motion = Math.sqrt(motion2);
+        double ratio = aScale / c;
+        double motion = c * Math.sqrt(ratio * ratio * motionA2 + motionV2);
+        double weightNorm = c * Math.sqrt(ratio * ratio * sumA2 + sumV2);
         double logRisk = Kernel.logSumExp(logLoss, n) - Math.log(n);
         return new Metrics(step, time, logTime, riskSum / n, logRisk, (double) trainErrors / n,
-                nTest == 0 ? Double.NaN : (double) testErrors / nTest, s * minYg, worst, minYg / frobeniusDenominator,
-                minYg / path, Math.sqrt(sumA2 + sumV2), path, angleSum / m, median, angleMax,
+                nTest == 0 ? Double.NaN : (double) testErrors / nTest, s * gFactor * minYg, worst,
+                minYg / frobeniusDenominator, minYg / path, weightNorm, gFactor * path, angleSum / m, median, angleMax,
                 weightSum > 0 ? weightedAngle / weightSum : angleSum / m, motion, motion / Math.sqrt(m),
                 (double) changed / ((double) n * m), parity ? (weightSum > 0 ? shareSum / weightSum : Double.NaN)
                         : Double.NaN,
                 groups > 0 ? (weightSum > 0 ? alignSum / weightSum : Double.NaN) : Double.NaN);
+    }
+
+    /** Above this size weights are rescaled before any sum of squares or product is formed. */
+    static final double LARGE = 1e100;
+
+    private static double maxAbs(double[] x) {
+        double max = 0;
+        for (double v : x) {
+            max = Math.max(max, Math.abs(v));
+        }
+        return max;
+    }
+
+    private static void scaleInto(double[] x, double factor, double[] out) {
+        for (int i = 0; i < x.length; i++) {
+            out[i] = x[i] * factor;
+        }
+    }
+
+    /** g(x) = Σ_j a_j σ(v_j · x) for the point at {@code offset} of xs. */
+    private double gOf(double[] a, double[] v, int m, double[] xs, int offset) {
+        double sum = 0;
+        for (int j = 0; j < m; j++) {
+            double h = 0;
+            for (int k = 0; k < d; k++) {
+                h += v[j * d + k] * xs[offset + k];
+            }
+            if (h > 0) {
+                sum += a[j] * h;
+            }
+        }
+        return sum;
     }
 
     private double nearestCentreCosine(double[] v, int row, double vNorm) {

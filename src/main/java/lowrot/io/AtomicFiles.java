@@ -16,6 +16,21 @@ import javax.imageio.ImageIO;
  * A failure leaves no partial file and says which path and why.
  */
 public final class AtomicFiles {
+    /** Temporary files being written; an interrupted process (Ctrl-C) deletes them on its way out. */
+    private static final java.util.Set<Path> IN_PROGRESS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (Path p : IN_PROGRESS) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // Nothing more can be done while the process ends.
+                }
+            }
+        }, "lowrot-cleanup"));
+    }
+
     private AtomicFiles() {
     }
 
@@ -57,6 +72,7 @@ public final class AtomicFiles {
             throw new IOException(target + ": cannot write in " + dir + " (" + ConfigJson.describe(e) + ")", e);
         }
         boolean moved = false;
+        IN_PROGRESS.add(tmp);
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 writer.writeTo(out);
@@ -73,6 +89,7 @@ public final class AtomicFiles {
             if (!moved) {
                 Files.deleteIfExists(tmp);
             }
+            IN_PROGRESS.remove(tmp);
         }
     }
 }

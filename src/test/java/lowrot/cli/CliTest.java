@@ -152,6 +152,30 @@ class CliTest {
     }
 
     @Test
+    void anInterruptedRunLeavesCompleteFilesOrNone(@TempDir Path dir) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path out = dir.resolve("out");
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "lowrot.Launcher", "run",
+                sample("quadrants-near-init.json").toString(), "--steps", "100000000", "--out", out.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < deadline && !Files.readString(dir.resolve("log.txt")).contains("training")) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(300);
+        p.destroy(); // SIGTERM, as Ctrl-C's shutdown would
+        p.waitFor();
+        assertTrue(Files.isDirectory(out), "the run had started");
+        try (var files = Files.list(out)) {
+            for (Path f : files.toList()) {
+                assertTrue(!f.getFileName().toString().endsWith(".tmp"), "partial file " + f);
+            }
+        }
+        assertTrue(!Files.exists(out.resolve("metrics.csv")) || Files.readString(out.resolve("metrics.csv"))
+                .startsWith(MetricsCsv.header()));
+    }
+
+    @Test
     void benchPrintsFigures() {
         assertEquals(Cli.OK, run("bench", "--n", "64", "--m", "64", "--d", "2", "--seconds", "0.2", "--threads", "1"));
         assertTrue(out.matches("(?s).*steps/s, .* GFLOP/s.*"), out);

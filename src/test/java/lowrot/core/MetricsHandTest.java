@@ -94,6 +94,47 @@ class MetricsHandTest {
         assertEquals(0.5, mt.trainError());
     }
 
+    /*
+     * Scaling both layers by t multiplies g by t², ‖W‖ by t and the path norm by t², and leaves every
+     * normalized margin, angle and share unchanged. At t = 1e150 the naive sums of squares overflow;
+     * lowrot computes them scaled and must agree with the closed-form scaling.
+     */
+    @Test
+    void hugeWeightsNeverOverflow() {
+        Trainer trainer = new Trainer(RunConfig.defaults().withNetwork(NetworkSpec.defaults().withWidth(16)));
+        trainer.steps(200);
+        Network net = trainer.network();
+        Network initial = trainer.initialNetwork();
+        double t = 1e150;
+        double[] a = net.copyA();
+        double[] v = net.copyV();
+        for (int j = 0; j < a.length; j++) {
+            a[j] *= t;
+        }
+        for (int q = 0; q < v.length; q++) {
+            v[q] *= t;
+        }
+        Network big = Network.of(a, v, net.dim(), net.scale());
+        MetricsCalculator calc = new MetricsCalculator(initial, trainer.data().train(), trainer.data().test());
+        Metrics small = calc.compute(net, Loss.LOGISTIC, true, 1, 1, 0);
+        Metrics huge = calc.compute(big, Loss.LOGISTIC, true, 1, 1, 0);
+        assertEquals(small.marginPath(), huge.marginPath(), 1e-12 * Math.abs(small.marginPath()));
+        assertEquals(small.marginFrobenius(), huge.marginFrobenius(), 1e-12 * Math.abs(small.marginFrobenius()));
+        assertEquals(t * small.weightNorm(), huge.weightNorm(), 1e-12 * t * small.weightNorm());
+        assertEquals(t * t * small.pathNorm(), huge.pathNorm(), 1e-12 * t * t * small.pathNorm());
+        assertEquals(small.rotationMean(), huge.rotationMean(), 1e-12);
+        assertEquals(small.trainError(), huge.trainError());
+        assertEquals(small.testError(), huge.testError());
+        assertTrue(Double.isFinite(huge.motion()) && huge.motion() > 0.99 * t * small.weightNorm());
+        // With a frozen outer layer only V scales: γ_F = min y g/‖V‖ is unchanged too.
+        Network bigV = Network.of(net.copyA(), v, net.dim(), net.scale());
+        Metrics frozenSmall = calc.compute(net, Loss.LOGISTIC, false, 1, 1, 0);
+        Metrics frozenHuge = calc.compute(bigV, Loss.LOGISTIC, false, 1, 1, 0);
+        assertEquals(frozenSmall.marginFrobenius(), frozenHuge.marginFrobenius(),
+                1e-12 * Math.abs(frozenSmall.marginFrobenius()));
+        assertEquals(frozenSmall.marginPath(), frozenHuge.marginPath(), 1e-12 * Math.abs(frozenSmall.marginPath()));
+    }
+
     /* Angles that acos(cos) would get wrong: 1e−9 rad, and exactly antiparallel vectors. */
     @Test
     void smallAndLargeAngles() {
