@@ -48,10 +48,15 @@ class StressTest {
         List<Long> actionNanos = Collections.synchronizedList(new ArrayList<>());
         java.util.Map<Integer, Long> slowest = new java.util.concurrent.ConcurrentHashMap<>();
         AtomicLong worstLatency = new AtomicLong();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor();
         heartbeat.scheduleAtFixedRate(() -> {
             long posted = System.nanoTime();
-            Platform.runLater(() -> worstLatency.accumulateAndGet(System.nanoTime() - posted, Math::max));
+            Platform.runLater(() -> {
+                long lag = System.nanoTime() - posted;
+                worstLatency.accumulateAndGet(lag, Math::max);
+                latencies.add(lag);
+            });
         }, 0, 5, TimeUnit.MILLISECONDS);
         Path config = dir.resolve("c.json");
         Throwable[] failure = new Throwable[1];
@@ -95,6 +100,12 @@ class StressTest {
                 + "worst runLater latency %.1f ms%n", sorted.get(1000) / 1e6, sorted.get(1980) / 1e6, max / 1e6,
                 worstLatency.get() / 1e6);
         System.out.println("stress: slowest action by kind (ns): " + slowest);
+        List<Long> lags = new ArrayList<>(latencies);
+        Collections.sort(lags);
+        long over = lags.stream().filter(l -> l > 100_000_000L).count();
+        System.out.printf("stress: runLater latency over %d beats: median %.2f ms, p99 %.2f ms, p99.9 %.2f ms, "
+                + "%d beats over 100 ms%n", lags.size(), lags.get(lags.size() / 2) / 1e6,
+                lags.get((int) (lags.size() * 0.99)) / 1e6, lags.get((int) (lags.size() * 0.999)) / 1e6, over);
         assertTrue(max < 100_000_000L, "an action held the FX thread for " + max / 1e6 + " ms; slowest by action: "
                 + slowest);
         assertTrue(Files.exists(config));
