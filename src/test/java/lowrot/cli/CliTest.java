@@ -176,6 +176,22 @@ class CliTest {
     }
 
     @Test
+    void sweepWritesItsTablesAndFigures(@TempDir Path dir) throws Exception {
+        int code = run("sweep", sample("quadrants-near-init.json").toString(), "--widths", "4,8,16", "--seeds", "2",
+                "--time", "2", "--out", dir.toString(), "--no-progress", "--set", "dataset.n=30", "--set",
+                "references.ntkDirections=256");
+        assertEquals(Cli.OK, code, err);
+        List<String> csv = Files.readAllLines(dir.resolve("sweep.csv"));
+        assertEquals(1 + 6, csv.size());
+        assertTrue(csv.get(0).startsWith("width,seed,step,time"));
+        for (String f : List.of("sweep-margin", "sweep-rotation", "sweep-motion")) {
+            assertEquals(800, ImageIO.read(dir.resolve(f + ".png").toFile()).getWidth());
+            parsesAsXml(dir.resolve(f + ".svg"));
+        }
+        assertTrue(out.contains("fitted: mean rotation"), out);
+    }
+
+    @Test
     void benchPrintsFigures() {
         assertEquals(Cli.OK, run("bench", "--n", "64", "--m", "64", "--d", "2", "--seconds", "0.2", "--threads", "1"));
         assertTrue(out.matches("(?s).*steps/s, .* GFLOP/s.*"), out);

@@ -1,0 +1,162 @@
+package lowrot.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import lowrot.core.DataSplit;
+import lowrot.core.Datasets;
+import lowrot.core.Fits;
+import lowrot.core.Metrics;
+import lowrot.core.SolverMonitor;
+import lowrot.core.WidthSweep;
+import lowrot.io.AtomicFiles;
+import lowrot.io.LabConfig;
+import lowrot.io.MetricsCsv;
+import lowrot.render.ChartSet;
+import lowrot.render.Figures;
+import lowrot.render.Palette;
+import lowrot.render.SweepCharts;
+import lowrot.run.ReferenceMargins;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sweep}: the same run at several widths and seeds, trained to the same GF time. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = "Train a configuration at several widths × seeds to one GF time; plot margin, rotation and "
+                + "motion against the width with error bars over seeds.")
+final class SweepCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConfigOptions config;
+
+    @Option(names = "--widths", split = ",", description = "Widths, e.g. 16,64,256,1024 (default).")
+    int[] widths = {16, 64, 256, 1024};
+
+    @Option(names = "--seeds", description = "Initialization seeds per width, 1 … N (default 3).")
+    int seeds = 3;
+
+    @Option(names = "--time", paramLabel = "T", description = "GF time τ every run trains to (default 100).")
+    double time = 100;
+
+    @Option(names = "--max-steps", description = "Cap on the steps of one run (default 1000000).")
+    long maxSteps = 1_000_000;
+
+    @Option(names = "--workers", description = "Runs trained at once (default: all cores).")
+    int workers = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default ./lowrot-sweep).")
+    Path out = Path.of("lowrot-sweep");
+
+    @Option(names = "--no-progress", description = "Do not draw a progress bar.")
+    boolean noProgress;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        LabConfig c = config.load(err);
+        if (c == null) {
+            return Cli.INVALID;
+        }
+        if (seeds < 1 || seeds > 1000 || widths.length == 0 || !(time > 0) || workers < 1) {
+            err.println("invalid: --seeds allowed 1 to 1000, --widths at least one, --time > 0, --workers ≥ 1");
+            return Cli.INVALID;
+        }
+        long[] seedList = new long[seeds];
+        for (int s = 0; s < seeds; s++) {
+            seedList[s] = c.run().initSeed() + s;
+        }
+        DataSplit data = Datasets.generate(c.run().dataset(), c.run().dataSeed());
+        List<WidthSweep.Point> points;
+        try (ProgressBar bar = noProgress ? null : new ProgressBarBuilder().setTaskName("sweep")
+                .setInitialMax((long) widths.length * seeds).setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build()) {
+            SolverMonitor monitor = new SolverMonitor() {
+                @Override
+                public void progress(double fraction, String message) {
+                    if (bar != null) {
+                        bar.stepTo(Math.round(fraction * widths.length * seeds));
+                    }
+                }
+            };
+            points = WidthSweep.run(c.run(), data, widths, seedList, time, maxSteps, workers, monitor);
+        } catch (IllegalArgumentException e) {
+            err.println("invalid: " + e.getMessage());
+            return Cli.INVALID;
+        }
+        ReferenceMargins refs = References.compute(c, data, SolverMonitor.NONE);
+        Files.createDirectories(out);
+        write(out, points, refs);
+        var motion = WidthSweep.summarise(points, Metrics::motion);
+        var rotation = WidthSweep.summarise(points, Metrics::rotationMean);
+        stdout.printf("%8s %14s %16s %16s %14s%n", "width", "γ_P (mean)", "rotation (°)", "‖W−W₀‖/√m", "‖W−W₀‖");
+        var margin = WidthSweep.summarise(points, Metrics::marginPath);
+        var perSqrt = WidthSweep.summarise(points, Metrics::motionPerSqrtM);
+        for (int i = 0; i < margin.size(); i++) {
+            stdout.printf("%8d %14s %16s %16s %14s%n", margin.get(i).width(), ChartSet.fmt(margin.get(i).mean()),
+                    ChartSet.fmt(Math.toDegrees(rotation.get(i).mean())), ChartSet.fmt(perSqrt.get(i).mean()),
+                    ChartSet.fmt(motion.get(i).mean()));
+        }
+        if (margin.size() >= 3) {
+            Fits.PowerLaw rot = fit(rotation);
+            Fits.PowerLaw mot = fit(motion);
+            if (rot != null && mot != null) {
+                stdout.printf("fitted: mean rotation ∝ m^%.2f [%.2f, %.2f]; ‖W−W₀‖ ∝ m^%.2f [%.2f, %.2f] (95 %% CI)%n",
+                        rot.slope(), rot.lower95(), rot.upper95(), mot.slope(), mot.lower95(), mot.upper95());
+            }
+        }
+        stdout.println("wrote " + out.toAbsolutePath());
+        return Cli.OK;
+    }
+
+    private static Fits.PowerLaw fit(List<WidthSweep.Summary> s) {
+        double[] x = s.stream().mapToDouble(WidthSweep.Summary::width).toArray();
+        double[] y = s.stream().mapToDouble(WidthSweep.Summary::mean).toArray();
+        for (double v : y) {
+            if (!(v > 0)) {
+                return null;
+            }
+        }
+        return Fits.powerLaw(x, y);
+    }
+
+    static void write(Path dir, List<WidthSweep.Point> points, ReferenceMargins refs) throws IOException {
+        StringBuilder csv = new StringBuilder("width,seed,").append(MetricsCsv.header()).append('\n');
+        for (WidthSweep.Point p : points) {
+            csv.append(p.width()).append(',').append(p.seed()).append(',').append(MetricsCsv.row(p.metrics()))
+                    .append('\n');
+        }
+        AtomicFiles.writeText(dir.resolve("sweep.csv"), csv.toString());
+        var margin = SweepCharts.chart("Final margin against width", "path-norm margin γ_P",
+                List.of(new SweepCharts.Line("γ_P (mean ± sd over seeds)", WidthSweep.summarise(points,
+                        Metrics::marginPath), Palette.MARGIN)), refs, false);
+        var rotation = SweepCharts.chart("Rotation against width", "angle since init (°)",
+                List.of(new SweepCharts.Line("mean rotation", WidthSweep.summarise(points,
+                        m -> Math.toDegrees(m.rotationMean())), Palette.POSITIVE),
+                        new SweepCharts.Line("max rotation", WidthSweep.summarise(points,
+                                m -> Math.toDegrees(m.rotationMax())), Palette.NEGATIVE)), null, true);
+        var motion = SweepCharts.chart("Motion against width", "motion",
+                List.of(new SweepCharts.Line("‖W − W₀‖", WidthSweep.summarise(points, Metrics::motion), Palette.INK),
+                        new SweepCharts.Line("‖W − W₀‖/√m", WidthSweep.summarise(points, Metrics::motionPerSqrtM),
+                                Palette.NEGATIVE)), null, true);
+        int w = 800;
+        int h = 600;
+        for (var e : List.of(java.util.Map.entry("sweep-margin", margin), java.util.Map.entry("sweep-rotation", rotation),
+                java.util.Map.entry("sweep-motion", motion))) {
+            var painter = Figures.chart(e.getValue(), w, h);
+            AtomicFiles.writePng(dir.resolve(e.getKey() + ".png"), Figures.bitmap(w, h, 1, painter));
+            AtomicFiles.writeText(dir.resolve(e.getKey() + ".svg"), Figures.svg(w, h, painter));
+        }
+    }
+}
