@@ -74,6 +74,25 @@ public final class SweepCharts {
         plot.setDomainGridlinePaint(Palette.GRID);
         plot.setRangeGridlinePaint(Palette.GRID);
         if (refs != null) {
+            // Reference lines do not take part in auto-ranging: make room for them.
+            double top = 0;
+            for (Line line : lines) {
+                for (WidthSweep.Summary p : line.points()) {
+                    top = Math.max(top, p.mean() + p.sd());
+                }
+            }
+            top = Math.max(top, refs.global() == null ? 0 : refs.global().lower());
+            top = Math.max(top, refs.ntk() == null ? 0 : refs.ntk().value());
+            if (y instanceof NumberAxis na && top > 0 && Double.isFinite(top)) {
+                na.setAutoRange(false);
+                double bottom = 0;
+                for (Line line : lines) {
+                    for (WidthSweep.Summary p : line.points()) {
+                        bottom = Math.min(bottom, p.mean() - p.sd());
+                    }
+                }
+                na.setRange(bottom, 1.12 * top);
+            }
             if (refs.global() != null) {
                 plot.addRangeMarker(marker(refs.global().lower(), Palette.GLOBAL, "γ_gl = " + ChartSet.fmt(
                         refs.global().lower()), RectangleAnchor.TOP_RIGHT, TextAnchor.BOTTOM_RIGHT));
