@@ -192,6 +192,20 @@ class CliTest {
     }
 
     @Test
+    void complexityWritesItsTableAndFigures(@TempDir Path dir) throws Exception {
+        int code = run("complexity", sample("parity-d10-near-init.json").toString(), "--d", "3,4", "--n", "8,16",
+                "--seeds", "1", "--time", "2", "--test", "50", "--no-rotation-width", "16", "--out", dir.toString(),
+                "--no-progress");
+        assertEquals(Cli.OK, code, err);
+        assertEquals(1 + 8, Files.readAllLines(dir.resolve("complexity.csv")).size());
+        for (String f : List.of("complexity-error", "complexity-needed")) {
+            assertEquals(800, ImageIO.read(dir.resolve(f + ".png").toFile()).getWidth());
+            parsesAsXml(dir.resolve(f + ".svg"));
+        }
+        assertTrue(out.contains("The paper predicts about d²") && out.contains("Measured:"), out);
+    }
+
+    @Test
     void benchPrintsFigures() {
         assertEquals(Cli.OK, run("bench", "--n", "64", "--m", "64", "--d", "2", "--seconds", "0.2", "--threads", "1"));
         assertTrue(out.matches("(?s).*steps/s, .* GFLOP/s.*"), out);

@@ -72,4 +72,36 @@ class SweepTest {
         assertEquals(2.228, Fits.tQuantile975(10), 0);
         assertEquals(1.984, Fits.tQuantile975(100), 0.001);
     }
+
+    @Test
+    void complexityGridIsDeterministicAndNeededInterpolates() {
+        RunConfig base = RunConfig.defaults().withTraining(TrainSpec.defaults().withStepSize(1.0));
+        var grid = new SampleComplexity.Grid(base, new int[] {3, 4}, new int[] {8, 16}, new long[] {1, 2}, 64, 2.0, 32,
+                1000);
+        List<SampleComplexity.Cell> a = SampleComplexity.run(grid, 2, SolverMonitor.NONE);
+        List<SampleComplexity.Cell> b = SampleComplexity.run(grid, 1, SolverMonitor.NONE);
+        assertEquals(2 * 2 * 2 * 2, a.size());
+        for (int k = 0; k < a.size(); k++) {
+            assertEquals(a.get(k), b.get(k));
+            assertTrue(a.get(k).testError() >= 0 && a.get(k).testError() <= 1);
+        }
+        assertEquals(Regime.NEAR_INITIALIZATION, a.get(0).regime());
+        assertEquals(16, a.get(0).width(), "near initialization uses max(16, d²)");
+        assertEquals(32, a.get(a.size() - 1).width());
+
+        // Synthetic errors: 0.3 at n = 100, 0.05 at n = 400 → crossing ε = 0.1 at ln n interpolated:
+        // frac = (0.3 − 0.1)/(0.3 − 0.05) = 0.8, n = exp(ln 100 + 0.8·ln 4) = 100·4^0.8.
+        List<SampleComplexity.Cell> cells = List.of(
+                new SampleComplexity.Cell(Regime.NEAR_INITIALIZATION, 5, 100, 1, 25, 0.3),
+                new SampleComplexity.Cell(Regime.NEAR_INITIALIZATION, 5, 400, 1, 25, 0.05));
+        var needed = SampleComplexity.needed(cells, new int[] {5}, new int[] {400, 100}, 0.1);
+        assertEquals(100 * Math.pow(4, 0.8), needed.get(0).n(), 1e-9);
+        assertTrue(Double.isNaN(needed.get(1).n()), "no rotation has no cells: not reached");
+        // n_ε = 7·d² exactly on d = 2, 4, 8 → slope 2.
+        List<SampleComplexity.Needed> exact = List.of(new SampleComplexity.Needed(Regime.NO_ROTATION, 2, 28),
+                new SampleComplexity.Needed(Regime.NO_ROTATION, 4, 112), new SampleComplexity.Needed(Regime.NO_ROTATION, 8,
+                        448));
+        assertEquals(2.0, SampleComplexity.fit(exact, Regime.NO_ROTATION).slope(), 1e-12);
+        assertEquals(null, SampleComplexity.fit(exact, Regime.NEAR_INITIALIZATION));
+    }
 }
