@@ -10,7 +10,7 @@ import lowrot.cli.Cli;
  * does not extend Application, so a plain class-path jar can start JavaFX.
  */
 public final class Launcher {
-    private static final Set<String> COMMANDS = Set.of("run", "margins", "validate", "bench", "bench-margins", "sweep", "complexity",
+    private static final Set<String> COMMANDS = Set.of("run", "margins", "validate", "bench", "bench-margins", "sweep", "complexity", "compare",
             "-h", "--help", "-V", "--version", "help");
 
     private Launcher() {

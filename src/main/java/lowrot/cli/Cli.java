@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lowrot", mixinStandardHelpOptions = true, version = "lowrot 0.1",
         description = "Train two-layer ReLU networks in low-rotation regimes and write their figures.",
         subcommands = {RunCommand.class, MarginsCommand.class, ValidateCommand.class, BenchCommand.class,
-                BenchMarginsCommand.class, SweepCommand.class, ComplexityCommand.class})
+                BenchMarginsCommand.class, SweepCommand.class, ComplexityCommand.class, CompareCommand.class})
 public final class Cli implements Runnable {
     public static final int OK = 0;
     public static final int FAILURE = 1;

@@ -255,10 +255,11 @@ public final class CircleRenderer {
     private static void paintLegend(Graphics2D g, double w, double h, int d, CircleLayout.Plane plane) {
         double y = h - 8;
         double x = 10;
-        x = legendDot(g, x, y, Palette.POSITIVE_LIGHT, Palette.POSITIVE, "y = +1");
-        x = legendDot(g, x, y, Palette.NEGATIVE_LIGHT, Palette.NEGATIVE, "y = −1");
-        x = legendDot(g, x + 8, y, Palette.POSITIVE, Palette.POSITIVE, "neuron, a > 0");
-        x = legendDot(g, x, y, Palette.NEGATIVE, Palette.NEGATIVE, "neuron, a < 0");
+        boolean narrow = w < 480;
+        x = legendDot(g, x, y, Palette.POSITIVE_LIGHT, Palette.POSITIVE, narrow ? "+1" : "y = +1");
+        x = legendDot(g, x, y, Palette.NEGATIVE_LIGHT, Palette.NEGATIVE, narrow ? "−1" : "y = −1");
+        x = legendDot(g, x + 8, y, Palette.POSITIVE, Palette.POSITIVE, narrow ? "a > 0" : "neuron, a > 0");
+        x = legendDot(g, x, y, Palette.NEGATIVE, Palette.NEGATIVE, narrow ? "a < 0" : "neuron, a < 0");
         g.setPaint(Palette.FAINT);
         String note = "distance from circle ∝ |a|‖v‖" + (d > 2 ? String.format("  ·  plane e%d–e%d", plane.a() + 1,
                 plane.b() + 1) : "");

@@ -206,6 +206,19 @@ class CliTest {
     }
 
     @Test
+    void compareDrawsTheThreeRegimes(@TempDir Path dir) throws Exception {
+        int code = run("compare", sample("quadrants-near-init.json").toString(), "--times", "1,5", "--size", "200",
+                "--out", dir.toString());
+        assertEquals(Cli.OK, code, err);
+        BufferedImage img = ImageIO.read(dir.resolve("compare.png").toFile());
+        assertEquals(2 * 200 + 2 * 200, img.getWidth());
+        assertEquals(3 * 200, img.getHeight());
+        parsesAsXml(dir.resolve("compare.svg"));
+        String csv = Files.readString(dir.resolve("compare.csv"));
+        assertTrue(csv.contains("NEAR_INITIALIZATION,") && csv.contains("NO_ROTATION,") && csv.contains("NEURAL_COLLAPSE,"));
+    }
+
+    @Test
     void benchPrintsFigures() {
         assertEquals(Cli.OK, run("bench", "--n", "64", "--m", "64", "--d", "2", "--seconds", "0.2", "--threads", "1"));
         assertTrue(out.matches("(?s).*steps/s, .* GFLOP/s.*"), out);
