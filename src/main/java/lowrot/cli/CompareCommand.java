@@ -92,6 +92,10 @@ final class CompareCommand implements Callable<Integer> {
                     }
                 }
                 views[r][k] = t.snapshot(1);
+                Metrics m = views[r][k].metrics();
+                csv.append(regimes[r].name()).append(',').append(m.step()).append(',').append(m.time()).append(',')
+                        .append(m.marginPath()).append(',').append(m.rotationMean()).append(',')
+                        .append(m.motionPerSqrtM()).append('\n');
             }
             curve.fireSeriesChanged();
             margins.addSeries(curve);
