@@ -558,7 +558,9 @@ public final class MainWindow {
         Menu view = new Menu("View");
         MenuItem overlay = new MenuItem("Performance overlay");
         overlay.setOnAction(e -> perf.toggle());
-        view.getItems().add(overlay);
+        MenuItem experiments = new MenuItem("Experiments: width sweep…");
+        experiments.setOnAction(e -> openExperiments().show());
+        view.getItems().addAll(experiments, overlay);
         Menu help = new Menu("Help");
         MenuItem about = new MenuItem("About the math");
         about.setOnAction(e -> aboutTheMath());
@@ -1471,6 +1473,11 @@ public final class MainWindow {
         s.setTitle("About the math — lowrot");
         s.setScene(new Scene(new BorderPane(area), 820, 760));
         s.show();
+    }
+
+    /** A width-sweep window on the current configuration and data. */
+    ExperimentsWindow openExperiments() {
+        return new ExperimentsWindow(stage, config.run(), data, refs);
     }
 
     // ---------------------------------------------------------------- for tests

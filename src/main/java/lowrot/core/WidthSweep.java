@@ -30,6 +30,12 @@ public final class WidthSweep {
      */
     public static List<Point> run(RunConfig base, DataSplit data, int[] widths, long[] seeds, double time, long maxSteps,
             int workers, SolverMonitor monitor) {
+        return run(base, data, widths, seeds, time, maxSteps, workers, monitor, p -> { });
+    }
+
+    /** As above; {@code onPoint} receives each run's result as it finishes (on a worker thread). */
+    public static List<Point> run(RunConfig base, DataSplit data, int[] widths, long[] seeds, double time, long maxSteps,
+            int workers, SolverMonitor monitor, java.util.function.Consumer<Point> onPoint) {
         Problems p = new Problems().rangeAbove("sweep.time", time, 0, 1e300).range("sweep.maxSteps", maxSteps, 1,
                 Long.MAX_VALUE).range("sweep.workers", workers, 1, 256).require(widths.length > 0,
                         "sweep.widths: at least one width is needed").require(seeds.length > 0,
@@ -56,6 +62,7 @@ public final class WidthSweep {
                     trainer.step();
                 }
                 out[task] = new Point(width, seed, trainer.snapshot(task).metrics());
+                onPoint.accept(out[task]);
                 int finished = done.incrementAndGet();
                 monitor.progress((double) finished / total, "width " + width + ", seed " + seed + " done ("
                         + finished + " of " + total + ")");

@@ -252,6 +252,44 @@ class MainWindowTest {
     }
 
     @Test
+    void theExperimentsWindowRunsAWidthSweepAndExports(FxRobot robot, @TempDir Path dir) throws Exception {
+        ExperimentsWindow[] ex = new ExperimentsWindow[1];
+        robot.interact(() -> {
+            ex[0] = window.openExperiments();
+            ex[0].show();
+        });
+        TextField widths = robot.lookup("#sweepWidths").queryAs(TextField.class);
+        TextField seeds = robot.lookup("#sweepSeeds").queryAs(TextField.class);
+        TextField time = robot.lookup("#sweepTime").queryAs(TextField.class);
+        String[] problem = new String[1];
+        robot.interact(() -> {
+            widths.setText("4,abc");
+            problem[0] = ex[0].start();
+        });
+        assertTrue(problem[0] != null && problem[0].contains("must be numbers"), problem[0]);
+        robot.interact(() -> {
+            widths.setText("4,8,16");
+            seeds.setText("2");
+            time.setText("3");
+            problem[0] = ex[0].start();
+        });
+        assertEquals(null, problem[0]);
+        waitFor(30, () -> ex[0].finished());
+        assertEquals(6, ex[0].points().size());
+        assertTrue(ex[0].points().stream().allMatch(p -> p.metrics().time() >= 3));
+        Path png = dir.resolve("sweep.png");
+        robot.interact(() -> {
+            try {
+                ex[0].export(png);
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertEquals(1800, ImageIO.read(png.toFile()).getWidth());
+        robot.interact(() -> ex[0].stage().close());
+    }
+
+    @Test
     void closingTheWindowStopsTheTrainer(FxRobot robot) throws Exception {
         robot.clickOn("#play");
         waitFor(5, () -> window.latest() != null && window.latest().step() > 10);

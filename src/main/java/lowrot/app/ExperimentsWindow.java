@@ -1,0 +1,264 @@
+package lowrot.app;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import lowrot.core.DataSplit;
+import lowrot.core.Metrics;
+import lowrot.core.Problems;
+import lowrot.core.RunConfig;
+import lowrot.core.SolverCancelledException;
+import lowrot.core.SolverMonitor;
+import lowrot.core.WidthSweep;
+import lowrot.io.AtomicFiles;
+import lowrot.render.Figures;
+import lowrot.render.Palette;
+import lowrot.render.SweepCharts;
+import lowrot.run.ReferenceMargins;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+
+/**
+ * The Experiments window: a width sweep of the current configuration (widths × seeds to one GF
+ * time) on background threads, with a progress bar, charts that fill in as runs finish, cancel and
+ * export. The sweep's results reach the FX thread through one queue drained by at most one pending
+ * {@code runLater}.
+ */
+final class ExperimentsWindow {
+    private final Stage stage = new Stage();
+    private final TextField widths = new TextField("16,64,256,1024");
+    private final TextField seeds = new TextField("3");
+    private final TextField time = new TextField("100");
+    private final Label message = new Label();
+    private final ProgressBar progress = new ProgressBar(0);
+    private final Button run = new Button("Run sweep");
+    private final Button cancel = new Button("Cancel");
+    private final Button export = new Button("Export PNG…");
+    private final ChartViewer[] viewers = new ChartViewer[3];
+    private final List<WidthSweep.Point> points = new ArrayList<>();
+    private final ConcurrentLinkedQueue<WidthSweep.Point> arrived = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainPending = new AtomicBoolean();
+    private volatile AtomicBoolean cancelled = new AtomicBoolean();
+    private final RunConfig base;
+    private final DataSplit data;
+    private final ReferenceMargins refs;
+    private Thread worker;
+    private boolean finished;
+
+    ExperimentsWindow(Stage owner, RunConfig base, DataSplit data, ReferenceMargins refs) {
+        this.base = base;
+        this.data = data;
+        this.refs = refs;
+        widths.setId("sweepWidths");
+        seeds.setId("sweepSeeds");
+        time.setId("sweepTime");
+        widths.setTooltip(new Tooltip("Widths to train, comma separated (each 1 to 1048576)."));
+        seeds.setTooltip(new Tooltip("Initialization seeds per width (1 to 100); the data stay the same."));
+        time.setTooltip(new Tooltip("GF time τ every run trains to."));
+        message.getStyleClass().add("field-error");
+        run.setOnAction(e -> start());
+        cancel.setOnAction(e -> cancelled.set(true));
+        cancel.setDisable(true);
+        export.setOnAction(e -> exportDialog());
+        GridPane form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(6);
+        form.addRow(0, new Label("widths"), widths, new Label("seeds"), seeds, new Label("GF time τ"), time, run, cancel,
+                export);
+        progress.setMaxWidth(Double.MAX_VALUE);
+        HBox status = new HBox(10, progress, message);
+        HBox.setHgrow(progress, Priority.ALWAYS);
+        GridPane charts = new GridPane();
+        charts.setHgap(4);
+        for (int k = 0; k < 3; k++) {
+            viewers[k] = new ChartViewer(chart(k), false);
+            viewers[k].setMinSize(250, 250);
+            GridPane.setHgrow(viewers[k], Priority.ALWAYS);
+            GridPane.setVgrow(viewers[k], Priority.ALWAYS);
+            charts.add(viewers[k], k, 0);
+        }
+        BorderPane root = new BorderPane(charts);
+        root.setTop(new javafx.scene.layout.VBox(8, form, status));
+        root.setPadding(new Insets(8));
+        stage.initOwner(owner);
+        stage.setTitle("Experiments — lowrot");
+        Scene scene = new Scene(root, 1300, 560);
+        scene.getStylesheets().addAll(owner.getScene().getStylesheets());
+        stage.setScene(scene);
+        stage.setOnCloseRequest(e -> cancelled.set(true));
+    }
+
+    void show() {
+        stage.show();
+    }
+
+    Stage stage() {
+        return stage;
+    }
+
+    List<WidthSweep.Point> points() {
+        return points;
+    }
+
+    boolean finished() {
+        return finished;
+    }
+
+    private JFreeChart chart(int k) {
+        return switch (k) {
+            case 0 -> SweepCharts.chart("Final margin against width", "path-norm margin γ_P", List.of(
+                    new SweepCharts.Line("γ_P (mean ± sd)", WidthSweep.summarise(points, Metrics::marginPath),
+                            Palette.MARGIN)), refs, false);
+            case 1 -> SweepCharts.chart("Rotation against width", "mean rotation (°)", List.of(
+                    new SweepCharts.Line("mean rotation", WidthSweep.summarise(points,
+                            m -> Math.toDegrees(m.rotationMean())), Palette.POSITIVE)), null, false);
+            default -> SweepCharts.chart("Motion against width", "motion", List.of(
+                    new SweepCharts.Line("‖W − W₀‖", WidthSweep.summarise(points, Metrics::motion), Palette.INK),
+                    new SweepCharts.Line("‖W − W₀‖/√m", WidthSweep.summarise(points, Metrics::motionPerSqrtM),
+                            Palette.NEGATIVE)), null, false);
+        };
+    }
+
+    /** Starts a sweep with the typed parameters; returns the problem if they are invalid. */
+    String start() {
+        int[] ws;
+        int ns;
+        double t;
+        Problems p = new Problems();
+        try {
+            ws = java.util.Arrays.stream(widths.getText().split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                    .mapToInt(Integer::parseInt).toArray();
+            for (int w : ws) {
+                p.range("widths", w, 1, lowrot.core.NetworkSpec.MAX_WIDTH);
+            }
+            p.require(ws.length > 0, "widths: at least one width is needed");
+            ns = Integer.parseInt(seeds.getText().trim());
+            p.range("seeds", ns, 1, 100);
+            t = Double.parseDouble(time.getText().trim());
+            p.rangeAbove("GF time", t, 0, 1e9);
+        } catch (NumberFormatException e) {
+            p.require(false, "widths, seeds and GF time must be numbers: \"" + e.getMessage() + "\"");
+            ws = new int[0];
+            ns = 0;
+            t = 0;
+        }
+        if (!p.isEmpty()) {
+            message.setText(String.join("; ", p.messages()));
+            return message.getText();
+        }
+        message.setText("");
+        points.clear();
+        finished = false;
+        refresh();
+        long[] seedList = new long[ns];
+        for (int s = 0; s < ns; s++) {
+            seedList[s] = base.initSeed() + s;
+        }
+        AtomicBoolean stop = new AtomicBoolean();
+        cancelled = stop;
+        int[] widthList = ws;
+        double until = t;
+        SolverMonitor monitor = new SolverMonitor() {
+            @Override
+            public void progress(double fraction, String text) {
+                Platform.runLater(() -> progress.setProgress(fraction));
+            }
+
+            @Override
+            public boolean cancelled() {
+                return stop.get();
+            }
+        };
+        run.setDisable(true);
+        cancel.setDisable(false);
+        worker = new Thread(() -> {
+            String outcome;
+            try {
+                WidthSweep.run(base, data, widthList, seedList, until, 10_000_000L,
+                        Runtime.getRuntime().availableProcessors(), monitor, point -> {
+                            arrived.add(point);
+                            if (drainPending.compareAndSet(false, true)) {
+                                Platform.runLater(this::drain);
+                            }
+                        });
+                outcome = "done: " + widthList.length * seedList.length + " runs";
+            } catch (SolverCancelledException e) {
+                outcome = "cancelled";
+            } catch (RuntimeException e) {
+                outcome = "failed: " + e.getMessage();
+            }
+            String text = outcome;
+            Platform.runLater(() -> {
+                drain();
+                message.setText(text);
+                run.setDisable(false);
+                cancel.setDisable(true);
+                finished = true;
+            });
+        }, "lowrot-sweep");
+        worker.setDaemon(true);
+        worker.start();
+        return null;
+    }
+
+    private void drain() {
+        drainPending.set(false);
+        WidthSweep.Point p;
+        boolean any = false;
+        while ((p = arrived.poll()) != null) {
+            points.add(p);
+            any = true;
+        }
+        if (any) {
+            points.sort(java.util.Comparator.comparingInt(WidthSweep.Point::width));
+            refresh();
+        }
+    }
+
+    private void refresh() {
+        for (int k = 0; k < 3; k++) {
+            viewers[k].setChart(chart(k));
+        }
+    }
+
+    private void exportDialog() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the sweep as PNG");
+        chooser.setInitialFileName("sweep.png");
+        java.io.File f = chooser.showSaveDialog(stage);
+        if (f != null) {
+            try {
+                export(f.toPath());
+                message.setText("exported " + f);
+            } catch (java.io.IOException e) {
+                message.setText("export failed: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Writes the three sweep charts side by side (1800 × 600 pixels). */
+    void export(Path file) throws java.io.IOException {
+        JFreeChart[] charts = {chart(0), chart(1), chart(2)};
+        AtomicFiles.writePng(file, Figures.bitmap(1800, 600, 1, g -> {
+            for (int k = 0; k < 3; k++) {
+                charts[k].draw(g, new java.awt.geom.Rectangle2D.Double(k * 600, 0, 600, 600));
+            }
+        }));
+    }
+}
