@@ -37,7 +37,7 @@ import org.jfree.chart.fx.ChartViewer;
 /**
  * The Experiments window: a width sweep of the current configuration (widths × seeds to one GF
  * time) on background threads, with a progress bar, charts that fill in as runs finish, cancel and
- * export. The sweep's results reach the FX thread through one queue drained by at most one pending
+ * export; and, on a second tab, the sample-complexity sweep of 2-sparse parity. The sweep's results reach the FX thread through one queue drained by at most one pending
  * {@code runLater}.
  */
 final class ExperimentsWindow {
@@ -57,11 +57,12 @@ final class ExperimentsWindow {
     private volatile AtomicBoolean cancelled = new AtomicBoolean();
     private final RunConfig base;
     private final DataSplit data;
-    private final ReferenceMargins refs;
+    private final java.util.function.Supplier<ReferenceMargins> refs;
     private Thread worker;
+    private final ComplexityPane complexity;
     private boolean finished;
 
-    ExperimentsWindow(Stage owner, RunConfig base, DataSplit data, ReferenceMargins refs) {
+    ExperimentsWindow(Stage owner, RunConfig base, DataSplit data, java.util.function.Supplier<ReferenceMargins> refs) {
         this.base = base;
         this.data = data;
         this.refs = refs;
@@ -93,15 +94,23 @@ final class ExperimentsWindow {
             GridPane.setVgrow(viewers[k], Priority.ALWAYS);
             charts.add(viewers[k], k, 0);
         }
-        BorderPane root = new BorderPane(charts);
-        root.setTop(new javafx.scene.layout.VBox(8, form, status));
-        root.setPadding(new Insets(8));
+        BorderPane sweep = new BorderPane(charts);
+        sweep.setTop(new javafx.scene.layout.VBox(8, form, status));
+        sweep.setPadding(new Insets(8));
+        complexity = new ComplexityPane(base);
+        javafx.scene.control.TabPane root = new javafx.scene.control.TabPane(
+                new javafx.scene.control.Tab("Width sweep", sweep),
+                new javafx.scene.control.Tab("Sample complexity (parity)", complexity));
+        root.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         stage.initOwner(owner);
         stage.setTitle("Experiments — lowrot");
         Scene scene = new Scene(root, 1300, 560);
         scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         stage.setScene(scene);
-        stage.setOnCloseRequest(e -> cancelled.set(true));
+        stage.setOnCloseRequest(e -> {
+            cancelled.set(true);
+            complexity.cancel();
+        });
     }
 
     void show() {
@@ -110,6 +119,10 @@ final class ExperimentsWindow {
 
     Stage stage() {
         return stage;
+    }
+
+    ComplexityPane complexity() {
+        return complexity;
     }
 
     List<WidthSweep.Point> points() {
@@ -124,7 +137,7 @@ final class ExperimentsWindow {
         return switch (k) {
             case 0 -> SweepCharts.chart("Final margin against width", "path-norm margin γ_P", List.of(
                     new SweepCharts.Line("γ_P (mean ± sd)", WidthSweep.summarise(points, Metrics::marginPath),
-                            Palette.MARGIN)), refs, false);
+                            Palette.MARGIN)), refs.get(), false);
             case 1 -> SweepCharts.chart("Rotation against width", "mean rotation (°)", List.of(
                     new SweepCharts.Line("mean rotation", WidthSweep.summarise(points,
                             m -> Math.toDegrees(m.rotationMean())), Palette.POSITIVE)), null, false);
@@ -159,6 +172,7 @@ final class ExperimentsWindow {
             t = 0;
         }
         if (!p.isEmpty()) {
+            message.getStyleClass().setAll("label", "field-error");
             message.setText(String.join("; ", p.messages()));
             return message.getText();
         }
@@ -204,9 +218,11 @@ final class ExperimentsWindow {
                 outcome = "failed: " + e.getMessage();
             }
             String text = outcome;
+            boolean ok = outcome.startsWith("done");
             Platform.runLater(() -> {
                 drain();
                 message.setText(text);
+                message.getStyleClass().setAll("label", ok ? "note" : "field-error");
                 run.setDisable(false);
                 cancel.setDisable(true);
                 finished = true;

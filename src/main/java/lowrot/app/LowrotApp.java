@@ -10,7 +10,8 @@ import lowrot.io.LabConfig;
 
 /**
  * The JavaFX application. With no parameter it opens the ready default run; a config file path opens
- * that run instead, and {@code --play} starts training at once.
+ * that run instead, {@code --play} starts training at once, and {@code --experiments} opens the
+ * Experiments window and starts its width sweep.
  */
 public final class LowrotApp extends Application {
     private MainWindow window;
@@ -20,6 +21,7 @@ public final class LowrotApp extends Application {
         LabConfig initial = LabConfig.defaults();
         List<String> args = new java.util.ArrayList<>(getParameters().getRaw());
         boolean play = args.remove("--play");
+        boolean experiments = args.remove("--experiments");
         String problem = null;
         String file = args.isEmpty() ? null : args.get(0);
         if (file != null) {
@@ -36,6 +38,11 @@ public final class LowrotApp extends Application {
         stage.show();
         if (play) {
             window.play();
+        }
+        if (experiments) {
+            ExperimentsWindow ex = window.openExperiments();
+            ex.show();
+            ex.start();
         }
     }
 

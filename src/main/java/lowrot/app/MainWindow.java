@@ -558,7 +558,7 @@ public final class MainWindow {
         Menu view = new Menu("View");
         MenuItem overlay = new MenuItem("Performance overlay");
         overlay.setOnAction(e -> perf.toggle());
-        MenuItem experiments = new MenuItem("Experiments: width sweep…");
+        MenuItem experiments = new MenuItem("Experiments…");
         experiments.setOnAction(e -> openExperiments().show());
         view.getItems().addAll(experiments, overlay);
         Menu help = new Menu("Help");
@@ -1477,7 +1477,7 @@ public final class MainWindow {
 
     /** A width-sweep window on the current configuration and data. */
     ExperimentsWindow openExperiments() {
-        return new ExperimentsWindow(stage, config.run(), data, refs);
+        return new ExperimentsWindow(stage, config.run(), data, () -> refs);
     }
 
     // ---------------------------------------------------------------- for tests

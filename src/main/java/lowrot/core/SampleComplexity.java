@@ -32,7 +32,7 @@ public final class SampleComplexity {
      */
     public record Grid(RunConfig base, int[] ds, int[] ns, long[] seeds, int nTest, double time, int noRotationWidth,
             long maxSteps) {
-        Problems validate() {
+        public Problems validate() {
             Problems p = new Problems().require(ds.length > 0 && ns.length > 0 && seeds.length > 0,
                     "complexity: at least one d, one n and one seed are needed")
                     .range("complexity.nTest", nTest, 1, DataSpec.MAX_N)

@@ -286,6 +286,26 @@ class MainWindowTest {
             }
         });
         assertEquals(1800, ImageIO.read(png.toFile()).getWidth());
+
+        ComplexityPane cx = ex[0].complexity();
+        robot.interact(() -> {
+            robot.lookup("#complexityD").queryAs(TextField.class).setText("3,4");
+            robot.lookup("#complexityN").queryAs(TextField.class).setText("8,16");
+            robot.lookup("#complexityTime").queryAs(TextField.class).setText("2");
+            problem[0] = cx.start();
+        });
+        assertEquals(null, problem[0]);
+        waitFor(60, cx::finished);
+        assertEquals(2 * 2 * 2 * 2, cx.cells().size());
+        Path cxPng = dir.resolve("complexity.png");
+        robot.interact(() -> {
+            try {
+                cx.export(cxPng);
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertEquals(1600, ImageIO.read(cxPng.toFile()).getWidth());
         robot.interact(() -> ex[0].stage().close());
     }
 
