@@ -10,14 +10,11 @@ import java.util.concurrent.Callable;
 import lowrot.core.Fits;
 import lowrot.core.Regime;
 import lowrot.core.SampleComplexity;
-import lowrot.core.SolverMonitor;
 import lowrot.io.AtomicFiles;
 import lowrot.io.LabConfig;
 import lowrot.render.ComplexityCharts;
 import lowrot.render.Figures;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -87,17 +84,8 @@ final class ComplexityCommand implements Callable<Integer> {
         var grid = new SampleComplexity.Grid(c.run(), ds, ns, seedList, nTest, time, noRotationWidth, maxSteps);
         List<SampleComplexity.Cell> cells;
         long total = 2L * ds.length * ns.length * seeds;
-        try (ProgressBar bar = noProgress ? null : new ProgressBarBuilder().setTaskName("complexity")
-                .setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
-                .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build()) {
-            cells = SampleComplexity.run(grid, workers, new SolverMonitor() {
-                @Override
-                public void progress(double fraction, String message) {
-                    if (bar != null) {
-                        bar.stepTo(Math.round(fraction * total));
-                    }
-                }
-            });
+        try (ProgressBar bar = Progress.bar("complexity", total, !noProgress)) {
+            cells = SampleComplexity.run(grid, workers, Progress.monitor(bar, total));
         } catch (IllegalArgumentException e) {
             err.println("invalid: " + e.getMessage());
             return Cli.INVALID;

@@ -29,8 +29,6 @@ import lowrot.run.Recorder;
 import lowrot.run.ReferenceMargins;
 import lowrot.run.TangentPoint;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -106,10 +104,7 @@ final class RunCommand implements Callable<Integer> {
         double initialRisk = recorder.start(trainer, 1).metrics().risk();
         String divergence = null;
         long cap = untilTime != null ? Long.MAX_VALUE : totalSteps;
-        ProgressBar bar = progress == null ? null : new ProgressBarBuilder().setTaskName("training")
-                .setInitialMax(untilTime != null ? 1000 : Math.max(1, totalSteps)).setStyle(ProgressBarStyle.ASCII)
-                .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(200)
-                .build();
+        ProgressBar bar = Progress.bar("training", untilTime != null ? 1000 : totalSteps, progress != null);
         try {
             while (trainer.stepCount() < cap && (untilTime == null || trainer.time() < untilTime)) {
                 double risk = trainer.step();

@@ -21,8 +21,6 @@ import lowrot.render.Palette;
 import lowrot.render.SweepCharts;
 import lowrot.run.ReferenceMargins;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,18 +77,9 @@ final class SweepCommand implements Callable<Integer> {
         }
         DataSplit data = Datasets.generate(c.run().dataset(), c.run().dataSeed());
         List<WidthSweep.Point> points;
-        try (ProgressBar bar = noProgress ? null : new ProgressBarBuilder().setTaskName("sweep")
-                .setInitialMax((long) widths.length * seeds).setStyle(ProgressBarStyle.ASCII)
-                .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build()) {
-            SolverMonitor monitor = new SolverMonitor() {
-                @Override
-                public void progress(double fraction, String message) {
-                    if (bar != null) {
-                        bar.stepTo(Math.round(fraction * widths.length * seeds));
-                    }
-                }
-            };
-            points = WidthSweep.run(c.run(), data, widths, seedList, time, maxSteps, workers, monitor);
+        long total = (long) widths.length * seeds;
+        try (ProgressBar bar = Progress.bar("sweep", total, !noProgress)) {
+            points = WidthSweep.run(c.run(), data, widths, seedList, time, maxSteps, workers, Progress.monitor(bar, total));
         } catch (IllegalArgumentException e) {
             err.println("invalid: " + e.getMessage());
             return Cli.INVALID;

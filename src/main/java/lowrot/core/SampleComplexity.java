@@ -2,9 +2,7 @@ package lowrot.core;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 
 /**
  * Sample complexity of 2-sparse parity: for several dimensions d and training-set sizes n, trains
@@ -64,39 +62,24 @@ public final class SampleComplexity {
         int total = regimes.length * per;
         Cell[] out = new Cell[total];
         AtomicInteger done = new AtomicInteger();
-        ForkJoinPool pool = new ForkJoinPool(workers);
-        try {
-            pool.submit(() -> IntStream.range(0, total).parallel().forEach(task -> {
-                Regime regime = regimes[task / per];
-                int rest = task % per;
-                int d = grid.ds()[rest / (grid.ns().length * grid.seeds().length)];
-                int n = grid.ns()[(rest / grid.seeds().length) % grid.ns().length];
-                long seed = grid.seeds()[rest % grid.seeds().length];
-                int width = regime == Regime.NO_ROTATION ? grid.noRotationWidth() : nearInitWidth(d);
-                RunConfig rc = grid.base()
-                        .withDataset(DataSpec.defaults(DatasetKind.PARITY).withD(d).withN(n).withNTest(grid.nTest()))
-                        .withNetwork(grid.base().network().withWidth(width))
-                        .withTraining(grid.base().training().withRegime(regime)).withSeeds(seed, seed);
-                Trainer trainer = new Trainer(rc);
-                trainer.setThreads(1);
-                while (trainer.time() < grid.time() && trainer.stepCount() < grid.maxSteps()) {
-                    if (trainer.stepCount() % 128 == 0) {
-                        monitor.checkCancelled();
-                    }
-                    trainer.step();
-                }
-                out[task] = new Cell(regime, d, n, seed, width, trainer.snapshot(0).metrics().testError());
-                int finished = done.incrementAndGet();
-                monitor.progress((double) finished / total, regime.label() + " d = " + d + " n = " + n + " done");
-            })).join();
-        } catch (RuntimeException e) {
-            if (e.getCause() instanceof SolverCancelledException c) {
-                throw c;
-            }
-            throw e;
-        } finally {
-            pool.shutdownNow();
-        }
+        Parallel.forEach(total, workers, task -> {
+            Regime regime = regimes[task / per];
+            int rest = task % per;
+            int d = grid.ds()[rest / (grid.ns().length * grid.seeds().length)];
+            int n = grid.ns()[(rest / grid.seeds().length) % grid.ns().length];
+            long seed = grid.seeds()[rest % grid.seeds().length];
+            int width = regime == Regime.NO_ROTATION ? grid.noRotationWidth() : nearInitWidth(d);
+            RunConfig rc = grid.base()
+                    .withDataset(DataSpec.defaults(DatasetKind.PARITY).withD(d).withN(n).withNTest(grid.nTest()))
+                    .withNetwork(grid.base().network().withWidth(width))
+                    .withTraining(grid.base().training().withRegime(regime)).withSeeds(seed, seed);
+            Trainer trainer = new Trainer(rc);
+            trainer.setThreads(1);
+            Parallel.trainUntil(trainer, grid.time(), grid.maxSteps(), monitor);
+            out[task] = new Cell(regime, d, n, seed, width, trainer.snapshot(0).metrics().testError());
+            int finished = done.incrementAndGet();
+            monitor.progress((double) finished / total, regime.label() + " d = " + d + " n = " + n + " done");
+        });
         return List.of(out);
     }
 

@@ -2,9 +2,7 @@ package lowrot.core;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 
 /**
  * Trains one configuration at several widths and initialization seeds to the same gradient-flow
@@ -47,34 +45,19 @@ public final class WidthSweep {
         int total = widths.length * seeds.length;
         Point[] out = new Point[total];
         AtomicInteger done = new AtomicInteger();
-        ForkJoinPool pool = new ForkJoinPool(workers);
-        try {
-            pool.submit(() -> IntStream.range(0, total).parallel().forEach(task -> {
-                int width = widths[task / seeds.length];
-                long seed = seeds[task % seeds.length];
-                RunConfig rc = base.withNetwork(base.network().withWidth(width)).withSeeds(base.dataSeed(), seed);
-                Trainer trainer = new Trainer(rc, data);
-                trainer.setThreads(1);
-                while (trainer.time() < time && trainer.stepCount() < maxSteps) {
-                    if (trainer.stepCount() % 128 == 0) {
-                        monitor.checkCancelled();
-                    }
-                    trainer.step();
-                }
-                out[task] = new Point(width, seed, trainer.snapshot(task).metrics());
-                onPoint.accept(out[task]);
-                int finished = done.incrementAndGet();
-                monitor.progress((double) finished / total, "width " + width + ", seed " + seed + " done ("
-                        + finished + " of " + total + ")");
-            })).join();
-        } catch (RuntimeException e) {
-            if (e.getCause() instanceof SolverCancelledException c) {
-                throw c;
-            }
-            throw e;
-        } finally {
-            pool.shutdownNow();
-        }
+        Parallel.forEach(total, workers, task -> {
+            int width = widths[task / seeds.length];
+            long seed = seeds[task % seeds.length];
+            RunConfig rc = base.withNetwork(base.network().withWidth(width)).withSeeds(base.dataSeed(), seed);
+            Trainer trainer = new Trainer(rc, data);
+            trainer.setThreads(1);
+            Parallel.trainUntil(trainer, time, maxSteps, monitor);
+            out[task] = new Point(width, seed, trainer.snapshot(task).metrics());
+            onPoint.accept(out[task]);
+            int finished = done.incrementAndGet();
+            monitor.progress((double) finished / total, "width " + width + ", seed " + seed + " done (" + finished
+                    + " of " + total + ")");
+        });
         return List.of(out);
     }
 

@@ -314,8 +314,8 @@ public final class ChartSet {
         return top;
     }
 
-    private static ValueMarker marker(double value, Color color, String label, RectangleAnchor anchor,
-            TextAnchor text) {
+    /** A dashed, labelled reference line in the given colour. */
+    static ValueMarker marker(double value, Color color, String label, RectangleAnchor anchor, TextAnchor text) {
         ValueMarker m = new ValueMarker(value, color, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
                 BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
         m.setLabel(label);

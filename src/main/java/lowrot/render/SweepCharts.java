@@ -9,7 +9,6 @@ import lowrot.run.ReferenceMargins;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.title.LegendTitle;
@@ -94,11 +93,11 @@ public final class SweepCharts {
                 na.setRange(bottom, 1.12 * top);
             }
             if (refs.global() != null) {
-                plot.addRangeMarker(marker(refs.global().lower(), Palette.GLOBAL, "γ_gl = " + ChartSet.fmt(
+                plot.addRangeMarker(ChartSet.marker(refs.global().lower(), Palette.GLOBAL, "γ_gl = " + ChartSet.fmt(
                         refs.global().lower()), RectangleAnchor.TOP_RIGHT, TextAnchor.BOTTOM_RIGHT));
             }
             if (refs.ntk() != null) {
-                plot.addRangeMarker(marker(refs.ntk().value(), Palette.NTK, "γ_ntk = " + ChartSet.fmt(refs.ntk().value())
+                plot.addRangeMarker(ChartSet.marker(refs.ntk().value(), Palette.NTK, "γ_ntk = " + ChartSet.fmt(refs.ntk().value())
                         + " (kernel units)", RectangleAnchor.TOP_LEFT, TextAnchor.BOTTOM_LEFT));
             }
         }
@@ -108,17 +107,5 @@ public final class SweepCharts {
         legend.setPosition(RectangleEdge.BOTTOM);
         legend.setItemFont(LABEL);
         return chart;
-    }
-
-    private static ValueMarker marker(double v, Color c, String label, RectangleAnchor anchor, TextAnchor text) {
-        ValueMarker m = new ValueMarker(v, c, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
-                new float[] {6f, 4f}, 0f));
-        m.setLabel(label);
-        m.setLabelFont(LABEL);
-        m.setLabelPaint(c.darker());
-        m.setLabelBackgroundColor(new Color(255, 255, 255, 200));
-        m.setLabelAnchor(anchor);
-        m.setLabelTextAnchor(text);
-        return m;
     }
 }

@@ -1,0 +1,36 @@
+package lowrot.core;
+
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+
+/** Runs independent tasks 0 … count−1 on a pool of its own; a cancelled task cancels the whole batch. */
+final class Parallel {
+    private Parallel() {
+    }
+
+    /** Runs every task, at most {@code workers} at once; rethrows {@link SolverCancelledException} as is. */
+    static void forEach(int count, int workers, IntConsumer task) {
+        ForkJoinPool pool = new ForkJoinPool(workers);
+        try {
+            pool.submit(() -> IntStream.range(0, count).parallel().forEach(task)).join();
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof SolverCancelledException c) {
+                throw c;
+            }
+            throw e;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Trains until τ ≥ time or maxSteps, checking for cancellation every 128 steps. */
+    static void trainUntil(Trainer trainer, double time, long maxSteps, SolverMonitor monitor) {
+        while (trainer.time() < time && trainer.stepCount() < maxSteps) {
+            if (trainer.stepCount() % 128 == 0) {
+                monitor.checkCancelled();
+            }
+            trainer.step();
+        }
+    }
+}
