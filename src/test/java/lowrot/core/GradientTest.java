@@ -15,17 +15,20 @@ class GradientTest {
         for (Loss loss : Loss.values()) {
             for (boolean outer : new boolean[] {false, true}) {
                 for (Regime regime : new Regime[] {Regime.NEAR_INITIALIZATION, Regime.NO_ROTATION}) {
-                    b.add(Arguments.of(loss, outer, regime));
+                    for (int d : new int[] {2, 3}) {
+                        b.add(Arguments.of(loss, outer, regime, d));
+                    }
                 }
             }
         }
         return b.build();
     }
 
-    @ParameterizedTest(name = "{0}, outer trainable {1}, {2}")
+    @ParameterizedTest(name = "{0}, outer trainable {1}, {2}, d = {3}")
     @MethodSource("cases")
-    void gradientMatchesCentralDifferences(Loss loss, boolean outerTrainable, Regime regime) {
-        RunConfig config = new RunConfig(DataSpec.defaults(DatasetKind.NEURAL_COLLAPSE).withD(3).withGroups(3).withN(24)
+    void gradientMatchesCentralDifferences(Loss loss, boolean outerTrainable, Regime regime, int dim) {
+        // d = 2 runs the plane's own kernel, d = 3 the general one.
+        RunConfig config = new RunConfig(DataSpec.defaults(DatasetKind.NEURAL_COLLAPSE).withD(dim).withGroups(3).withN(24)
                 .withSpread(0.5), new NetworkSpec(7, OutputScale.INV_SQRT_M, OuterInit.GAUSSIAN, InnerScale.ONE, 1.0,
                         false),
                 new TrainSpec(regime, loss, Optimizer.GRADIENT_FLOW, 0.3, 1, outerTrainable), 4, 9);
