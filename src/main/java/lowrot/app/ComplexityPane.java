@@ -44,6 +44,7 @@ final class ComplexityPane extends BorderPane {
     private final ProgressBar progress = new ProgressBar(0);
     private final Button run = new Button("Run");
     private final Button cancel = new Button("Cancel");
+    private final Button exportButton = new Button("Export PNG…");
     private final ChartViewer errors = new ChartViewer(null, false);
     private final ChartViewer needed = new ChartViewer(null, false);
     private final List<SampleComplexity.Cell> cells = new ArrayList<>();
@@ -69,11 +70,25 @@ final class ComplexityPane extends BorderPane {
         run.setOnAction(e -> start());
         cancel.setOnAction(e -> cancelled.set(true));
         cancel.setDisable(true);
+        exportButton.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Export the sample-complexity charts as PNG");
+            chooser.setInitialFileName("complexity.png");
+            java.io.File f = chooser.showSaveDialog(getScene().getWindow());
+            if (f != null) {
+                try {
+                    export(f.toPath());
+                    message.setText("exported " + f);
+                } catch (java.io.IOException ex) {
+                    message.setText("export failed: " + ex.getMessage());
+                }
+            }
+        });
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(6);
         form.addRow(0, new Label("d"), ds, new Label("n"), ns, new Label("seeds"), seeds, new Label("GF time"), time);
-        form.addRow(1, new Label("target ε"), target, new Label("no-rotation width"), width, run, cancel);
+        form.addRow(1, new Label("target ε"), target, new Label("no-rotation width"), width, run, cancel, exportButton);
         progress.setMaxWidth(Double.MAX_VALUE);
         HBox status = new HBox(10, progress, message);
         HBox.setHgrow(progress, Priority.ALWAYS);
