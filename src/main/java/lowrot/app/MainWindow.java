@@ -807,9 +807,47 @@ public final class MainWindow {
         unit.setConverter(labelled(ChartOptions.MarginUnit::label, ChartOptions.MarginUnit.values()));
         unit.setTooltip(new Tooltip("Which normalized margin the margin chart shows."));
         unit.setOnAction(e -> setChartOptions(charts.options().withMarginUnit(unit.getValue())));
-        box.getChildren().addAll(rose, regionsBox, optimal, trailsBox, new Label("x axis"), xAxis, logX,
-                new Label("margin"), unit);
+        TextField axisA = new TextField("1");
+        TextField axisB = new TextField("2");
+        axisA.setId("planeA");
+        axisB.setId("planeB");
+        axisA.setPrefColumnCount(3);
+        axisB.setPrefColumnCount(3);
+        Tooltip planeTip = new Tooltip("For d > 2: the coordinate plane e_a–e_b the circle view projects onto.");
+        axisA.setTooltip(planeTip);
+        axisB.setTooltip(planeTip);
+        Label planeError = new Label();
+        planeError.getStyleClass().add("field-error");
+        planeError.setWrapText(true);
+        javafx.event.EventHandler<javafx.event.ActionEvent> setPlane = e -> {
+            String problem = setPlane(axisA.getText(), axisB.getText());
+            planeError.setText(problem == null ? "" : problem);
+        };
+        axisA.setOnAction(setPlane);
+        axisB.setOnAction(setPlane);
+        box.getChildren().addAll(rose, regionsBox, optimal, trailsBox, new Label("view plane (axes a, b)"),
+                new HBox(6, axisA, axisB), planeError, new Label("x axis"), xAxis, logX, new Label("margin"), unit);
         return box;
+    }
+
+    /** Sets the view plane from typed 1-based axes; returns the problem, or null. */
+    String setPlane(String a, String b) {
+        int d = data.train().d();
+        try {
+            int ia = Integer.parseInt(a.trim());
+            int ib = Integer.parseInt(b.trim());
+            Problems p = new Problems().range("view plane axis a", ia, 1, d).range("view plane axis b", ib, 1, d)
+                    .require(ia != ib, "view plane: axes a and b must differ");
+            if (!p.isEmpty()) {
+                return String.join("; ", p.messages());
+            }
+            circleOptions = circleOptions.withPlane(new CircleLayout.Plane(ia - 1, ib - 1));
+            trails.clear();
+            circleDirty = true;
+            return null;
+        } catch (NumberFormatException e) {
+            return "view plane: axes are whole numbers from 1 to " + d;
+        }
     }
 
     private void setChartOptions(ChartOptions o) {

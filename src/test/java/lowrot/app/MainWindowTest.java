@@ -310,6 +310,23 @@ class MainWindowTest {
     }
 
     @Test
+    void theViewPlaneIsChosenAndChecked(FxRobot robot) throws Exception {
+        robot.interact(() -> window.tryConfig(window.config().withRun(window.config().run().withDataset(
+                lowrot.core.DataSpec.defaults(lowrot.core.DatasetKind.PARITY).withD(5)))));
+        waitFor(5, () -> window.latest() != null && window.latest().dim() == 5);
+        String[] problem = new String[1];
+        robot.interact(() -> problem[0] = window.setPlane("3", "9"));
+        assertEquals("view plane axis b = 9 is out of range: allowed 1 to 5", problem[0]);
+        robot.interact(() -> problem[0] = window.setPlane("2", "2"));
+        assertTrue(problem[0].contains("must differ"));
+        robot.interact(() -> problem[0] = window.setPlane("3", "4"));
+        assertEquals(null, problem[0]);
+        Snapshot s = window.latest();
+        CircleLayout.Plane plane = new CircleLayout.Plane(2, 3);
+        assertEquals(Math.atan2(s.v(0, 3), s.v(0, 2)), plane.angle(s, 0), 0);
+    }
+
+    @Test
     void closingTheWindowStopsTheTrainer(FxRobot robot) throws Exception {
         robot.clickOn("#play");
         waitFor(5, () -> window.latest() != null && window.latest().step() > 10);
