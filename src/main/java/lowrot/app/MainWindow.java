@@ -134,6 +134,7 @@ public final class MainWindow {
     private CircleScene.Options circleOptions = CircleScene.Options.defaults();
     private long lastChartUpdate;
     private long lastTangent;
+    private long tangentCost;
     private boolean chartsDirty;
     private boolean circleDirty;
     private ReferenceService.Job ntkJob;
@@ -439,19 +440,23 @@ public final class MainWindow {
     }
 
     private void maybeTangent(long now) {
-        if (latest == null || now - lastTangent < TANGENT_INTERVAL_NANOS || (tangentJob != null && !tangentJob.done())) {
+        // The solve competes with training for the cores: wait at least four times its last cost.
+        long gap = Math.max(TANGENT_INTERVAL_NANOS, 4 * tangentCost);
+        if (latest == null || now - lastTangent < gap || (tangentJob != null && !tangentJob.done())) {
             return;
         }
         if (!playing && !tangent.isEmpty() && tangent.get(tangent.size() - 1).step() == latest.step()) {
             return;
         }
-        lastTangent = now;
         Snapshot snap = latest;
         Dataset train = data.train();
         long runId = run.runId();
+        long started = System.nanoTime();
         tangentJob = service.submit(mon -> NtkMarginSolver.tangentKernel(train, snap.network(),
                 NtkMarginSolver.Options.defaults().withTolerance(config.ntkTolerance()).withMaxIterations(400), mon),
                 r -> {
+                    tangentCost = System.nanoTime() - started;
+                    lastTangent = System.nanoTime();
                     if (run != null && run.runId() == runId) {
                         tangent.add(new TangentPoint(snap.step(), snap.time(), r.lower(), r.upper()));
                         chartsDirty = true;

@@ -61,6 +61,12 @@ final class PerfOverlay {
         snapshots += k;
     }
 
+    /** The overlay's figures as one line. */
+    String report() {
+        return String.format("frame mean %.1f ms, p95 %.1f ms over the last %d frames; %,.0f steps/s; %.0f snapshots/s",
+                meanMillis(), p95Millis(), Math.min(count, WINDOW), rate, snapshotsPerSecond);
+    }
+
     double meanMillis() {
         int k = Math.min(count, WINDOW);
         if (k == 0) {
