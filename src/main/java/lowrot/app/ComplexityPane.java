@@ -3,8 +3,6 @@ package lowrot.app;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -21,8 +19,6 @@ import lowrot.core.Problems;
 import lowrot.core.Regime;
 import lowrot.core.RunConfig;
 import lowrot.core.SampleComplexity;
-import lowrot.core.SolverCancelledException;
-import lowrot.core.SolverMonitor;
 import lowrot.io.AtomicFiles;
 import lowrot.render.ComplexityCharts;
 import lowrot.render.Figures;
@@ -49,7 +45,7 @@ final class ComplexityPane extends BorderPane {
     private final ChartViewer needed = new ChartViewer(null, false);
     private final List<SampleComplexity.Cell> cells = new ArrayList<>();
     private final RunConfig base;
-    private volatile AtomicBoolean cancelled = new AtomicBoolean();
+    private ExperimentJob job;
     private int[] dList = {};
     private int[] nList = {};
     private double epsilon = 0.1;
@@ -68,7 +64,7 @@ final class ComplexityPane extends BorderPane {
         width.setTooltip(new Tooltip("Width of the no-rotation runs (near initialization uses d²)."));
         message.getStyleClass().add("field-error");
         run.setOnAction(e -> start());
-        cancel.setOnAction(e -> cancelled.set(true));
+        cancel.setOnAction(e -> cancel());
         cancel.setDisable(true);
         exportButton.setOnAction(e -> {
             javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
@@ -115,7 +111,9 @@ final class ComplexityPane extends BorderPane {
     }
 
     void cancel() {
-        cancelled.set(true);
+        if (job != null) {
+            job.cancel();
+        }
     }
 
     private static int[] ints(String text) {
@@ -162,45 +160,21 @@ final class ComplexityPane extends BorderPane {
         cells.clear();
         finished = false;
         message.setText("");
-        AtomicBoolean stop = new AtomicBoolean();
-        cancelled = stop;
         run.setDisable(true);
         cancel.setDisable(false);
-        Thread worker = new Thread(() -> {
-            String outcome;
-            List<SampleComplexity.Cell> result = List.of();
-            try {
-                result = SampleComplexity.run(grid, Runtime.getRuntime().availableProcessors(), new SolverMonitor() {
-                    @Override
-                    public void progress(double fraction, String text) {
-                        Platform.runLater(() -> progress.setProgress(fraction));
+        job = ExperimentJob.start("lowrot-complexity", progress,
+                monitor -> SampleComplexity.run(grid, Runtime.getRuntime().availableProcessors(), monitor), outcome -> {
+                    if (outcome.value() != null) {
+                        cells.addAll(outcome.value());
                     }
-
-                    @Override
-                    public boolean cancelled() {
-                        return stop.get();
-                    }
+                    refresh();
+                    boolean ok = outcome.problem() == null;
+                    message.setText(ok ? summary() : outcome.problem());
+                    message.getStyleClass().setAll("label", ok ? "note" : "field-error");
+                    run.setDisable(false);
+                    cancel.setDisable(true);
+                    finished = true;
                 });
-                outcome = null;
-            } catch (SolverCancelledException e) {
-                outcome = "cancelled";
-            } catch (RuntimeException e) {
-                outcome = "failed: " + e.getMessage();
-            }
-            List<SampleComplexity.Cell> got = result;
-            String text = outcome;
-            Platform.runLater(() -> {
-                cells.addAll(got);
-                refresh();
-                message.setText(text != null ? text : summary());
-                message.getStyleClass().setAll("label", text == null ? "note" : "field-error");
-                run.setDisable(false);
-                cancel.setDisable(true);
-                finished = true;
-            });
-        }, "lowrot-complexity");
-        worker.setDaemon(true);
-        worker.start();
         return null;
     }
 

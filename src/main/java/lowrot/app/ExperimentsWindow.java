@@ -23,8 +23,6 @@ import lowrot.core.DataSplit;
 import lowrot.core.Metrics;
 import lowrot.core.Problems;
 import lowrot.core.RunConfig;
-import lowrot.core.SolverCancelledException;
-import lowrot.core.SolverMonitor;
 import lowrot.core.WidthSweep;
 import lowrot.io.AtomicFiles;
 import lowrot.render.Figures;
@@ -54,11 +52,10 @@ final class ExperimentsWindow {
     private final List<WidthSweep.Point> points = new ArrayList<>();
     private final ConcurrentLinkedQueue<WidthSweep.Point> arrived = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainPending = new AtomicBoolean();
-    private volatile AtomicBoolean cancelled = new AtomicBoolean();
+    private ExperimentJob job;
     private final RunConfig base;
     private final DataSplit data;
     private final java.util.function.Supplier<ReferenceMargins> refs;
-    private Thread worker;
     private final ComplexityPane complexity;
     private boolean finished;
 
@@ -74,7 +71,7 @@ final class ExperimentsWindow {
         time.setTooltip(new Tooltip("GF time τ every run trains to."));
         message.getStyleClass().add("field-error");
         run.setOnAction(e -> start());
-        cancel.setOnAction(e -> cancelled.set(true));
+        cancel.setOnAction(e -> cancelJob());
         cancel.setDisable(true);
         export.setOnAction(e -> exportDialog());
         GridPane form = new GridPane();
@@ -108,9 +105,15 @@ final class ExperimentsWindow {
         scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> {
-            cancelled.set(true);
+            cancelJob();
             complexity.cancel();
         });
+    }
+
+    private void cancelJob() {
+        if (job != null) {
+            job.cancel();
+        }
     }
 
     void show() {
@@ -184,52 +187,25 @@ final class ExperimentsWindow {
         for (int s = 0; s < ns; s++) {
             seedList[s] = base.initSeed() + s;
         }
-        AtomicBoolean stop = new AtomicBoolean();
-        cancelled = stop;
         int[] widthList = ws;
         double until = t;
-        SolverMonitor monitor = new SolverMonitor() {
-            @Override
-            public void progress(double fraction, String text) {
-                Platform.runLater(() -> progress.setProgress(fraction));
-            }
-
-            @Override
-            public boolean cancelled() {
-                return stop.get();
-            }
-        };
         run.setDisable(true);
         cancel.setDisable(false);
-        worker = new Thread(() -> {
-            String outcome;
-            try {
-                WidthSweep.run(base, data, widthList, seedList, until, 10_000_000L,
-                        Runtime.getRuntime().availableProcessors(), monitor, point -> {
-                            arrived.add(point);
-                            if (drainPending.compareAndSet(false, true)) {
-                                Platform.runLater(this::drain);
-                            }
-                        });
-                outcome = "done: " + widthList.length * seedList.length + " runs";
-            } catch (SolverCancelledException e) {
-                outcome = "cancelled";
-            } catch (RuntimeException e) {
-                outcome = "failed: " + e.getMessage();
-            }
-            String text = outcome;
-            boolean ok = outcome.startsWith("done");
-            Platform.runLater(() -> {
-                drain();
-                message.setText(text);
-                message.getStyleClass().setAll("label", ok ? "note" : "field-error");
-                run.setDisable(false);
-                cancel.setDisable(true);
-                finished = true;
-            });
-        }, "lowrot-sweep");
-        worker.setDaemon(true);
-        worker.start();
+        job = ExperimentJob.start("lowrot-sweep", progress, monitor -> WidthSweep.run(base, data, widthList, seedList,
+                until, 10_000_000L, Runtime.getRuntime().availableProcessors(), monitor, point -> {
+                    arrived.add(point);
+                    if (drainPending.compareAndSet(false, true)) {
+                        Platform.runLater(this::drain);
+                    }
+                }), outcome -> {
+                    drain();
+                    boolean ok = outcome.problem() == null;
+                    message.setText(ok ? "done: " + outcome.value().size() + " runs" : outcome.problem());
+                    message.getStyleClass().setAll("label", ok ? "note" : "field-error");
+                    run.setDisable(false);
+                    cancel.setDisable(true);
+                    finished = true;
+                });
         return null;
     }
 

@@ -56,14 +56,11 @@ final class ComplexityCommand implements Callable<Integer> {
     @Option(names = "--max-steps", description = "Cap on the steps of one run (default 200000).")
     long maxSteps = 200_000;
 
-    @Option(names = "--workers", description = "Runs trained at once (default: all cores).")
-    int workers = Runtime.getRuntime().availableProcessors();
-
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default ./lowrot-complexity).")
     Path out = Path.of("lowrot-complexity");
 
-    @Option(names = "--no-progress", description = "Do not draw a progress bar.")
-    boolean noProgress;
+    @Mixin
+    ParallelOptions parallel;
 
     @Override
     public Integer call() throws IOException {
@@ -73,7 +70,7 @@ final class ComplexityCommand implements Callable<Integer> {
         if (c == null) {
             return Cli.INVALID;
         }
-        if (seeds < 1 || seeds > 100 || !(target > 0 && target < 0.5) || workers < 1) {
+        if (seeds < 1 || seeds > 100 || !(target > 0 && target < 0.5) || parallel.workers < 1) {
             err.println("invalid: --seeds allowed 1 to 100, --target in (0, 0.5), --workers ≥ 1");
             return Cli.INVALID;
         }
@@ -84,8 +81,8 @@ final class ComplexityCommand implements Callable<Integer> {
         var grid = new SampleComplexity.Grid(c.run(), ds, ns, seedList, nTest, time, noRotationWidth, maxSteps);
         List<SampleComplexity.Cell> cells;
         long total = 2L * ds.length * ns.length * seeds;
-        try (ProgressBar bar = Progress.bar("complexity", total, !noProgress)) {
-            cells = SampleComplexity.run(grid, workers, Progress.monitor(bar, total));
+        try (ProgressBar bar = Progress.bar("complexity", total, !parallel.noProgress)) {
+            cells = SampleComplexity.run(grid, parallel.workers, Progress.monitor(bar, total));
         } catch (IllegalArgumentException e) {
             err.println("invalid: " + e.getMessage());
             return Cli.INVALID;

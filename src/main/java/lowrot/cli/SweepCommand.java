@@ -50,14 +50,11 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--max-steps", description = "Cap on the steps of one run (default 1000000).")
     long maxSteps = 1_000_000;
 
-    @Option(names = "--workers", description = "Runs trained at once (default: all cores).")
-    int workers = Runtime.getRuntime().availableProcessors();
-
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default ./lowrot-sweep).")
     Path out = Path.of("lowrot-sweep");
 
-    @Option(names = "--no-progress", description = "Do not draw a progress bar.")
-    boolean noProgress;
+    @Mixin
+    ParallelOptions parallel;
 
     @Override
     public Integer call() throws IOException {
@@ -67,7 +64,7 @@ final class SweepCommand implements Callable<Integer> {
         if (c == null) {
             return Cli.INVALID;
         }
-        if (seeds < 1 || seeds > 1000 || widths.length == 0 || !(time > 0) || workers < 1) {
+        if (seeds < 1 || seeds > 1000 || widths.length == 0 || !(time > 0) || parallel.workers < 1) {
             err.println("invalid: --seeds allowed 1 to 1000, --widths at least one, --time > 0, --workers ≥ 1");
             return Cli.INVALID;
         }
@@ -78,8 +75,9 @@ final class SweepCommand implements Callable<Integer> {
         DataSplit data = Datasets.generate(c.run().dataset(), c.run().dataSeed());
         List<WidthSweep.Point> points;
         long total = (long) widths.length * seeds;
-        try (ProgressBar bar = Progress.bar("sweep", total, !noProgress)) {
-            points = WidthSweep.run(c.run(), data, widths, seedList, time, maxSteps, workers, Progress.monitor(bar, total));
+        try (ProgressBar bar = Progress.bar("sweep", total, !parallel.noProgress)) {
+            points = WidthSweep.run(c.run(), data, widths, seedList, time, maxSteps, parallel.workers,
+                    Progress.monitor(bar, total));
         } catch (IllegalArgumentException e) {
             err.println("invalid: " + e.getMessage());
             return Cli.INVALID;

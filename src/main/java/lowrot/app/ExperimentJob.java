@@ -1,0 +1,58 @@
+package lowrot.app;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.scene.control.ProgressBar;
+import lowrot.core.SolverCancelledException;
+import lowrot.core.SolverMonitor;
+
+/**
+ * Runs one experiment on a daemon thread: progress goes to a progress bar, {@link #cancel()} stops
+ * it at the solver's next check, and the outcome — the result or a failure message — reaches the
+ * FX thread once.
+ */
+final class ExperimentJob {
+    private final AtomicBoolean stop = new AtomicBoolean();
+
+    /** What an experiment ended with: a value, or null and a message ("cancelled", "failed: …"). */
+    record Outcome<T>(T value, String problem) {
+    }
+
+    /** Starts {@code work} on a thread named {@code name}; {@code done} runs on the FX thread. */
+    static <T> ExperimentJob start(String name, ProgressBar progress, Function<SolverMonitor, T> work,
+            Consumer<Outcome<T>> done) {
+        ExperimentJob job = new ExperimentJob();
+        SolverMonitor monitor = new SolverMonitor() {
+            @Override
+            public void progress(double fraction, String text) {
+                Platform.runLater(() -> progress.setProgress(fraction));
+            }
+
+            @Override
+            public boolean cancelled() {
+                return job.stop.get();
+            }
+        };
+        Thread worker = new Thread(() -> {
+            Outcome<T> outcome;
+            try {
+                outcome = new Outcome<>(work.apply(monitor), null);
+            } catch (SolverCancelledException e) {
+                outcome = new Outcome<>(null, "cancelled");
+            } catch (RuntimeException e) {
+                outcome = new Outcome<>(null, "failed: " + e.getMessage());
+            }
+            Outcome<T> result = outcome;
+            Platform.runLater(() -> done.accept(result));
+        }, name);
+        worker.setDaemon(true);
+        worker.start();
+        return job;
+    }
+
+    void cancel() {
+        stop.set(true);
+    }
+}
