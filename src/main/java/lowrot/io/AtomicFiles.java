@@ -53,6 +53,23 @@ public final class AtomicFiles {
         write(target, buffer.toByteArray());
     }
 
+    /**
+     * Whether a write failed for want of space. Java reports ENOSPC and EDQUOT only as message text
+     * ("No space left on device", "Disk quota exceeded"; in-memory file systems say "out of disk space").
+     */
+    static boolean diskFull(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null) {
+                String lower = m.toLowerCase(java.util.Locale.ROOT);
+                if (lower.contains("no space left") || lower.contains("disk space") || lower.contains("quota")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Something that writes a file's content to a stream. */
     public interface Writer {
         void writeTo(OutputStream out) throws IOException;
@@ -84,6 +101,10 @@ public final class AtomicFiles {
             }
             moved = true;
         } catch (IOException e) {
+            if (diskFull(e)) {
+                throw new IOException(target + ": the disk is full; nothing was written and any earlier file of"
+                        + " that name is unchanged — free some space and try again (" + ConfigJson.describe(e) + ")", e);
+            }
             throw new IOException(target + ": " + ConfigJson.describe(e), e);
         } finally {
             if (!moved) {
