@@ -17,7 +17,6 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -96,8 +95,6 @@ import lowrot.run.RunState;
 import lowrot.run.RunStatus;
 import lowrot.run.TangentPoint;
 import lowrot.run.TrainingRun;
-import org.jfree.chart.fx.ChartViewer;
-import org.jfree.fx.FXGraphics2D;
 
 /**
  * The lowrot window: controls on the left, the circle view and four live charts in the middle,
@@ -112,8 +109,10 @@ public final class MainWindow {
 
     private final Stage stage;
     private final ReferenceService service = new ReferenceService();
-    private final ChartSet charts = new ChartSet(ChartOptions.defaults());
-    private final Map<ChartSet.Panel, ChartViewer> viewers = new EnumMap<>(ChartSet.Panel.class);
+    private ChartOptions chartOptions = ChartOptions.defaults();
+    private final Map<ChartSet.Panel, BitmapView> chartViews = new EnumMap<>(ChartSet.Panel.class);
+    private final FigurePainter painter = new FigurePainter(this::showCircle, this::showCharts);
+    private int chartedMarginPoints;
     private final History history = new History(HISTORY_CAPACITY);
     private final List<TangentPoint> tangent = new ArrayList<>();
     private final List<SettingField> fields = new ArrayList<>();
@@ -127,6 +126,7 @@ public final class MainWindow {
     private boolean playing;
     private int stepsPerFrame = 10;
     private Snapshot latest;
+    private Snapshot drawn;
     private Trails trails;
     private RunStatus status;
     private ReferenceMargins refs = ReferenceMargins.NONE;
@@ -145,8 +145,7 @@ public final class MainWindow {
     private String dataMessage = "";
     private boolean updatingControls;
 
-    private final Canvas canvas = new Canvas(600, 600);
-    private final FXGraphics2D g2 = new FXGraphics2D(canvas.getGraphicsContext2D());
+    private final BitmapView circleView = new BitmapView();
     private final Label hover = new Label();
     private final Label stepLabel = new Label();
     private final Label timeLabel = new Label();
@@ -296,6 +295,7 @@ public final class MainWindow {
         }
         closed = true;
         timer.stop();
+        painter.close();
         stopRun();
         files.shutdown();
         service.close();
@@ -497,14 +497,37 @@ public final class MainWindow {
     // ---------------------------------------------------------------- drawing
 
     private void drawCircle() {
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
+        int w = circleView.logicalWidth();
+        int h = circleView.logicalHeight();
         if (latest == null || w < 10 || h < 10) {
             return;
         }
-        // A full clear lets the canvas drop the commands of earlier frames instead of queueing them.
-        canvas.getGraphicsContext2D().clearRect(0, 0, w, h);
-        CircleRenderer.paint(g2, w, h, scene(latest));
+        painter.paintCircle(new FigurePainter.CircleRequest(sceneCopy(), w, h, outputScale()));
+    }
+
+    private double outputScale() {
+        return stage.getOutputScaleX() > 0 ? stage.getOutputScaleX() : 1;
+    }
+
+    private void showCircle(FigurePainter.CircleFrame frame) {
+        Snapshot shown = frame.request().scene().snapshot();
+        // A frame of a run that has since been replaced is never shown.
+        if (closed || (replay == null && (run == null || shown.runId() != run.runId()))) {
+            return;
+        }
+        circleView.show(frame.image(), frame.request().w(), frame.request().h());
+        drawn = shown;
+    }
+
+    private void showCharts(FigurePainter.ChartFrame frame) {
+        if (closed || (replay == null && (run == null || frame.request().runId() != run.runId()))) {
+            return;
+        }
+        for (var e : frame.images().entrySet()) {
+            int[] size = frame.request().sizes().get(e.getKey());
+            chartViews.get(e.getKey()).show(e.getValue(), size[0], size[1]);
+        }
+        chartedMarginPoints = frame.marginPoints();
     }
 
     CircleScene scene(Snapshot snap) {
@@ -516,8 +539,13 @@ public final class MainWindow {
     }
 
     private void updateCharts() {
-        charts.update(history.points(), tangent, refs, config.run().training().outerTrainable(),
-                config.run().dataset().kind());
+        Map<ChartSet.Panel, int[]> sizes = new EnumMap<>(ChartSet.Panel.class);
+        for (var e : chartViews.entrySet()) {
+            sizes.put(e.getKey(), new int[] {e.getValue().logicalWidth(), e.getValue().logicalHeight()});
+        }
+        painter.paintCharts(new FigurePainter.ChartRequest(List.copyOf(history.points()), List.copyOf(tangent), refs,
+                chartOptions, config.run().training().outerTrainable(), config.run().dataset().kind(), sizes,
+                outputScale(), replay == null && run != null ? run.runId() : -1));
     }
 
     private void updateStatus() {
@@ -618,40 +646,41 @@ public final class MainWindow {
     }
 
     private Node centre() {
-        Pane circlePane = new Pane(canvas);
-        circlePane.setMinSize(200, 200);
-        canvas.widthProperty().bind(circlePane.widthProperty());
-        canvas.heightProperty().bind(circlePane.heightProperty());
-        canvas.widthProperty().addListener(o -> circleDirty = true);
-        canvas.heightProperty().addListener(o -> circleDirty = true);
-        canvas.setId("circle");
+        circleView.setMinSize(200, 200);
+        circleView.setPrefSize(600, 600);
+        circleView.widthProperty().addListener(o -> circleDirty = true);
+        circleView.heightProperty().addListener(o -> circleDirty = true);
+        circleView.setId("circle");
         hover.getStyleClass().add("hover");
         hover.setVisible(false);
         hover.setMouseTransparent(true);
-        circlePane.getChildren().add(hover);
-        canvas.setOnMouseMoved(this::onHover);
-        canvas.setOnMouseExited(e -> hover.setVisible(false));
-        canvas.setOnMouseClicked(this::onCircleClick);
+        circleView.getChildren().add(hover);
+        circleView.setOnMouseMoved(this::onHover);
+        circleView.setOnMouseExited(e -> hover.setVisible(false));
+        circleView.setOnMouseClicked(this::onCircleClick);
         ContextMenu circleMenu = exportMenu(ExportTarget.CIRCLE);
         // Right-click near a data point (d = 2) removes it; anywhere else it offers the export menu.
-        canvas.setOnContextMenuRequested(e -> {
+        circleView.setOnContextMenuRequested(e -> {
             if (nearestPointWithin(e.getX(), e.getY(), 12) < 0) {
-                circleMenu.show(canvas, e.getScreenX(), e.getScreenY());
+                circleMenu.show(circleView, e.getScreenX(), e.getScreenY());
             }
         });
-        StackPane perfLayer = new StackPane(circlePane, perf.node());
+        StackPane perfLayer = new StackPane(circleView, perf.node());
         StackPane.setAlignment(perf.node(), Pos.TOP_RIGHT);
         GridPane grid = new GridPane();
         grid.setHgap(4);
         grid.setVgap(4);
         ChartSet.Panel[] panels = ChartSet.Panel.values();
         for (int p = 0; p < panels.length; p++) {
-            ChartViewer viewer = new ChartViewer(charts.chart(panels[p]), false);
+            BitmapView viewer = new BitmapView();
             viewer.setId("chart-" + panels[p].name().toLowerCase());
+            viewer.setPrefSize(400, 300);
+            viewer.widthProperty().addListener(o -> chartsDirty = true);
+            viewer.heightProperty().addListener(o -> chartsDirty = true);
             viewer.setMinSize(200, 150);
             ContextMenu menu = exportMenu(ExportTarget.forPanel(panels[p]));
             viewer.setOnContextMenuRequested(e -> menu.show(viewer, e.getScreenX(), e.getScreenY()));
-            viewers.put(panels[p], viewer);
+            chartViews.put(panels[p], viewer);
             GridPane.setHgrow(viewer, Priority.ALWAYS);
             GridPane.setVgrow(viewer, Priority.ALWAYS);
             grid.add(viewer, p % 2, p / 2);
@@ -797,21 +826,21 @@ public final class MainWindow {
                 v -> circleOptions = circleOptions.withTrails(v));
         ComboBox<ChartOptions.XAxis> xAxis = new ComboBox<>();
         xAxis.getItems().addAll(ChartOptions.XAxis.values());
-        xAxis.setValue(charts.options().xAxis());
+        xAxis.setValue(chartOptions.xAxis());
         xAxis.setConverter(labelled(ChartOptions.XAxis::label, ChartOptions.XAxis.values()));
         xAxis.setTooltip(new Tooltip("Plot the charts against GF time τ or against steps."));
-        xAxis.setOnAction(e -> setChartOptions(charts.options().withXAxis(xAxis.getValue())));
+        xAxis.setOnAction(e -> setChartOptions(chartOptions.withXAxis(xAxis.getValue())));
         CheckBox logX = new CheckBox("log x axis");
-        logX.setSelected(charts.options().logX());
+        logX.setSelected(chartOptions.logX());
         logX.setTooltip(new Tooltip("Logarithmic x axis: the slow margin growth shows as a line."));
-        logX.setOnAction(e -> setChartOptions(charts.options().withLogX(logX.isSelected())));
+        logX.setOnAction(e -> setChartOptions(chartOptions.withLogX(logX.isSelected())));
         ComboBox<ChartOptions.MarginUnit> unit = new ComboBox<>();
         unit.setId("marginUnit");
         unit.getItems().addAll(ChartOptions.MarginUnit.values());
-        unit.setValue(charts.options().marginUnit());
+        unit.setValue(chartOptions.marginUnit());
         unit.setConverter(labelled(ChartOptions.MarginUnit::label, ChartOptions.MarginUnit.values()));
         unit.setTooltip(new Tooltip("Which normalized margin the margin chart shows."));
-        unit.setOnAction(e -> setChartOptions(charts.options().withMarginUnit(unit.getValue())));
+        unit.setOnAction(e -> setChartOptions(chartOptions.withMarginUnit(unit.getValue())));
         TextField axisA = new TextField("1");
         TextField axisB = new TextField("2");
         axisA.setId("planeA");
@@ -855,8 +884,8 @@ public final class MainWindow {
         }
     }
 
-    private void setChartOptions(ChartOptions o) {
-        charts.setOptions(o);
+    void setChartOptions(ChartOptions o) {
+        chartOptions = o;
         chartsDirty = true;
     }
 
@@ -1062,7 +1091,7 @@ public final class MainWindow {
         if (latest == null) {
             return;
         }
-        CircleLayout layout = new CircleLayout(canvas.getWidth(), canvas.getHeight());
+        CircleLayout layout = new CircleLayout(circleView.getWidth(), circleView.getHeight());
         double maxW = CircleRenderer.maxWeight(latest);
         int best = -1;
         double bestDist = 9 * 9;
@@ -1094,7 +1123,7 @@ public final class MainWindow {
         if (train.d() != 2 || e.isStillSincePress() && e.getClickCount() != 1) {
             return;
         }
-        CircleLayout layout = new CircleLayout(canvas.getWidth(), canvas.getHeight());
+        CircleLayout layout = new CircleLayout(circleView.getWidth(), circleView.getHeight());
         double u = (e.getX() - layout.centreX()) / layout.scale();
         double v = (layout.centreY() - e.getY()) / layout.scale();
         Dataset edited;
@@ -1138,7 +1167,7 @@ public final class MainWindow {
         if (train.d() != 2 || train.n() == 0) {
             return -1;
         }
-        CircleLayout layout = new CircleLayout(canvas.getWidth(), canvas.getHeight());
+        CircleLayout layout = new CircleLayout(circleView.getWidth(), circleView.getHeight());
         int i = train.nearest(new double[] {(x - layout.centreX()) / layout.scale(), (layout.centreY() - y) / layout.scale()});
         double dx = layout.px(train.x(i, 0)) - x;
         double dy = layout.py(train.x(i, 1)) - y;
@@ -1406,8 +1435,8 @@ public final class MainWindow {
     }
 
     /**
-     * Paints the figure on the FX thread (the charts live there) and encodes and writes it on the
-     * file thread; {@code done} (may be null) gets null or the error, on the FX thread.
+     * Copies what the figure shows on the FX thread, then draws, encodes and writes it on the file
+     * thread; {@code done} (may be null) gets null or the error, on the FX thread.
      */
     void exportInBackground(ExportTarget target, Path file, int w, int h, double scale,
             java.util.function.Consumer<String> done) {
@@ -1459,12 +1488,16 @@ public final class MainWindow {
         }
     }
 
-    private Figure figure() {
+    /** The circle scene of the latest snapshot with its own copy of the trails, drawable on any thread. */
+    private CircleScene sceneCopy() {
         CircleScene sc = scene(latest);
-        CircleScene copy = new CircleScene(sc.snapshot(), sc.data(), trails == null ? null : trails.copy(),
-                sc.regions(), sc.optimal(), sc.options(), sc.caption());
-        return new Figure(copy, java.util.List.copyOf(history.points()), java.util.List.copyOf(tangent), refs,
-                charts.options(), config.run().training().outerTrainable(), config.run().dataset().kind());
+        return new CircleScene(sc.snapshot(), sc.data(), trails == null ? null : trails.copy(), sc.regions(),
+                sc.optimal(), sc.options(), sc.caption());
+    }
+
+    private Figure figure() {
+        return new Figure(sceneCopy(), java.util.List.copyOf(history.points()), java.util.List.copyOf(tangent), refs,
+                chartOptions, config.run().training().outerTrainable(), config.run().dataset().kind());
     }
 
     static String checkSize(String w, String h) {
@@ -1541,8 +1574,18 @@ public final class MainWindow {
         return config;
     }
 
-    ChartSet charts() {
-        return charts;
+    ChartOptions chartOptions() {
+        return chartOptions;
+    }
+
+    /** Margin points in the margin chart last shown. */
+    int chartedMarginPoints() {
+        return chartedMarginPoints;
+    }
+
+    /** The snapshot the circle view shows now (null before the first frame). */
+    Snapshot drawn() {
+        return drawn;
     }
 
     RunStatus status() {

@@ -40,11 +40,24 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Worker threads for the step kernels (default: all cores).")
     Integer threads;
 
+    @Option(names = "--config", paramLabel = "CONFIG.json",
+            description = "Time the training step of this configuration instead (its data, network and optimizer;"
+                    + " --n, --m and --d are then taken from it).")
+    java.nio.file.Path config;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         RunConfig rc = new RunConfig(DataSpec.defaults(DatasetKind.PARITY).withD(d).withN(n).withNTest(0),
                 NetworkSpec.defaults().withWidth(m), TrainSpec.defaults().withStepSize(0.1), 1, 1);
+        if (config != null) {
+            try {
+                rc = lowrot.io.ConfigJson.validated(lowrot.io.ConfigJson.read(config)).run();
+            } catch (lowrot.io.ConfigException e) {
+                e.problems().forEach(p -> spec.commandLine().getErr().println("invalid: " + p));
+                return Cli.INVALID;
+            }
+        }
         var problems = rc.validate();
         if (!problems.isEmpty() || !(seconds > 0 && seconds <= 3600)) {
             problems.messages().forEach(p -> spec.commandLine().getErr().println("invalid: " + p));
@@ -54,6 +67,9 @@ final class BenchCommand implements Callable<Integer> {
             return Cli.INVALID;
         }
         Trainer trainer = new Trainer(rc);
+        n = trainer.data().train().n();
+        m = trainer.network().width();
+        d = trainer.network().dim();
         if (threads != null) {
             trainer.setThreads(threads);
         }

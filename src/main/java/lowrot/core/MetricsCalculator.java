@@ -24,6 +24,11 @@ final class MetricsCalculator {
     private final double[] a0Work;
     private final double[] vWork;
     private final double[] v0Work;
+    private final int[] testIndex;
+    private final double[] trainG;
+    private final int[] trainChanged;
+    private Blocks blocks = Blocks.SEQUENTIAL;
+    private final double[] testZ;
 
     MetricsCalculator(Network initial, Dataset train, Dataset test) {
         this.initial = initial;
@@ -43,6 +48,32 @@ final class MetricsCalculator {
         this.a0Work = new double[initial.width()];
         this.vWork = new double[initial.v.length];
         this.v0Work = new double[initial.v.length];
+        this.testIndex = new int[nTest];
+        for (int i = 0; i < nTest; i++) {
+            testIndex[i] = i;
+        }
+        this.testZ = new double[nTest];
+        this.trainG = new double[n];
+        this.trainChanged = new int[n];
+    }
+
+    /** Runs tasks 0 … count−1, each writing only its own part of an array, on any threads. */
+    interface Blocks {
+        Blocks SEQUENTIAL = (count, task) -> {
+            for (int b = 0; b < count; b++) {
+                task.accept(b);
+            }
+        };
+
+        void run(int count, java.util.function.IntConsumer task);
+    }
+
+    /** Examples per block of the output passes. */
+    private static final int BLOCK = 64;
+
+    /** Where the output passes run (the trainer's own pool). */
+    void setBlocks(Blocks value) {
+        this.blocks = value;
     }
 
     /** The per-neuron rotation angles of the last {@link #compute} (a live array: copy it). */
@@ -82,26 +113,17 @@ final class MetricsCalculator {
         int worst = -1;
         int trainErrors = 0;
         long changed = 0;
+        // Outputs per example in blocks (any thread), then every sum in example order: the thread
+        // count never changes a bit.
+        final double[] fa = a;
+        final double[] fv = v;
+        final double[] fv0 = v0;
+        blocks.run((n + BLOCK - 1) / BLOCK, b -> trainOutputs(b * BLOCK, Math.min(n, (b + 1) * BLOCK), fa, fv, fv0, m));
+        blocks.run((nTest + BLOCK - 1) / BLOCK, b -> Kernel.signedOutputs(testX, testY, d, testIndex, b * BLOCK,
+                Math.min(nTest, (b + 1) * BLOCK), fa, fv, m, 1.0, testZ));
         for (int i = 0; i < n; i++) {
-            int xo = i * d;
-            double g = 0;
-            for (int j = 0; j < m; j++) {
-                int row = j * d;
-                double h = 0;
-                double h0 = 0;
-                for (int k = 0; k < d; k++) {
-                    double xk = xs[xo + k];
-                    h += v[row + k] * xk;
-                    h0 += v0[row + k] * xk;
-                }
-                if (h > 0) {
-                    g += a[j] * h;
-                }
-                if ((h >= 0) != (h0 >= 0)) {
-                    changed++;
-                }
-            }
-            double yg = ys[i] * g;
+            changed += trainChanged[i];
+            double yg = ys[i] * trainG[i];
             double zi = s * gFactor * yg;
             riskSum += loss.value(zi);
             logLoss[i] = loss.logValue(zi);
@@ -115,7 +137,7 @@ final class MetricsCalculator {
         }
         int testErrors = 0;
         for (int i = 0; i < nTest; i++) {
-            if (testY[i] * gOf(a, v, m, testX, i * d) <= 0) {
+            if (testZ[i] <= 0) {
                 testErrors++;
             }
         }
@@ -199,19 +221,54 @@ final class MetricsCalculator {
         }
     }
 
-    /** g(x) = Σ_j a_j σ(v_j · x) for the point at {@code offset} of xs. */
-    private double gOf(double[] a, double[] v, int m, double[] xs, int offset) {
-        double sum = 0;
-        for (int j = 0; j < m; j++) {
-            double h = 0;
-            for (int k = 0; k < d; k++) {
-                h += v[j * d + k] * xs[offset + k];
+    /** g(x_i) and the number of neurons whose activation on x_i differs from initialization, for i in [i0, i1). */
+    private void trainOutputs(int i0, int i1, double[] a, double[] v, double[] v0, int m) {
+        if (d == 2) {
+            // The plane written out, as in the step's kernels; (0 + p) + q = p + q, so the bits are the same.
+            for (int i = i0; i < i1; i++) {
+                double x0 = xs[2 * i];
+                double x1 = xs[2 * i + 1];
+                double g = 0;
+                int changed = 0;
+                for (int j = 0; j < m; j++) {
+                    double h = v[2 * j] * x0 + v[2 * j + 1] * x1;
+                    double h0 = v0[2 * j] * x0 + v0[2 * j + 1] * x1;
+                    g += a[j] * Math.max(h, 0.0);
+                    changed += signsDiffer(h, h0);
+                }
+                trainG[i] = g;
+                trainChanged[i] = changed;
             }
-            if (h > 0) {
-                sum += a[j] * h;
-            }
+            return;
         }
-        return sum;
+        for (int i = i0; i < i1; i++) {
+            int xo = i * d;
+            double g = 0;
+            int changed = 0;
+            for (int j = 0; j < m; j++) {
+                int row = j * d;
+                double h = 0;
+                double h0 = 0;
+                for (int k = 0; k < d; k++) {
+                    double xk = xs[xo + k];
+                    h += v[row + k] * xk;
+                    h0 += v0[row + k] * xk;
+                }
+                // Branch-free (the signs are unpredictable); adding a_j·0 = ±0 leaves g's bits unchanged.
+                g += a[j] * Math.max(h, 0.0);
+                changed += signsDiffer(h, h0);
+            }
+            trainG[i] = g;
+            trainChanged[i] = changed;
+        }
+    }
+
+    /**
+     * 1 when exactly one of h, h0 is negative, else 0 — that is, 1[h ≥ 0] ≠ 1[h0 ≥ 0] — without a
+     * branch the processor would mispredict: the sign bits after adding +0.0, which turns −0.0 into +0.0.
+     */
+    static int signsDiffer(double h, double h0) {
+        return (int) ((Double.doubleToRawLongBits(h + 0.0) ^ Double.doubleToRawLongBits(h0 + 0.0)) >>> 63);
     }
 
     private double nearestCentreCosine(double[] v, int row, double vNorm) {

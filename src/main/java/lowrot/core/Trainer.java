@@ -89,6 +89,13 @@ public final class Trainer {
             perm[i] = i;
         }
         this.metrics = new MetricsCalculator(initial, data.train(), data.test());
+        metrics.setBlocks((count, task) -> {
+            if (threads == 1 || count < 2 || (long) count * BLOCK * m < PARALLEL_THRESHOLD) {
+                MetricsCalculator.Blocks.SEQUENTIAL.run(count, task);
+            } else {
+                pool().submit(() -> IntStream.range(0, count).parallel().forEach(task)).join();
+            }
+        });
     }
 
     /** The initial network a run of this config starts from, for inputs of dimension d. */

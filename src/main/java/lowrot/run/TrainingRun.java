@@ -151,7 +151,7 @@ public final class TrainingRun implements AutoCloseable {
             trainer = new Trainer(config, data);
             // Leave a core to the window: fork–join steps that wait for a worker the UI has preempted
             // run far slower than one thread alone.
-            trainer.setThreads(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+            trainer.setThreads(Integer.getInteger("lowrot.tt", Math.max(1, Runtime.getRuntime().availableProcessors() - 1)));
             Snapshot first = recorder.start(trainer, runId);
             listener.snapshot(first);
             publishStatus("");

@@ -56,8 +56,7 @@ class MainWindowTest {
     private int marginPoints(FxRobot robot) {
         int[] count = new int[1];
         robot.interact(() -> {
-            XYDataset ds = window.charts().chart(ChartSet.Panel.MARGIN).getXYPlot().getDataset(0);
-            count[0] = ds.getItemCount(0);
+            count[0] = window.chartedMarginPoints();
         });
         return count[0];
     }

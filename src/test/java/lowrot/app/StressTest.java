@@ -147,7 +147,7 @@ class StressTest {
                 }
             }
             case 10 -> window.commitEta(Math.pow(10, -2 + (pick % 30) / 10.0));
-            case 11 -> window.charts().setOptions(window.charts().options().withXAxis(
+            case 11 -> window.setChartOptions(window.chartOptions().withXAxis(
                     pick % 2 == 0 ? ChartOptions.XAxis.STEPS : ChartOptions.XAxis.TIME));
             default -> window.tryConfig(window.config().withRun(window.config().run().withSeeds(pick, pick + 1)));
         }

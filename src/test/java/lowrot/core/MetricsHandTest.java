@@ -148,4 +148,85 @@ class MetricsHandTest {
         assertEquals(0.0, MetricsCalculator.angle(new double[] {2, 6}, new double[] {1, 3}, 0, 2), 1e-16);
         assertEquals(Math.PI / 2, MetricsCalculator.angle(new double[] {0, 0}, new double[] {1, 3}, 0, 2));
     }
+
+    /** Test error and pattern changes against {@link Network#g}, point by point, for d = 2 (its own kernel) and d = 5. */
+    @Test
+    void testErrorAndPatternsMatchTheNetworkPointByPoint() {
+        for (int d : new int[] {2, 5}) {
+            Rng rng = new Rng(40 + d);
+            int m = 37;
+            double[][] train = new double[25][d];
+            double[] trainY = new double[25];
+            double[][] test = new double[301][d];
+            double[] testY = new double[301];
+            for (double[][] pts : new double[][][] {train, test}) {
+                for (double[] x : pts) {
+                    double norm = 0;
+                    for (int k = 0; k < d; k++) {
+                        x[k] = rng.nextGaussian();
+                        norm += x[k] * x[k];
+                    }
+                    for (int k = 0; k < d; k++) {
+                        x[k] /= Math.sqrt(norm);
+                    }
+                }
+            }
+            for (int i = 0; i < trainY.length; i++) {
+                trainY[i] = rng.nextSign();
+            }
+            for (int i = 0; i < testY.length; i++) {
+                testY[i] = rng.nextSign();
+            }
+            double[] a0 = new double[m];
+            double[] v0 = new double[m * d];
+            double[] a = new double[m];
+            double[] v = new double[m * d];
+            for (int j = 0; j < m; j++) {
+                a0[j] = rng.nextSign();
+                a[j] = a0[j] + 0.3 * rng.nextGaussian();
+                for (int k = 0; k < d; k++) {
+                    v0[j * d + k] = rng.nextGaussian();
+                    v[j * d + k] = v0[j * d + k] + 0.5 * rng.nextGaussian();
+                }
+            }
+            Network initial = Network.of(a0, v0, d, 1.0);
+            Network now = Network.of(a, v, d, 1.0);
+            Dataset trainSet = Dataset.fromPoints(train, trainY);
+            Metrics mt = new MetricsCalculator(initial, trainSet, Dataset.fromPoints(test, testY))
+                    .compute(now, Loss.LOGISTIC, true, 1, 1, 0);
+            int wrong = 0;
+            for (int i = 0; i < test.length; i++) {
+                wrong += testY[i] * now.g(test[i]) <= 0 ? 1 : 0;
+            }
+            assertEquals((double) wrong / test.length, mt.testError(), "d = " + d);
+            assertTrue(wrong > 0 && wrong < test.length, "random labels: some right, some wrong");
+            long changed = 0;
+            for (double[] x : train) {
+                for (int j = 0; j < m; j++) {
+                    double h = 0;
+                    double h0 = 0;
+                    for (int k = 0; k < d; k++) {
+                        h += v[j * d + k] * x[k];
+                        h0 += v0[j * d + k] * x[k];
+                    }
+                    changed += (h >= 0) != (h0 >= 0) ? 1 : 0;
+                }
+            }
+            assertTrue(changed > 0);
+            assertEquals((double) changed / (train.length * m), mt.patternsChanged(), 1e-15, "d = " + d);
+        }
+    }
+
+    /** The branch-free pattern test equals 1[h ≥ 0] ≠ 1[h0 ≥ 0], signed zeros included. */
+    @Test
+    void signsDifferAsTheComparison() {
+        double[] values = {0.0, -0.0, 1.0, -1.0, Double.MIN_VALUE, -Double.MIN_VALUE, 1e308, -1e308,
+            Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (double h : values) {
+            for (double h0 : values) {
+                int expected = (h >= 0) != (h0 >= 0) ? 1 : 0;
+                assertEquals(expected, MetricsCalculator.signsDiffer(h, h0), h + " vs " + h0);
+            }
+        }
+    }
 }

@@ -98,7 +98,19 @@ class ReliabilityTest {
             two.steps(60);
             assertArrayEquals(one.network().copyV(), two.network().copyV(), 0, opt.name());
             assertArrayEquals(one.network().copyA(), two.network().copyA(), 0, opt.name());
+            assertEquals(one.snapshot(1).metrics(), two.snapshot(1).metrics(), opt.name() + ": metrics");
         }
+        // The plane has kernels of its own; the metrics' output passes run in blocks on the pool too.
+        RunConfig plane = RunConfig.defaults().withDataset(DataSpec.defaults(DatasetKind.QUADRANTS).withN(300)
+                .withNTest(700)).withNetwork(NetworkSpec.defaults().withWidth(1000));
+        Trainer one = new Trainer(plane);
+        one.setThreads(1);
+        Trainer two = new Trainer(plane);
+        two.setThreads(2);
+        one.steps(40);
+        two.steps(40);
+        assertEquals(one.snapshot(1).metrics(), two.snapshot(1).metrics(), "plane metrics");
+        assertTrue(one.snapshot(1).metrics().patternsChanged() > 0);
     }
 
     @Test

@@ -1,0 +1,213 @@
+package lowrot.app;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import lowrot.core.DatasetKind;
+import lowrot.core.Metrics;
+import lowrot.render.ChartOptions;
+import lowrot.render.ChartSet;
+import lowrot.render.CircleRenderer;
+import lowrot.render.CircleScene;
+import lowrot.run.ReferenceMargins;
+import lowrot.run.TangentPoint;
+
+/**
+ * Draws the circle view and the four charts on its own thread into bitmaps, so the FX thread only
+ * copies finished pixels (a few milliseconds) however many neurons there are. Requests are latest
+ * wins; each view has at most one finished frame waiting for the FX thread, and a new one is drawn
+ * only after the FX thread has taken the last, so the bitmap being copied is never drawn into.
+ * The charts ({@link ChartSet}) live on this thread alone.
+ */
+final class FigurePainter {
+    /** The circle view as it should look, at w × h logical pixels times {@code scale}. */
+    record CircleRequest(CircleScene scene, int w, int h, double scale) {
+    }
+
+    /** The charts' data (immutable copies) and each panel's size. */
+    record ChartRequest(List<Metrics> points, List<TangentPoint> tangent, ReferenceMargins refs, ChartOptions options,
+            boolean outerTrainable, DatasetKind kind, Map<ChartSet.Panel, int[]> sizes, double scale, long runId) {
+    }
+
+    /** A finished circle bitmap. */
+    record CircleFrame(CircleRequest request, BufferedImage image) {
+    }
+
+    /** Finished chart bitmaps, and how many margin points the margin chart holds. */
+    record ChartFrame(ChartRequest request, Map<ChartSet.Panel, BufferedImage> images, int marginPoints) {
+    }
+
+    private final Object lock = new Object();
+    private final Consumer<CircleFrame> circleSink;
+    private final Consumer<ChartFrame> chartSink;
+    private final Thread thread;
+    // Guarded by lock.
+    private CircleRequest circleWanted;
+    private ChartRequest chartsWanted;
+    private boolean circleWaiting;
+    private boolean chartsWaiting;
+    private boolean closed;
+    // Painter thread only.
+    private final ChartSet charts = new ChartSet(ChartOptions.defaults());
+    private final Map<ChartSet.Panel, BufferedImage> chartImages = new EnumMap<>(ChartSet.Panel.class);
+    private BufferedImage circleImage;
+
+    /** Starts the painter; the sinks are called on the FX thread. */
+    FigurePainter(Consumer<CircleFrame> circleSink, Consumer<ChartFrame> chartSink) {
+        this.circleSink = circleSink;
+        this.chartSink = chartSink;
+        thread = new Thread(this::loop, "lowrot-painter");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.NORM_PRIORITY - 1);
+        thread.start();
+    }
+
+    void paintCircle(CircleRequest request) {
+        synchronized (lock) {
+            circleWanted = request;
+            lock.notifyAll();
+        }
+    }
+
+    void paintCharts(ChartRequest request) {
+        synchronized (lock) {
+            chartsWanted = request;
+            lock.notifyAll();
+        }
+    }
+
+    void close() {
+        synchronized (lock) {
+            closed = true;
+            lock.notifyAll();
+        }
+    }
+
+    private void loop() {
+        try {
+            while (true) {
+                CircleRequest circle = null;
+                ChartRequest chart = null;
+                synchronized (lock) {
+                    while (!closed && (circleWanted == null || circleWaiting) && (chartsWanted == null || chartsWaiting)) {
+                        lock.wait();
+                    }
+                    if (closed) {
+                        return;
+                    }
+                    if (circleWanted != null && !circleWaiting) {
+                        circle = circleWanted;
+                        circleWanted = null;
+                        circleWaiting = true;
+                    }
+                    if (chartsWanted != null && !chartsWaiting) {
+                        chart = chartsWanted;
+                        chartsWanted = null;
+                        chartsWaiting = true;
+                    }
+                }
+                if (circle != null) {
+                    deliverCircle(circle);
+                }
+                if (chart != null) {
+                    deliverCharts(chart);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void deliverCircle(CircleRequest r) {
+        CircleFrame frame;
+        try {
+            circleImage = reuse(circleImage, r.w(), r.h(), r.scale());
+            paint(circleImage, r.scale(), g -> CircleRenderer.paint(g, r.w(), r.h(), r.scene()));
+            frame = new CircleFrame(r, circleImage);
+        } catch (RuntimeException e) {
+            // A drawing failure must not stop the painter; the next request draws afresh.
+            circleImage = null;
+            release(true);
+            return;
+        }
+        Platform.runLater(() -> {
+            try {
+                circleSink.accept(frame);
+            } finally {
+                release(true);
+            }
+        });
+    }
+
+    private void deliverCharts(ChartRequest r) {
+        ChartFrame frame;
+        try {
+            if (!charts.options().equals(r.options())) {
+                charts.setOptions(r.options());
+            }
+            charts.update(r.points(), r.tangent(), r.refs(), r.outerTrainable(), r.kind());
+            Map<ChartSet.Panel, BufferedImage> images = new EnumMap<>(ChartSet.Panel.class);
+            for (var e : r.sizes().entrySet()) {
+                int w = e.getValue()[0];
+                int h = e.getValue()[1];
+                BufferedImage image = reuse(chartImages.get(e.getKey()), w, h, r.scale());
+                chartImages.put(e.getKey(), image);
+                var chart = charts.chart(e.getKey());
+                paint(image, r.scale(), g -> chart.draw(g, new Rectangle2D.Double(0, 0, w, h)));
+                images.put(e.getKey(), image);
+            }
+            int marginPoints = charts.chart(ChartSet.Panel.MARGIN).getXYPlot().getDataset(0).getItemCount(0);
+            frame = new ChartFrame(r, images, marginPoints);
+        } catch (RuntimeException e) {
+            chartImages.clear();
+            release(false);
+            return;
+        }
+        Platform.runLater(() -> {
+            try {
+                chartSink.accept(frame);
+            } finally {
+                release(false);
+            }
+        });
+    }
+
+    private void release(boolean circle) {
+        synchronized (lock) {
+            if (circle) {
+                circleWaiting = false;
+            } else {
+                chartsWaiting = false;
+            }
+            lock.notifyAll();
+        }
+    }
+
+    private static BufferedImage reuse(BufferedImage image, int w, int h, double scale) {
+        int pw = Math.max(1, (int) Math.round(w * scale));
+        int ph = Math.max(1, (int) Math.round(h * scale));
+        if (image != null && image.getWidth() == pw && image.getHeight() == ph) {
+            return image;
+        }
+        return new BufferedImage(pw, ph, BufferedImage.TYPE_INT_ARGB_PRE);
+    }
+
+    private static void paint(BufferedImage image, double scale, Consumer<Graphics2D> painter) {
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+            g.scale(scale, scale);
+            painter.accept(g);
+        } finally {
+            g.dispose();
+        }
+    }
+}
