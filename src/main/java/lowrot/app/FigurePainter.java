@@ -57,6 +57,9 @@ final class FigurePainter {
     private final ChartSet charts = new ChartSet(ChartOptions.defaults());
     private final Map<ChartSet.Panel, BufferedImage> chartImages = new EnumMap<>(ChartSet.Panel.class);
     private BufferedImage circleImage;
+    // The still layer of the circle (axes, data, initial marks …), redrawn only when it changes.
+    private BufferedImage still;
+    private CircleRequest stillFor;
 
     /** Starts the painter; the sinks are called on the FX thread. */
     FigurePainter(Consumer<CircleFrame> circleSink, Consumer<ChartFrame> chartSink) {
@@ -90,6 +93,7 @@ final class FigurePainter {
     }
 
     private void loop() {
+        lowrot.core.Workers.runStartHook();
         try {
             while (true) {
                 CircleRequest circle = null;
@@ -128,11 +132,25 @@ final class FigurePainter {
         CircleFrame frame;
         try {
             circleImage = reuse(circleImage, r.w(), r.h(), r.scale());
-            paint(circleImage, r.scale(), g -> CircleRenderer.paint(g, r.w(), r.h(), r.scene()));
+            CircleScene scene = r.scene();
+            if (CircleRenderer.stillIsCacheable(scene)) {
+                if (stillFor == null || stillFor.w() != r.w() || stillFor.h() != r.h() || stillFor.scale() != r.scale()
+                        || !CircleRenderer.sameStill(stillFor.scene(), scene)) {
+                    still = reuse(still, r.w(), r.h(), r.scale());
+                    paint(still, r.scale(), g -> CircleRenderer.paintStill(g, r.w(), r.h(), scene));
+                    stillFor = r;
+                }
+                BufferedImage base = still;
+                paint(circleImage, 1, g -> g.drawImage(base, 0, 0, null));
+                paint(circleImage, r.scale(), g -> CircleRenderer.paintMoving(g, r.w(), r.h(), scene));
+            } else {
+                paint(circleImage, r.scale(), g -> CircleRenderer.paint(g, r.w(), r.h(), scene));
+            }
             frame = new CircleFrame(r, circleImage);
         } catch (RuntimeException e) {
             // A drawing failure must not stop the painter; the next request draws afresh.
             circleImage = null;
+            stillFor = null;
             release(true);
             return;
         }

@@ -165,12 +165,20 @@ public final class MainWindow {
     private final HBox replayBox = new HBox(8);
     private java.util.List<Snapshot> replay;
     private final java.util.concurrent.ExecutorService files = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "lowrot-files");
+        Thread t = new Thread(() -> {
+            lowrot.core.Workers.runStartHook();
+            r.run();
+        }, "lowrot-files");
         t.setDaemon(true);
         return t;
     });
     private AnimationTimer timer;
     private boolean closed;
+
+    static {
+        // Training, solvers and the painter yield the CPU to the FX thread and the renderer.
+        lowrot.core.Workers.setStartHook(Niceness::lowerCurrentThread);
+    }
 
     public MainWindow(Stage stage, LabConfig initial) {
         this.stage = stage;
@@ -189,6 +197,7 @@ public final class MainWindow {
         scene = new Scene(root, Math.min(1500, screen.getWidth()), Math.min(920, screen.getHeight()));
         scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("/lowrot/lowrot.css")).toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        scene.addPostLayoutPulseListener(() -> perf.pulseEnd(System.nanoTime()));
         stage.setScene(scene);
         stage.setTitle("lowrot");
         stage.setOnCloseRequest(e -> shutdown());

@@ -4,13 +4,17 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 
 /**
- * A small overlay with the frame time (mean and 95th percentile of the last 120 FX pulses),
+ * A small overlay with the frame time (interval between FX pulses: mean and 95th percentile of the
+ * last 120), the FX thread's own work per pulse (animation, CSS and layout; 95th percentile),
  * training throughput and snapshots per second; toggled from the View menu.
  */
 final class PerfOverlay {
     private static final int WINDOW = 120;
     private final Label label = new Label();
     private final long[] frames = new long[WINDOW];
+    private final long[] pulses = new long[WINDOW];
+    private int pulseCount;
+    private long pulseStart;
     private int count;
     private long last;
     private double rate;
@@ -32,7 +36,17 @@ final class PerfOverlay {
         label.setVisible(!label.isVisible());
     }
 
+    /** The FX thread finished a pulse's layout: its work since {@link #frame} is the pulse time. */
+    void pulseEnd(long now) {
+        if (pulseStart != 0) {
+            pulses[pulseCount % WINDOW] = now - pulseStart;
+            pulseCount++;
+            pulseStart = 0;
+        }
+    }
+
     void frame(long now) {
+        pulseStart = System.nanoTime();
         if (last != 0) {
             frames[count % WINDOW] = now - last;
             count++;
@@ -46,8 +60,8 @@ final class PerfOverlay {
             snapshotWindowStart = now;
         }
         if (label.isVisible() && count % 10 == 0) {
-            label.setText(String.format("frame %.1f ms (p95 %.1f ms)%n%,.0f steps/s%n%.0f snapshots/s", meanMillis(),
-                    p95Millis(), rate, snapshotsPerSecond));
+            label.setText(String.format("frame %.1f ms (p95 %.1f ms)%nFX pulse p95 %.1f ms%n%,.0f steps/s%n"
+                    + "%.0f snapshots/s", meanMillis(), p95Millis(), pulseP95Millis(), rate, snapshotsPerSecond));
         }
     }
 
@@ -63,8 +77,9 @@ final class PerfOverlay {
 
     /** The overlay's figures as one line. */
     String report() {
-        return String.format("frame mean %.1f ms, p95 %.1f ms over the last %d frames; %,.0f steps/s; %.0f snapshots/s",
-                meanMillis(), p95Millis(), Math.min(count, WINDOW), rate, snapshotsPerSecond);
+        return String.format("frame mean %.1f ms, p95 %.1f ms over the last %d frames; FX pulse p95 %.1f ms, max %.1f ms;"
+                + " %,.0f steps/s; %.0f snapshots/s", meanMillis(), p95Millis(), Math.min(count, WINDOW),
+                pulseP95Millis(), pulseMaxMillis(), rate, snapshotsPerSecond);
     }
 
     double meanMillis() {
@@ -81,11 +96,28 @@ final class PerfOverlay {
 
     /** 95th percentile of the recent frame intervals, in ms. */
     double p95Millis() {
-        int k = Math.min(count, WINDOW);
+        return p95(frames, count);
+    }
+
+    /** 95th percentile of the FX thread's recent work per pulse, in ms. */
+    double pulseP95Millis() {
+        return p95(pulses, pulseCount);
+    }
+
+    double pulseMaxMillis() {
+        long max = 0;
+        for (int i = 0; i < Math.min(pulseCount, WINDOW); i++) {
+            max = Math.max(max, pulses[i]);
+        }
+        return max / 1e6;
+    }
+
+    private static double p95(long[] values, int n) {
+        int k = Math.min(n, WINDOW);
         if (k == 0) {
             return 0;
         }
-        long[] sorted = java.util.Arrays.copyOf(frames, k);
+        long[] sorted = java.util.Arrays.copyOf(values, k);
         java.util.Arrays.sort(sorted);
         return sorted[(int) Math.min(k - 1, Math.ceil(0.95 * k) - 1)] / 1e6;
     }

@@ -2,12 +2,14 @@ package lowrot.app;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.concurrent.Task;
 import lowrot.core.SolverCancelledException;
 import lowrot.core.SolverMonitor;
+import lowrot.core.Workers;
 
 /**
  * Runs heavy computations for the pictures (reference margins, tangent-kernel margins, region
@@ -16,11 +18,16 @@ import lowrot.core.SolverMonitor;
  */
 final class ReferenceService implements AutoCloseable {
     private final ExecutorService solvers = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "lowrot-solver");
+        Thread t = new Thread(() -> {
+            Workers.runStartHook();
+            r.run();
+        }, "lowrot-solver");
         t.setDaemon(true);
         t.setPriority(Thread.NORM_PRIORITY - 1);
         return t;
     });
+    /** The solvers' parallel loops run here rather than in the common pool, at the workers' priority. */
+    private final ForkJoinPool compute = Workers.pool(Runtime.getRuntime().availableProcessors(), "lowrot-solve-");
 
     /** A submitted job; {@link #cancel()} makes its solver stop at its next check. */
     static final class Job {
@@ -54,7 +61,7 @@ final class ReferenceService implements AutoCloseable {
         Task<T> task = new Task<>() {
             @Override
             protected T call() {
-                return work.apply(job.monitor());
+                return compute.submit(() -> work.apply(job.monitor())).join();
             }
         };
         task.setOnSucceeded(e -> {
@@ -82,5 +89,6 @@ final class ReferenceService implements AutoCloseable {
     @Override
     public void close() {
         solvers.shutdownNow();
+        compute.shutdownNow();
     }
 }

@@ -11,7 +11,7 @@ final class Parallel {
 
     /** Runs every task, at most {@code workers} at once; rethrows {@link SolverCancelledException} as is. */
     static void forEach(int count, int workers, IntConsumer task) {
-        ForkJoinPool pool = new ForkJoinPool(workers);
+        ForkJoinPool pool = Workers.pool(workers, "lowrot-worker-");
         try {
             pool.submit(() -> IntStream.range(0, count).parallel().forEach(task)).join();
         } catch (RuntimeException e) {

@@ -187,12 +187,7 @@ public final class Trainer {
     }
 
     private ForkJoinPool pool() {
-        return POOLS.computeIfAbsent(threads, t -> new ForkJoinPool(t, pool -> {
-            var w = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-            w.setDaemon(true);
-            w.setName("lowrot-step-" + w.getPoolIndex());
-            return w;
-        }, null, false));
+        return POOLS.computeIfAbsent(threads, t -> Workers.pool(t, "lowrot-step-"));
     }
 
     /** Sets the number of threads of the step kernels (1 to 256); results do not depend on it. */

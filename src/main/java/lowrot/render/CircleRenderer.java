@@ -66,9 +66,36 @@ public final class CircleRenderer {
 
     /** Paints the scene into a w × h area with the origin at (0, 0). */
     public static void paint(Graphics2D g, double w, double h, CircleScene scene) {
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        paintStill(g, w, h, scene);
+        paintMoving(g, w, h, scene);
+    }
+
+    /**
+     * Whether {@link #paintStill} depends on the scene only through {@link #stillKey}: true unless
+     * the rose or the region shading, which change with every snapshot, lie under the data.
+     */
+    public static boolean stillIsCacheable(CircleScene scene) {
+        CircleScene.Options opt = scene.options();
+        return !opt.rose() && !(opt.regions() && scene.regions() != null);
+    }
+
+    /**
+     * Whether two cacheable scenes have the same still layer: the same data and optimal network
+     * (by identity), plane and toggles, and the same run (whose initial network gives the marks at
+     * the initial angles; every new initialization is a new run).
+     */
+    public static boolean sameStill(CircleScene p, CircleScene q) {
+        return p.data() == q.data() && p.optimal() == q.optimal() && p.options().plane().equals(q.options().plane())
+                && p.options().optimal() == q.options().optimal() && p.snapshot().runId() == q.snapshot().runId()
+                && p.snapshot().width() == q.snapshot().width();
+    }
+
+    /**
+     * The layer under the neurons: background, regions or rose if shown, axes, unit circle, data,
+     * the optimal network's spokes and the marks at the neurons' initial angles.
+     */
+    public static void paintStill(Graphics2D g, double w, double h, CircleScene scene) {
+        hints(g);
         g.setPaint(Palette.BACKGROUND);
         g.fill(new Rectangle2D.Double(0, 0, w, h));
         CircleLayout layout = new CircleLayout(w, h);
@@ -92,12 +119,26 @@ public final class CircleRenderer {
         if (opt.optimal() && scene.optimal() != null) {
             paintOptimal(g, layout, scene);
         }
-        paintNeurons(g, layout, s, opt.trails() ? scene.trails() : null, opt.plane());
+        paintInitialMarks(g, layout, s, opt.plane());
+    }
+
+    /** The layer that moves with training: trails, neurons, caption and legend. */
+    public static void paintMoving(Graphics2D g, double w, double h, CircleScene scene) {
+        hints(g);
+        CircleLayout layout = new CircleLayout(w, h);
+        CircleScene.Options opt = scene.options();
+        paintNeurons(g, layout, scene.snapshot(), opt.trails() ? scene.trails() : null, opt.plane());
         g.setPaint(Palette.INK);
         g.setFont(CAPTION);
         drawCaption(g, scene.caption() == null ? "" : scene.caption(), w);
         g.setFont(SMALL);
-        paintLegend(g, w, h, s.dim(), opt.plane());
+        paintLegend(g, w, h, scene.snapshot().dim(), opt.plane());
+    }
+
+    private static void hints(Graphics2D g) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     }
 
     /** The caption on one line, or on two split at a " · " when it is too wide. */
@@ -202,13 +243,9 @@ public final class CircleRenderer {
         }
     }
 
-    private static void paintNeurons(Graphics2D g, CircleLayout layout, Snapshot s, Trails trails,
-            CircleLayout.Plane plane) {
+    /** Faint marks at the initial angles, on the circle (fainter as they crowd). */
+    private static void paintInitialMarks(Graphics2D g, CircleLayout layout, Snapshot s, CircleLayout.Plane plane) {
         int m = s.width();
-        double maxWeight = maxWeight(s);
-        double dot = m > 2000 ? 3 : m > 300 ? 4.5 : 7;
-        float spoke = m > 1000 ? 0.5f : 1f;
-        // Faint marks at the initial angles, on the circle (fainter as they crowd).
         g.setStroke(new BasicStroke(1f));
         g.setPaint(Palette.withAlpha(Palette.FAINT, m > 1000 ? 0.15 : m > 200 ? 0.35 : 0.6));
         for (int j = 0; j < m; j++) {
@@ -216,6 +253,14 @@ public final class CircleRenderer {
             g.draw(new Line2D.Double(layout.px(0.97 * Math.cos(a0)), layout.py(0.97 * Math.sin(a0)),
                     layout.px(1.03 * Math.cos(a0)), layout.py(1.03 * Math.sin(a0))));
         }
+    }
+
+    private static void paintNeurons(Graphics2D g, CircleLayout layout, Snapshot s, Trails trails,
+            CircleLayout.Plane plane) {
+        int m = s.width();
+        double maxWeight = maxWeight(s);
+        double dot = m > 2000 ? 3 : m > 300 ? 4.5 : 7;
+        float spoke = m > 1000 ? 0.5f : 1f;
         if (trails != null && trails.width() == m && trails.count() > 1 && m <= 2048) {
             g.setStroke(new BasicStroke(1.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             int len = trails.count();

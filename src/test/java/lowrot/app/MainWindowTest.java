@@ -18,10 +18,8 @@ import javax.imageio.ImageIO;
 import lowrot.core.Regime;
 import lowrot.core.Snapshot;
 import lowrot.io.LabConfig;
-import lowrot.render.ChartSet;
 import lowrot.render.CircleLayout;
 import lowrot.run.TrainingRun;
-import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -59,6 +57,43 @@ class MainWindowTest {
             count[0] = window.chartedMarginPoints();
         });
         return count[0];
+    }
+
+    /** Nice values of this process's threads whose names start with the prefix (Linux). */
+    private static java.util.List<Integer> niceOf(String prefix) throws Exception {
+        java.util.List<Integer> nice = new java.util.ArrayList<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.startsWith(prefix)) {
+                        nice.add(Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]));
+                    }
+                } catch (java.io.IOException e) {
+                    // The thread ended meanwhile.
+                }
+            }
+        }
+        return nice;
+    }
+
+    @Test
+    void backgroundThreadsYieldTheCpuToTheWindow(FxRobot robot) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(Path.of("/proc/thread-self/stat"))
+                && Files.isExecutable(Path.of("/usr/bin/renice")), "Linux with renice");
+        robot.clickOn("#play");
+        waitFor(10, () -> window.latest() != null && window.latest().step() > 200);
+        Thread.sleep(500);
+        // Native names are cut to 15 characters: "lowrot-trainer-" and "lowrot-painter".
+        for (String background : new String[] {"lowrot-trainer", "lowrot-painter", "lowrot-solver"}) {
+            java.util.List<Integer> nice = niceOf(background);
+            assertFalse(nice.isEmpty(), background + " threads exist");
+            assertTrue(nice.stream().allMatch(v -> v == 10), background + " threads run at nice 10: " + nice);
+        }
+        int[] fxNice = new int[1];
+        robot.interact(() -> fxNice[0] = Niceness.currentNice());
+        assertEquals(0, fxNice[0], "the FX thread keeps its priority");
     }
 
     @Test

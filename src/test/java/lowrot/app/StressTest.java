@@ -30,7 +30,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * 2,000 random actions while training runs: no uncaught exception, every action returns to the FX
- * thread within 100 ms, the width shown is the width trained, and no stale snapshot is drawn.
+ * thread within 100 ms, a heartbeat posted every 5 ms is served within 100 ms (p99.9; the worst is
+ * printed), the width shown is the width trained, and no stale snapshot is drawn.
  */
 @ExtendWith(ApplicationExtension.class)
 class StressTest {
@@ -108,6 +109,9 @@ class StressTest {
                 lags.get((int) (lags.size() * 0.99)) / 1e6, lags.get((int) (lags.size() * 0.999)) / 1e6, over);
         assertTrue(max < 100_000_000L, "an action held the FX thread for " + max / 1e6 + " ms; slowest by action: "
                 + slowest);
+        // The queue latency also counts time the OS gave to other threads; background work runs at a
+        // lower priority (nice 10 on Linux), so all but the rarest beat is served within 100 ms.
+        assertTrue(lags.get((int) (lags.size() * 0.999)) < 100_000_000L, "runLater latency p99.9 over 100 ms");
         assertTrue(Files.exists(config));
     }
 
