@@ -1,7 +1,6 @@
 package lowrot.core;
 
 import java.util.Arrays;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
@@ -18,7 +17,6 @@ public final class Trainer {
     /** Below this many (example, neuron) pairs per step, one thread is faster than several. */
     private static final long PARALLEL_THRESHOLD = 1 << 15;
     private static final int BLOCK = 64;
-    private static final ConcurrentHashMap<Integer, ForkJoinPool> POOLS = new ConcurrentHashMap<>();
 
     private final RunConfig config;
     private final DataSplit data;
@@ -187,7 +185,7 @@ public final class Trainer {
     }
 
     private ForkJoinPool pool() {
-        return POOLS.computeIfAbsent(threads, t -> Workers.pool(t, "lowrot-step-"));
+        return Workers.stepPool(threads);
     }
 
     /** Sets the number of threads of the step kernels (1 to 256); results do not depend on it. */

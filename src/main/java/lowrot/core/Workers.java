@@ -1,5 +1,6 @@
 package lowrot.core;
 
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 
@@ -10,6 +11,8 @@ import java.util.concurrent.ForkJoinWorkerThread;
  */
 public final class Workers {
     private static volatile Runnable startHook = () -> { };
+    /** The step kernels' pools by thread count, shared by every trainer. */
+    private static final ConcurrentHashMap<Integer, ForkJoinPool> STEP_POOLS = new ConcurrentHashMap<>();
 
     private Workers() {
     }
@@ -17,6 +20,14 @@ public final class Workers {
     /** Sets what every new worker thread (and {@link #runStartHook} callers) runs first. */
     public static void setStartHook(Runnable hook) {
         startHook = hook == null ? () -> { } : hook;
+        // Workers started before the hook never ran it: later steps get fresh pools (the old ones'
+        // idle workers end by themselves; a step still running in one finishes there).
+        STEP_POOLS.clear();
+    }
+
+    /** The shared pool of {@code threads} workers for training steps. */
+    static ForkJoinPool stepPool(int threads) {
+        return STEP_POOLS.computeIfAbsent(threads, t -> pool(t, "lowrot-step-"));
     }
 
     /** Runs the start hook on the calling thread; background threads outside the core call it too. */

@@ -86,7 +86,7 @@ class MainWindowTest {
         waitFor(10, () -> window.latest() != null && window.latest().step() > 200);
         Thread.sleep(500);
         // Native names are cut to 15 characters: "lowrot-trainer-" and "lowrot-painter".
-        for (String background : new String[] {"lowrot-trainer", "lowrot-painter", "lowrot-solver"}) {
+        for (String background : new String[] {"lowrot-trainer", "lowrot-step-", "lowrot-painter", "lowrot-solver"}) {
             java.util.List<Integer> nice = niceOf(background);
             assertFalse(nice.isEmpty(), background + " threads exist");
             assertTrue(nice.stream().allMatch(v -> v == 10), background + " threads run at nice 10: " + nice);
