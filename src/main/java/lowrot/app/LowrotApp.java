@@ -53,6 +53,7 @@ public final class LowrotApp extends Application {
             javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(
                     javafx.util.Duration.seconds(measure));
             wait.setOnFinished(e -> {
+                System.out.println(w.perf().startup());
                 System.out.println(w.perf().report());
                 w.shutdown();
                 javafx.application.Platform.exit();

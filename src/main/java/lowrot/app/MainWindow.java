@@ -205,6 +205,9 @@ public final class MainWindow {
             @Override
             public void handle(long now) {
                 perf.frame(now);
+                if (stage.isShowing()) {
+                    perf.shown();
+                }
                 if (circleDirty) {
                     circleDirty = false;
                     drawCircle();
@@ -526,6 +529,7 @@ public final class MainWindow {
         }
         circleView.show(frame.image(), frame.request().w(), frame.request().h());
         drawn = shown;
+        perf.circleShown();
     }
 
     private void showCharts(FigurePainter.ChartFrame frame) {

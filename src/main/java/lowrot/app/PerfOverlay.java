@@ -21,6 +21,8 @@ final class PerfOverlay {
     private int snapshots;
     private long snapshotWindowStart;
     private double snapshotsPerSecond;
+    private long firstFrameMillis = -1;
+    private long firstCircleMillis = -1;
 
     PerfOverlay() {
         label.getStyleClass().add("perf");
@@ -34,6 +36,31 @@ final class PerfOverlay {
 
     void toggle() {
         label.setVisible(!label.isVisible());
+    }
+
+    /** Milliseconds since the JVM started. */
+    private static long sinceStart() {
+        return System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+    }
+
+    /** The window is showing: the first such pulse is the start-up time. */
+    void shown() {
+        if (firstFrameMillis < 0) {
+            firstFrameMillis = sinceStart();
+        }
+    }
+
+    /** A circle bitmap reached the screen: the first is when the view has content. */
+    void circleShown() {
+        if (firstCircleMillis < 0) {
+            firstCircleMillis = sinceStart();
+        }
+    }
+
+    /** Start-up times as one line. */
+    String startup() {
+        return String.format("first frame %,d ms after the JVM started; circle view drawn at %,d ms", firstFrameMillis,
+                firstCircleMillis);
     }
 
     /** The FX thread finished a pulse's layout: its work since {@link #frame} is the pulse time. */

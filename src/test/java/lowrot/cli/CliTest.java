@@ -219,8 +219,14 @@ class CliTest {
     }
 
     @Test
-    void benchPrintsFigures() {
+    void benchPrintsFigures() throws Exception {
         assertEquals(Cli.OK, run("bench", "--n", "64", "--m", "64", "--d", "2", "--seconds", "0.2", "--threads", "1"));
         assertTrue(out.matches("(?s).*steps/s, .* GFLOP/s.*"), out);
+        // A config's own step: its n, m and d (the bias coordinate adds one).
+        assertEquals(Cli.OK, run("bench", "--config", sample("nc-8-groups-d16.json").toString(), "--seconds", "0.2"));
+        var spec = lowrot.io.ConfigJson.read(sample("nc-8-groups-d16.json")).run();
+        assertTrue(out.startsWith("n=" + spec.dataset().n() + " m=" + spec.network().width() + " d=16 "), out);
+        assertEquals(Cli.INVALID, run("bench", "--config", "no-such-file.json"));
+        assertTrue(err.contains("no-such-file.json"), err);
     }
 }

@@ -1,0 +1,106 @@
+package lowrot.core;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The step kernels one by one (forward outputs, backward accumulation, one whole step on 1 and 2
+ * threads, one snapshot's metrics) at the reference sizes of docs/performance.md, on parity data as
+ * {@code lowrot bench} uses. Run with {@code mvn -B -P jmh test-compile exec:exec} (see that page).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class StepBenchmark {
+    /** n × m × d of the reference sizes. */
+    @Param({"256x512x2", "1024x4096x20", "4096x16384x2"})
+    public String size;
+
+    @Param({"1", "2"})
+    public int threads;
+
+    private int n;
+    private int m;
+    private int d;
+    private double[] x;
+    private double[] y;
+    private int[] idx;
+    private double[] a;
+    private double[] v;
+    private double[] z;
+    private double[] c;
+    private double[] ga;
+    private double[] gv;
+    private Trainer trainer;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        String[] p = size.split("x");
+        n = Integer.parseInt(p[0]);
+        m = Integer.parseInt(p[1]);
+        d = Integer.parseInt(p[2]);
+        RunConfig rc = new RunConfig(DataSpec.defaults(DatasetKind.PARITY).withD(d).withN(n).withNTest(n),
+                NetworkSpec.defaults().withWidth(m), TrainSpec.defaults().withStepSize(0.1), 1, 1);
+        trainer = new Trainer(rc);
+        trainer.setThreads(threads);
+        Dataset train = trainer.data().train();
+        x = train.copyX();
+        y = train.copyY();
+        idx = new int[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+        }
+        a = trainer.network().copyA();
+        v = trainer.network().copyV();
+        z = new double[n];
+        c = new double[n];
+        Rng rng = new Rng(7);
+        for (int i = 0; i < n; i++) {
+            c[i] = -0.5 * rng.nextDouble() / n;
+        }
+        ga = new double[m];
+        gv = new double[m * d];
+    }
+
+    /** g(x_i)·y_i·s for every example, one thread (the step splits this over examples). */
+    @Benchmark
+    public double[] forward() {
+        Kernel.signedOutputs(x, y, d, idx, n, a, v, m, 1.0 / Math.sqrt(m), z);
+        return z;
+    }
+
+    /** ∂R/∂a and ∂R/∂v for every neuron, one thread (the step splits this over neurons). */
+    @Benchmark
+    public void backward(Blackhole bh) {
+        Kernel.backward(x, d, idx, n, a, v, m, c, ga, gv);
+        bh.consume(ga);
+        bh.consume(gv);
+    }
+
+    /** One full gradient-descent step on {@code threads} threads. */
+    @Benchmark
+    public double step() {
+        return trainer.step();
+    }
+
+    /** Every metric of one snapshot on {@code threads} threads. */
+    @Benchmark
+    public Snapshot snapshot() {
+        return trainer.snapshot(1);
+    }
+}
