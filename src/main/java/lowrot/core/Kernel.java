@@ -14,12 +14,38 @@ final class Kernel {
      */
     static void signedOutputs(double[] x, double[] y, int d, int[] idx, int count, double[] a, double[] v, int m,
             double s, double[] z) {
-        signedOutputs(x, y, d, idx, 0, count, a, v, m, s, z);
+        signedOutputs(x, y, d, idx, 0, count, a, v, m, s, z, false);
     }
 
     /** As above for t in [t0, t1) only (each z[t] depends on its own example alone). */
     static void signedOutputs(double[] x, double[] y, int d, int[] idx, int t0, int t1, double[] a, double[] v, int m,
             double s, double[] z) {
+        signedOutputs(x, y, d, idx, t0, t1, a, v, m, s, z, false);
+    }
+
+    /**
+     * As above; for the plane, {@code branching} picks the loop that tests "h > 0" (fast when the
+     * test is predictable, as on parity data with its four distinct points) instead of the
+     * branch-free one (fast on scattered data). Both give the same bits.
+     */
+    static void signedOutputs(double[] x, double[] y, int d, int[] idx, int t0, int t1, double[] a, double[] v, int m,
+            double s, double[] z, boolean branching) {
+        if (d == 2 && branching) {
+            for (int t = t0; t < t1; t++) {
+                int i = idx[t];
+                double x0 = x[2 * i];
+                double x1 = x[2 * i + 1];
+                double g = 0;
+                for (int j = 0; j < m; j++) {
+                    double h = v[2 * j] * x0 + v[2 * j + 1] * x1;
+                    if (h > 0) {
+                        g += a[j] * h;
+                    }
+                }
+                z[t] = y[i] * s * g;
+            }
+            return;
+        }
         if (d == 2) {
             // The plane is the common case; written out, the JIT keeps both coordinates in registers.
             // (0 + p) + q = p + q exactly, so these bits equal the general loop's.
@@ -99,7 +125,7 @@ final class Kernel {
      */
     static void backward(double[] x, int d, int[] idx, int count, double[] a, double[] v, int m, double[] c,
             double[] ga, double[] gv) {
-        backward(x, d, idx, count, a, v, 0, m, c, ga, gv);
+        backward(x, d, idx, count, a, v, 0, m, c, ga, gv, false);
     }
 
     /**
@@ -108,8 +134,35 @@ final class Kernel {
      */
     static void backward(double[] x, int d, int[] idx, int count, double[] a, double[] v, int j0, int j1, double[] c,
             double[] ga, double[] gv) {
+        backward(x, d, idx, count, a, v, j0, j1, c, ga, gv, false);
+    }
+
+    /** As above; {@code branching} as in {@link #signedOutputs} (same bits either way). */
+    static void backward(double[] x, int d, int[] idx, int count, double[] a, double[] v, int j0, int j1, double[] c,
+            double[] ga, double[] gv, boolean branching) {
         java.util.Arrays.fill(ga, j0, j1, 0.0);
         java.util.Arrays.fill(gv, j0 * d, j1 * d, 0.0);
+        if (d == 2 && branching) {
+            for (int t = 0; t < count; t++) {
+                double ct = c[t];
+                if (ct == 0.0) {
+                    continue;
+                }
+                int xo = idx[t] * 2;
+                double x0 = x[xo];
+                double x1 = x[xo + 1];
+                for (int j = j0; j < j1; j++) {
+                    double h = v[2 * j] * x0 + v[2 * j + 1] * x1;
+                    if (h > 0) {
+                        ga[j] += ct * h;
+                        double coef = ct * a[j];
+                        gv[2 * j] += coef * x0;
+                        gv[2 * j + 1] += coef * x1;
+                    }
+                }
+            }
+            return;
+        }
         if (d == 2) {
             for (int t = 0; t < count; t++) {
                 double ct = c[t];

@@ -17,6 +17,11 @@ public final class Trainer {
     /** Below this many (example, neuron) pairs per step, one thread is faster than several. */
     private static final long PARALLEL_THRESHOLD = 1 << 15;
     private static final int BLOCK = 64;
+    private static final long TUNE_FROM = 32;
+    private static final long TUNE_TO = 96;
+    private boolean planeBranching;
+    private long tuneBranching;
+    private long tuneBranchFree;
 
     private final RunConfig config;
     private final DataSplit data;
@@ -122,6 +127,11 @@ public final class Trainer {
             idx = all;
             count = n;
         }
+        boolean timed = tuning();
+        if (timed) {
+            planeBranching = (steps & 1) == 1;
+        }
+        long started = timed ? System.nanoTime() : 0;
         double s = net.scale();
         outputs(idx, count, s);
         double eta;
@@ -155,8 +165,36 @@ public final class Trainer {
         }
         gradients(idx, count);
         applyUpdate(eta);
+        if (timed) {
+            tune(System.nanoTime() - started);
+        }
         steps++;
         return lastRisk;
+    }
+
+    /**
+     * The plane's kernels come in two forms with the same bits, branching and branch-free; which is
+     * faster depends on the data (see {@link Kernel#signedOutputs}). Steps 32 to 95 time both in
+     * turn (after the JIT has settled on both) and the faster one stays.
+     */
+    private boolean tuning() {
+        return d == 2 && steps >= TUNE_FROM && steps < TUNE_TO;
+    }
+
+    private void tune(long nanos) {
+        if (planeBranching) {
+            tuneBranching += nanos;
+        } else {
+            tuneBranchFree += nanos;
+        }
+        if (steps + 1 == TUNE_TO) {
+            planeBranching = tuneBranching < tuneBranchFree;
+        }
+    }
+
+    /** Whether the plane kernels branch (chosen after step 95; for tests and benchmarks). */
+    public boolean planeBranching() {
+        return planeBranching;
     }
 
     /**
@@ -164,24 +202,26 @@ public final class Trainer {
      * thread from its own example, so the thread count never changes a bit.
      */
     private void outputs(int[] idx, int count, double s) {
+        boolean branching = planeBranching;
         if (threads == 1 || (long) count * m < PARALLEL_THRESHOLD) {
-            Kernel.signedOutputs(xs, ys, d, idx, 0, count, net.a, net.v, m, s, z);
+            Kernel.signedOutputs(xs, ys, d, idx, 0, count, net.a, net.v, m, s, z, branching);
             return;
         }
         int blocks = (count + BLOCK - 1) / BLOCK;
         pool().submit(() -> IntStream.range(0, blocks).parallel().forEach(b -> Kernel.signedOutputs(xs, ys, d, idx,
-                b * BLOCK, Math.min(count, (b + 1) * BLOCK), net.a, net.v, m, s, z))).join();
+                b * BLOCK, Math.min(count, (b + 1) * BLOCK), net.a, net.v, m, s, z, branching))).join();
     }
 
     /** Backward pass over blocks of neurons (each neuron's sums in example order: thread-count invariant). */
     private void gradients(int[] idx, int count) {
+        boolean branching = planeBranching;
         if (threads == 1 || (long) count * m < PARALLEL_THRESHOLD) {
-            Kernel.backward(xs, d, idx, count, net.a, net.v, 0, m, c, ga, gv);
+            Kernel.backward(xs, d, idx, count, net.a, net.v, 0, m, c, ga, gv, branching);
             return;
         }
         int blocks = (m + BLOCK - 1) / BLOCK;
         pool().submit(() -> IntStream.range(0, blocks).parallel().forEach(b -> Kernel.backward(xs, d, idx, count, net.a,
-                net.v, b * BLOCK, Math.min(m, (b + 1) * BLOCK), c, ga, gv))).join();
+                net.v, b * BLOCK, Math.min(m, (b + 1) * BLOCK), c, ga, gv, branching))).join();
     }
 
     private ForkJoinPool pool() {

@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import org.junit.jupiter.api.Test;
 
 /**
- * The step kernels (blocked over examples, written out for the plane) give the same bits as the
- * plain one-pair-at-a-time loops below, for every dimension, odd counts and shuffled indices.
+ * The step kernels (blocked over examples; for the plane, written out in a branching and a
+ * branch-free form) give the same bits as the plain one-pair-at-a-time loops below, for every
+ * dimension, odd counts and shuffled indices.
  */
 class KernelTest {
     @Test
@@ -31,18 +32,21 @@ class KernelTest {
                 c[count / 2] = 0.0; // an example with no weight is skipped
                 double s = 1 / Math.sqrt(m);
 
-                double[] z = new double[count];
-                Kernel.signedOutputs(x, y, d, idx, count, a, v, m, s, z);
-                assertArrayEquals(plainOutputs(x, y, d, idx, count, a, v, m, s), z, 0.0, "outputs d = " + d);
-
-                double[] ga = new double[m];
-                double[] gv = new double[m * d];
-                Kernel.backward(x, d, idx, count, a, v, m, c, ga, gv);
                 double[] pga = new double[m];
                 double[] pgv = new double[m * d];
                 plainBackward(x, d, idx, count, a, v, m, c, pga, pgv);
-                assertArrayEquals(pga, ga, 0.0, "∂R/∂a d = " + d + " count = " + count);
-                assertArrayEquals(pgv, gv, 0.0, "∂R/∂v d = " + d + " count = " + count);
+                for (boolean branching : new boolean[] {false, true}) {
+                    String where = "d = " + d + " count = " + count + (branching ? " branching" : " branch-free");
+                    double[] z = new double[count];
+                    Kernel.signedOutputs(x, y, d, idx, 0, count, a, v, m, s, z, branching);
+                    assertArrayEquals(plainOutputs(x, y, d, idx, count, a, v, m, s), z, 0.0, "outputs " + where);
+
+                    double[] ga = new double[m];
+                    double[] gv = new double[m * d];
+                    Kernel.backward(x, d, idx, count, a, v, 0, m, c, ga, gv, branching);
+                    assertArrayEquals(pga, ga, 0.0, "∂R/∂a " + where);
+                    assertArrayEquals(pgv, gv, 0.0, "∂R/∂v " + where);
+                }
             }
         }
     }
