@@ -84,10 +84,12 @@ final class BenchCommand implements Callable<Integer> {
         long steps = trainer.stepCount() - steps0;
         double rate = steps / elapsed;
         double flops = 6.0 * n * m * d + 6.0 * n * m;
-        out.printf("n=%d m=%d d=%d threads=%d: %,.1f steps/s, %.2f GFLOP/s (%,d steps in %.2f s)%s%n", n, m, d,
-                trainer.threads(), rate, rate * flops / 1e9, steps, elapsed, d != 2 ? ""
-                        : trainer.stepCount() < 96 ? "; plane kernels still being timed (steps 32–95)"
-                        : trainer.planeBranching() ? "; branching plane kernels" : "; branch-free plane kernels");
+        String kernels = d != 2 ? ""
+                : trainer.stepCount() < 96 ? "; plane kernels still being timed (steps 32–95)"
+                : trainer.planeBranching() ? "; branching plane kernels" : "; branch-free plane kernels";
+        String split = trainer.threads() > 1 && !trainer.splitsSteps() ? "; too small to split: one thread ran" : "";
+        out.printf("n=%d m=%d d=%d threads=%d: %,.1f steps/s, %.2f GFLOP/s (%,d steps in %.2f s)%s%s%n", n, m, d,
+                trainer.threads(), rate, rate * flops / 1e9, steps, elapsed, kernels, split);
         return Cli.OK;
     }
 

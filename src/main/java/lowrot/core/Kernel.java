@@ -48,15 +48,47 @@ final class Kernel {
         }
         if (d == 2) {
             // The plane is the common case; written out, the JIT keeps both coordinates in registers.
-            // (0 + p) + q = p + q exactly, so these bits equal the general loop's.
-            for (int t = t0; t < t1; t++) {
+            // (0 + p) + q = p + q exactly, so these bits equal the general loop's. Branch-free: on
+            // scattered data "h > 0" is a coin flip the processor cannot predict; adding a[j]·0 = ±0
+            // leaves a sum's bits unchanged. Four examples at a time: four independent sums.
+            int t = t0;
+            for (; t + 3 < t1; t += 4) {
+                int i0 = 2 * idx[t];
+                int i1 = 2 * idx[t + 1];
+                int i2 = 2 * idx[t + 2];
+                int i3 = 2 * idx[t + 3];
+                double p0 = x[i0];
+                double q0 = x[i0 + 1];
+                double p1 = x[i1];
+                double q1 = x[i1 + 1];
+                double p2 = x[i2];
+                double q2 = x[i2 + 1];
+                double p3 = x[i3];
+                double q3 = x[i3 + 1];
+                double g0 = 0;
+                double g1 = 0;
+                double g2 = 0;
+                double g3 = 0;
+                for (int j = 0; j < m; j++) {
+                    double vj0 = v[2 * j];
+                    double vj1 = v[2 * j + 1];
+                    double aj = a[j];
+                    g0 += aj * Math.max(vj0 * p0 + vj1 * q0, 0.0);
+                    g1 += aj * Math.max(vj0 * p1 + vj1 * q1, 0.0);
+                    g2 += aj * Math.max(vj0 * p2 + vj1 * q2, 0.0);
+                    g3 += aj * Math.max(vj0 * p3 + vj1 * q3, 0.0);
+                }
+                z[t] = y[idx[t]] * s * g0;
+                z[t + 1] = y[idx[t + 1]] * s * g1;
+                z[t + 2] = y[idx[t + 2]] * s * g2;
+                z[t + 3] = y[idx[t + 3]] * s * g3;
+            }
+            for (; t < t1; t++) {
                 int i = idx[t];
                 double x0 = x[2 * i];
                 double x1 = x[2 * i + 1];
                 double g = 0;
                 for (int j = 0; j < m; j++) {
-                    // Branch-free: on scattered data "h > 0" is a coin flip the processor cannot predict.
-                    // Adding a[j]·0 = ±0 leaves g's bits unchanged, so this equals the branching loop.
                     double h = v[2 * j] * x0 + v[2 * j + 1] * x1;
                     g += a[j] * Math.max(h, 0.0);
                 }
@@ -164,22 +196,67 @@ final class Kernel {
             return;
         }
         if (d == 2) {
-            for (int t = 0; t < count; t++) {
-                double ct = c[t];
-                if (ct == 0.0) {
-                    continue;
+            // Branch-free, two neurons at a time, each neuron's three sums held in registers over all
+            // examples (in example order, as every other form). An example with c = 0 or an inactive
+            // neuron adds ±0, which leaves a sum's bits unchanged (a sum that starts at +0 is never −0).
+            int j = j0;
+            for (; j + 1 < j1; j += 2) {
+                double v00 = v[2 * j];
+                double v01 = v[2 * j + 1];
+                double v10 = v[2 * j + 2];
+                double v11 = v[2 * j + 3];
+                double a0 = a[j];
+                double a1 = a[j + 1];
+                double s0 = 0;
+                double s1 = 0;
+                double p0 = 0;
+                double q0 = 0;
+                double p1 = 0;
+                double q1 = 0;
+                for (int t = 0; t < count; t++) {
+                    double ct = c[t];
+                    int xo = idx[t] * 2;
+                    double x0 = x[xo];
+                    double x1 = x[xo + 1];
+                    double h0 = v00 * x0 + v01 * x1;
+                    double h1 = v10 * x0 + v11 * x1;
+                    s0 += ct * Math.max(h0, 0.0);
+                    s1 += ct * Math.max(h1, 0.0);
+                    double c0 = ct * a0 * active(h0);
+                    double c1 = ct * a1 * active(h1);
+                    p0 += c0 * x0;
+                    q0 += c0 * x1;
+                    p1 += c1 * x0;
+                    q1 += c1 * x1;
                 }
-                int xo = idx[t] * 2;
-                double x0 = x[xo];
-                double x1 = x[xo + 1];
-                for (int j = j0; j < j1; j++) {
-                    double h = v[2 * j] * x0 + v[2 * j + 1] * x1;
-                    double active = h > 0 ? 1.0 : 0.0;
-                    ga[j] += ct * Math.max(h, 0.0);
-                    double coef = ct * a[j] * active;
-                    gv[2 * j] += coef * x0;
-                    gv[2 * j + 1] += coef * x1;
+                ga[j] = s0;
+                ga[j + 1] = s1;
+                gv[2 * j] = p0;
+                gv[2 * j + 1] = q0;
+                gv[2 * j + 2] = p1;
+                gv[2 * j + 3] = q1;
+            }
+            for (; j < j1; j++) {
+                double v00 = v[2 * j];
+                double v01 = v[2 * j + 1];
+                double a0 = a[j];
+                double s0 = 0;
+                double p0 = 0;
+                double q0 = 0;
+                for (int t = 0; t < count; t++) {
+                    double ct = c[t];
+                    int xo = idx[t] * 2;
+                    double x0 = x[xo];
+                    double x1 = x[xo + 1];
+                    double h0 = v00 * x0 + v01 * x1;
+                    s0 += ct * Math.max(h0, 0.0);
+                    double c0 = ct * a0 * active(h0);
+                    p0 += c0 * x0;
+                    q0 += c0 * x1;
                 }
+                ga[j] = s0;
+                gv[2 * j] = p0;
+                gv[2 * j + 1] = q0;
             }
             return;
         }
@@ -229,6 +306,14 @@ final class Kernel {
                 accumulate(x, d, a, j, row, ct, h, xo, ga, gv);
             }
         }
+    }
+
+    /**
+     * 1.0 when h > 0, else 0.0 (also for h = ±0), without a branch: the sign bit of 0 − h, which is
+     * +0 for h = ±0.
+     */
+    static double active(double h) {
+        return (double) (Double.doubleToRawLongBits(0.0 - h) >>> 63);
     }
 
     /** Adds example (ct, h, x at xo)'s share to neuron j's gradient: nothing when inactive or ct = 0. */

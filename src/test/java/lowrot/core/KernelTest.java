@@ -1,6 +1,7 @@
 package lowrot.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +99,15 @@ class KernelTest {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void activeIsOneExactlyForPositiveInputs() {
+        double[] h = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, 1, -1, Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY};
+        for (double value : h) {
+            assertEquals(value > 0 ? 1.0 : 0.0, Kernel.active(value), "h = " + value);
         }
     }
 }
