@@ -1211,17 +1211,27 @@ public final class MainWindow {
         }
     }
 
-    /** Opens a config file; problems are shown in a dialog and the current run is kept. */
+    /**
+     * Opens a config file: read and checked on the file thread, applied on the FX thread; problems
+     * are shown in a dialog and the current run is kept.
+     */
     void openConfig(Path file) {
-        try {
-            LabConfig c = ConfigJson.read(file);
-            String problem = tryConfig(c);
-            if (problem != null) {
-                error("Cannot open " + file, problem);
+        files.submit(() -> {
+            try {
+                LabConfig c = ConfigJson.read(file);
+                Platform.runLater(() -> {
+                    if (closed) {
+                        return;
+                    }
+                    String problem = tryConfig(c);
+                    if (problem != null) {
+                        error("Cannot open " + file, problem);
+                    }
+                });
+            } catch (ConfigException e) {
+                Platform.runLater(() -> error("Cannot open " + file, String.join("\n", e.problems())));
             }
-        } catch (ConfigException e) {
-            error("Cannot open " + file, String.join("\n", e.problems()));
-        }
+        });
     }
 
     private void importCsv() {
@@ -1396,10 +1406,10 @@ public final class MainWindow {
     }
 
     void saveConfig(Path file) {
-        String text = ConfigJson.write(config);
+        LabConfig toSave = config;
         files.submit(() -> {
             try {
-                AtomicFiles.writeText(file, text);
+                AtomicFiles.writeText(file, ConfigJson.write(toSave));
                 Platform.runLater(() -> messageLabel.setText("saved " + file));
             } catch (IOException e) {
                 Platform.runLater(() -> error("Cannot save the config", e.getMessage()));

@@ -68,7 +68,8 @@ final class SettingField extends VBox {
         Object v = setting.get(config);
         String text = v == null ? "" : v instanceof java.util.List<?> l ? l.toString().replaceAll("[\\[\\]]", "")
                 : v instanceof Double dbl ? format(dbl) : v.toString();
-        if (!field.isFocused() || !error.isVisible()) {
+        // Setting an equal text still replaces the content (and re-lays the field out): skip it.
+        if ((!field.isFocused() || !error.isVisible()) && !text.equals(field.getText())) {
             field.setText(text);
         }
     }
