@@ -63,6 +63,7 @@ final class FigurePainter {
 
     /** Starts the painter; the sinks are called on the FX thread. */
     FigurePainter(Consumer<CircleFrame> circleSink, Consumer<ChartFrame> chartSink) {
+        charts.setNoDataMessage("no training steps yet: press Play (Space) or Step (→)");
         this.circleSink = circleSink;
         this.chartSink = chartSink;
         thread = new Thread(this::loop, "lowrot-painter");

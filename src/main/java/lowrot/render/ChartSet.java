@@ -166,6 +166,19 @@ public final class ChartSet {
         return charts.get(panel);
     }
 
+    /**
+     * The text a chart shows while it has no point to draw (not the margin chart, whose reference
+     * lines and their labels sit where the text would).
+     */
+    public void setNoDataMessage(String text) {
+        for (var e : charts.entrySet()) {
+            if (e.getKey() != Panel.MARGIN) {
+                e.getValue().getXYPlot().setNoDataMessage(text);
+                e.getValue().getXYPlot().setNoDataMessagePaint(Palette.FAINT);
+            }
+        }
+    }
+
     public ChartOptions options() {
         return options;
     }
