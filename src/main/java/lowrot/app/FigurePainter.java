@@ -53,6 +53,8 @@ final class FigurePainter {
     private boolean circleWaiting;
     private boolean chartsWaiting;
     private boolean closed;
+    private long circleNotBefore;
+    private long chartsNotBefore;
     // Painter thread only.
     private final ChartSet charts = new ChartSet(ChartOptions.defaults());
     private final Map<ChartSet.Panel, BufferedImage> chartImages = new EnumMap<>(ChartSet.Panel.class);
@@ -100,28 +102,51 @@ final class FigurePainter {
                 CircleRequest circle = null;
                 ChartRequest chart = null;
                 synchronized (lock) {
-                    while (!closed && (circleWanted == null || circleWaiting) && (chartsWanted == null || chartsWaiting)) {
-                        lock.wait();
-                    }
-                    if (closed) {
-                        return;
-                    }
-                    if (circleWanted != null && !circleWaiting) {
-                        circle = circleWanted;
-                        circleWanted = null;
-                        circleWaiting = true;
-                    }
-                    if (chartsWanted != null && !chartsWaiting) {
-                        chart = chartsWanted;
-                        chartsWanted = null;
-                        chartsWaiting = true;
+                    while (true) {
+                        if (closed) {
+                            return;
+                        }
+                        long now = System.nanoTime();
+                        boolean circleReady = circleWanted != null && !circleWaiting && now >= circleNotBefore;
+                        boolean chartsReady = chartsWanted != null && !chartsWaiting && now >= chartsNotBefore;
+                        if (circleReady || chartsReady) {
+                            if (circleReady) {
+                                circle = circleWanted;
+                                circleWanted = null;
+                                circleWaiting = true;
+                            }
+                            if (chartsReady) {
+                                chart = chartsWanted;
+                                chartsWanted = null;
+                                chartsWaiting = true;
+                            }
+                            break;
+                        }
+                        long wait = Long.MAX_VALUE;
+                        if (circleWanted != null && !circleWaiting) {
+                            wait = Math.min(wait, circleNotBefore - now);
+                        }
+                        if (chartsWanted != null && !chartsWaiting) {
+                            wait = Math.min(wait, chartsNotBefore - now);
+                        }
+                        if (wait == Long.MAX_VALUE) {
+                            lock.wait();
+                        } else {
+                            lock.wait(Math.max(1, wait / 1_000_000), 0);
+                        }
                     }
                 }
+                // Pacing: the painter spends at most a quarter of a core on the circle and a sixth on
+                // the charts, however many neurons or points there are (latest request wins meanwhile).
                 if (circle != null) {
+                    long t0 = System.nanoTime();
                     deliverCircle(circle);
+                    circleNotBefore = t0 + 4 * (System.nanoTime() - t0);
                 }
                 if (chart != null) {
+                    long t0 = System.nanoTime();
                     deliverCharts(chart);
+                    chartsNotBefore = t0 + 6 * (System.nanoTime() - t0);
                 }
             }
         } catch (InterruptedException e) {
@@ -143,7 +168,7 @@ final class FigurePainter {
                 }
                 BufferedImage base = still;
                 paint(circleImage, 1, g -> g.drawImage(base, 0, 0, null));
-                paint(circleImage, r.scale(), g -> CircleRenderer.paintMoving(g, r.w(), r.h(), scene));
+                paint(circleImage, r.scale(), g -> CircleRenderer.paintMoving(g, r.w(), r.h(), scene, true));
             } else {
                 paint(circleImage, r.scale(), g -> CircleRenderer.paint(g, r.w(), r.h(), scene));
             }

@@ -1,0 +1,112 @@
+package lowrot.render;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.util.function.Consumer;
+import lowrot.core.DataSpec;
+import lowrot.core.DatasetKind;
+import lowrot.core.NetworkSpec;
+import lowrot.core.RunConfig;
+import lowrot.core.Snapshot;
+import lowrot.core.Trainer;
+import org.junit.jupiter.api.Test;
+
+/** The window's cached still layer and bitmap dots draw what the one-pass drawing draws. */
+class CircleRendererTest {
+    private static final int W = 420;
+    private static final int H = 380;
+
+    private static Trainer trainer(int width) {
+        RunConfig rc = RunConfig.defaults().withDataset(DataSpec.defaults(DatasetKind.QUADRANTS).withN(60).withNTest(10))
+                .withNetwork(NetworkSpec.defaults().withWidth(width));
+        Trainer t = new Trainer(rc);
+        t.steps(50);
+        return t;
+    }
+
+    private static CircleScene scene(Trainer t, Snapshot s, CircleScene.Options options) {
+        return new CircleScene(s, t.data().train(), null, null, null, options, "caption");
+    }
+
+    private static int[] pixels(Consumer<Graphics2D> painter) {
+        BufferedImage image = new BufferedImage(W, H, BufferedImage.TYPE_INT_ARGB_PRE);
+        Graphics2D g = image.createGraphics();
+        try {
+            painter.accept(g);
+        } finally {
+            g.dispose();
+        }
+        return ((DataBufferInt) image.getRaster().getDataBuffer()).getData().clone();
+    }
+
+    @Test
+    void stillLayerThenMovingLayerEqualsTheWholeDrawing() {
+        Trainer t = trainer(40);
+        CircleScene sc = scene(t, t.snapshot(1), CircleScene.Options.defaults());
+        assertTrue(CircleRenderer.stillIsCacheable(sc));
+        BufferedImage still = new BufferedImage(W, H, BufferedImage.TYPE_INT_ARGB_PRE);
+        Graphics2D gs = still.createGraphics();
+        CircleRenderer.paintStill(gs, W, H, sc);
+        gs.dispose();
+        int[] layered = pixels(g -> {
+            g.drawImage(still, 0, 0, null);
+            CircleRenderer.paintMoving(g, W, H, sc);
+        });
+        assertArrayEquals(pixels(g -> CircleRenderer.paint(g, W, H, sc)), layered);
+    }
+
+    @Test
+    void theStillLayerIsReusedOnlyWhileItsInputsStay() {
+        Trainer t = trainer(12);
+        CircleScene before = scene(t, t.snapshot(1), CircleScene.Options.defaults());
+        t.steps(20);
+        CircleScene after = scene(t, t.snapshot(1), CircleScene.Options.defaults());
+        assertTrue(CircleRenderer.sameStill(before, after), "training moves only the moving layer");
+        assertFalse(CircleRenderer.sameStill(before, scene(t, t.snapshot(2), CircleScene.Options.defaults())),
+                "another run has other initial marks");
+        assertFalse(CircleRenderer.sameStill(before, scene(t, t.snapshot(1),
+                CircleScene.Options.defaults().withOptimal(false))));
+        assertFalse(CircleRenderer.stillIsCacheable(scene(t, t.snapshot(1),
+                CircleScene.Options.defaults().withRose(true))), "the rose changes with every snapshot");
+    }
+
+    @Test
+    void bitmapDotsSitWhereTheDrawnDotsSit() {
+        Trainer t = trainer(30);
+        Snapshot s = t.snapshot(1);
+        CircleScene sc = scene(t, s, CircleScene.Options.defaults().withOptimal(false));
+        int[] curves = pixels(g -> CircleRenderer.paint(g, W, H, sc));
+        int[] dots = pixels(g -> {
+            CircleRenderer.paintStill(g, W, H, sc);
+            CircleRenderer.paintMoving(g, W, H, sc, true);
+        });
+        CircleLayout layout = new CircleLayout(W, H);
+        double max = CircleRenderer.maxWeight(s);
+        int matched = 0;
+        for (int j = 0; j < s.width(); j++) {
+            double a = CircleLayout.Plane.DEFAULT.angle(s, j);
+            double r = CircleRenderer.neuronRadius(s, j, max);
+            int x = (int) Math.round(layout.px(r * Math.cos(a)));
+            int y = (int) Math.round(layout.py(r * Math.sin(a)));
+            Color expected = Palette.forSign(s.a(j));
+            if (close(dots[y * W + x], expected) && close(curves[y * W + x], expected)) {
+                matched++;
+            }
+        }
+        // Dots drawn later may cover an earlier one; nearly every centre shows its own colour.
+        assertTrue(matched >= s.width() - 3, matched + " of " + s.width() + " dot centres in their colour");
+    }
+
+    private static boolean close(int argb, Color c) {
+        int r = (argb >> 16) & 0xff;
+        int g = (argb >> 8) & 0xff;
+        int b = argb & 0xff;
+        return Math.abs(r - c.getRed()) + Math.abs(g - c.getGreen()) + Math.abs(b - c.getBlue()) < 60;
+    }
+}
