@@ -136,17 +136,17 @@ final class FigurePainter {
                         }
                     }
                 }
-                // Pacing: the painter spends at most a quarter of a core on the circle and a sixth on
+                // Pacing: the painter spends at most an eighth of a core on the circle and a tenth on
                 // the charts, however many neurons or points there are (latest request wins meanwhile).
                 if (circle != null) {
                     long t0 = System.nanoTime();
                     deliverCircle(circle);
-                    circleNotBefore = t0 + 4 * (System.nanoTime() - t0);
+                    circleNotBefore = t0 + 8 * (System.nanoTime() - t0);
                 }
                 if (chart != null) {
                     long t0 = System.nanoTime();
                     deliverCharts(chart);
-                    chartsNotBefore = t0 + 6 * (System.nanoTime() - t0);
+                    chartsNotBefore = t0 + 10 * (System.nanoTime() - t0);
                 }
             }
         } catch (InterruptedException e) {
