@@ -88,6 +88,10 @@ class StressTest {
             }
             robot.interact(() -> window.play());
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.latest() != null && window.latest().step() > 0);
+            // The picture catches up: the circle view shows a snapshot of the run now training, at its width.
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.drawn() != null
+                    && window.drawn().runId() == window.run().runId()
+                    && window.drawn().width() == window.config().run().network().width());
         } finally {
             heartbeat.shutdownNow();
             Thread.setDefaultUncaughtExceptionHandler(null);
