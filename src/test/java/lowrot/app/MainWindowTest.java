@@ -82,8 +82,11 @@ class MainWindowTest {
     void backgroundThreadsYieldTheCpuToTheWindow(FxRobot robot) throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(Path.of("/proc/thread-self/stat"))
                 && Files.isExecutable(Path.of("/usr/bin/renice")), "Linux with renice");
+        // Wide enough that the steps are split over the step pool's workers.
+        robot.interact(() -> assertEquals(null, window.tryConfig(window.config().withRun(window.config().run()
+                .withNetwork(window.config().run().network().withWidth(2048))))));
         robot.clickOn("#play");
-        waitFor(10, () -> window.latest() != null && window.latest().step() > 200);
+        waitFor(20, () -> window.latest() != null && window.latest().step() > 200);
         Thread.sleep(500);
         // Native names are cut to 15 characters: "lowrot-trainer-" and "lowrot-painter".
         for (String background : new String[] {"lowrot-trainer", "lowrot-step-", "lowrot-painter", "lowrot-solver"}) {
