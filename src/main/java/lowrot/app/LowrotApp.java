@@ -50,6 +50,7 @@ public final class LowrotApp extends Application {
         }
         if (measure > 0) {
             MainWindow w = window;
+            w.perf().toggle(); // the figures being measured are on screen too
             javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(
                     javafx.util.Duration.seconds(measure));
             wait.setOnFinished(e -> {

@@ -604,6 +604,7 @@ public final class MainWindow {
         Menu view = new Menu("View");
         MenuItem overlay = new MenuItem("Performance overlay");
         overlay.setOnAction(e -> perf.toggle());
+        overlay.setAccelerator(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F3));
         MenuItem experiments = new MenuItem("Experiments…");
         experiments.setOnAction(e -> openExperiments().show());
         view.getItems().addAll(experiments, overlay);
@@ -679,7 +680,9 @@ public final class MainWindow {
             }
         });
         StackPane perfLayer = new StackPane(circleView, perf.node());
-        StackPane.setAlignment(perf.node(), Pos.TOP_RIGHT);
+        // Bottom right, above the legend line: the caption runs along the top.
+        StackPane.setAlignment(perf.node(), Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(perf.node(), new Insets(0, 4, 26, 0));
         GridPane grid = new GridPane();
         grid.setHgap(4);
         grid.setVgap(4);
