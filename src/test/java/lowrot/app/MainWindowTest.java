@@ -122,6 +122,13 @@ class MainWindowTest {
         waitFor(5, () -> window.latest().step() > 100);
         robot.type(KeyCode.SPACE);
         assertFalse(window.playing());
+        // F3 shows the performance overlay with the frame and pulse times it measured meanwhile.
+        assertFalse(window.perf().node().isVisible());
+        robot.type(KeyCode.F3);
+        assertTrue(window.perf().node().isVisible());
+        assertTrue(window.perf().pulseP95Millis() > 0 && window.perf().p95Millis() > 0, window.perf().report());
+        robot.type(KeyCode.F3);
+        assertFalse(window.perf().node().isVisible());
     }
 
     @Test
