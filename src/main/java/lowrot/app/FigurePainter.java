@@ -167,8 +167,11 @@ final class FigurePainter {
                     stillFor = r;
                 }
                 BufferedImage base = still;
-                paint(circleImage, 1, g -> g.drawImage(base, 0, 0, null));
-                paint(circleImage, r.scale(), g -> CircleRenderer.paintMoving(g, r.w(), r.h(), scene, true));
+                paint(circleImage, 1, g -> {
+                    g.drawImage(base, 0, 0, null);
+                    g.scale(r.scale(), r.scale());
+                    CircleRenderer.paintMoving(g, r.w(), r.h(), scene, true);
+                });
             } else {
                 paint(circleImage, r.scale(), g -> CircleRenderer.paint(g, r.w(), r.h(), scene));
             }

@@ -521,10 +521,14 @@ public final class MainWindow {
         return stage.getOutputScaleX() > 0 ? stage.getOutputScaleX() : 1;
     }
 
+    /** Whether a frame drawn for {@code runId} may still be shown: not after a new run replaced it. */
+    private boolean showable(long runId) {
+        return !closed && (replay != null || (run != null && runId == run.runId()));
+    }
+
     private void showCircle(FigurePainter.CircleFrame frame) {
         Snapshot shown = frame.request().scene().snapshot();
-        // A frame of a run that has since been replaced is never shown.
-        if (closed || (replay == null && (run == null || shown.runId() != run.runId()))) {
+        if (!showable(shown.runId())) {
             return;
         }
         circleView.show(frame.image(), frame.request().w(), frame.request().h());
@@ -533,7 +537,7 @@ public final class MainWindow {
     }
 
     private void showCharts(FigurePainter.ChartFrame frame) {
-        if (closed || (replay == null && (run == null || frame.request().runId() != run.runId()))) {
+        if (!showable(frame.request().runId())) {
             return;
         }
         for (var e : frame.images().entrySet()) {

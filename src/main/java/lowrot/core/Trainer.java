@@ -1,7 +1,6 @@
 package lowrot.core;
 
 import java.util.Arrays;
-import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
 /**
@@ -101,7 +100,7 @@ public final class Trainer {
             if (threads == 1 || count < 2 || !worthSplitting(count * BLOCK)) {
                 MetricsCalculator.Blocks.SEQUENTIAL.run(count, task);
             } else {
-                pool().submit(() -> IntStream.range(0, count).parallel().forEach(task)).join();
+                inParallel(count, task);
             }
         });
     }
@@ -212,9 +211,8 @@ public final class Trainer {
             Kernel.signedOutputs(xs, ys, d, idx, 0, count, net.a, net.v, m, s, z, branching);
             return;
         }
-        int blocks = (count + BLOCK - 1) / BLOCK;
-        pool().submit(() -> IntStream.range(0, blocks).parallel().forEach(b -> Kernel.signedOutputs(xs, ys, d, idx,
-                b * BLOCK, Math.min(count, (b + 1) * BLOCK), net.a, net.v, m, s, z, branching))).join();
+        inParallel((count + BLOCK - 1) / BLOCK, b -> Kernel.signedOutputs(xs, ys, d, idx, b * BLOCK,
+                Math.min(count, (b + 1) * BLOCK), net.a, net.v, m, s, z, branching));
     }
 
     /** Backward pass over blocks of neurons (each neuron's sums in example order: thread-count invariant). */
@@ -224,9 +222,8 @@ public final class Trainer {
             Kernel.backward(xs, d, idx, count, net.a, net.v, 0, m, c, ga, gv, branching);
             return;
         }
-        int blocks = (m + BLOCK - 1) / BLOCK;
-        pool().submit(() -> IntStream.range(0, blocks).parallel().forEach(b -> Kernel.backward(xs, d, idx, count, net.a,
-                net.v, b * BLOCK, Math.min(m, (b + 1) * BLOCK), c, ga, gv, branching))).join();
+        inParallel((m + BLOCK - 1) / BLOCK, b -> Kernel.backward(xs, d, idx, count, net.a, net.v, b * BLOCK,
+                Math.min(m, (b + 1) * BLOCK), c, ga, gv, branching));
     }
 
     /** Whether a pass over {@code count} examples and every neuron is worth splitting over threads. */
@@ -239,8 +236,9 @@ public final class Trainer {
         return threads > 1 && worthSplitting(n);
     }
 
-    private ForkJoinPool pool() {
-        return Workers.stepPool(threads);
+    /** Runs tasks 0 … blocks−1 on the step pool and waits for all of them. */
+    private void inParallel(int blocks, java.util.function.IntConsumer task) {
+        Workers.stepPool(threads).submit(() -> IntStream.range(0, blocks).parallel().forEach(task)).join();
     }
 
     /** Sets the number of threads of the step kernels (1 to 256); results do not depend on it. */
