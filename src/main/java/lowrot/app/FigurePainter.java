@@ -7,8 +7,8 @@ import java.awt.image.BufferedImage;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import lowrot.core.DatasetKind;
 import lowrot.core.Metrics;
 import lowrot.render.ChartOptions;
@@ -46,6 +46,7 @@ final class FigurePainter {
     private final Object lock = new Object();
     private final Consumer<CircleFrame> circleSink;
     private final Consumer<ChartFrame> chartSink;
+    private final Executor fx;
     private final Thread thread;
     // Guarded by lock.
     private CircleRequest circleWanted;
@@ -63,8 +64,9 @@ final class FigurePainter {
     private BufferedImage still;
     private CircleRequest stillFor;
 
-    /** Starts the painter; the sinks are called on the FX thread. */
-    FigurePainter(Consumer<CircleFrame> circleSink, Consumer<ChartFrame> chartSink) {
+    /** Starts the painter; the sinks are called by tasks run on {@code fx} (the FX thread in the window). */
+    FigurePainter(Executor fx, Consumer<CircleFrame> circleSink, Consumer<ChartFrame> chartSink) {
+        this.fx = fx;
         charts.setNoDataMessage("no training steps yet: press Play (Space) or Step (→)");
         this.circleSink = circleSink;
         this.chartSink = chartSink;
@@ -183,7 +185,7 @@ final class FigurePainter {
             release(true);
             return;
         }
-        Platform.runLater(() -> {
+        fx.execute(() -> {
             try {
                 circleSink.accept(frame);
             } finally {
@@ -216,7 +218,7 @@ final class FigurePainter {
             release(false);
             return;
         }
-        Platform.runLater(() -> {
+        fx.execute(() -> {
             try {
                 chartSink.accept(frame);
             } finally {

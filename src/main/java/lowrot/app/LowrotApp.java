@@ -12,7 +12,9 @@ import lowrot.io.LabConfig;
  * The JavaFX application. With no parameter it opens the ready default run; a config file path opens
  * that run instead, {@code --play} starts training at once, and {@code --experiments} opens the
  * Experiments window and starts its width sweep; {@code --measure S} trains for S seconds and prints the
- * frame times and training throughput the performance overlay shows, then exits.
+ * frame times and training throughput the performance overlay shows, then exits; {@code --stress N}
+ * performs N random actions while training and prints each action's FX time and the FX thread's
+ * heartbeat latency ({@link StressDriver}), then exits.
  */
 public final class LowrotApp extends Application {
     private MainWindow window;
@@ -27,6 +29,14 @@ public final class LowrotApp extends Application {
         int at = args.indexOf("--measure");
         if (at >= 0 && at + 1 < args.size()) {
             measure = Double.parseDouble(args.get(at + 1));
+            args.remove(at + 1);
+            args.remove(at);
+            play = true;
+        }
+        int stress = 0;
+        at = args.indexOf("--stress");
+        if (at >= 0 && at + 1 < args.size()) {
+            stress = Integer.parseInt(args.get(at + 1));
             args.remove(at + 1);
             args.remove(at);
             play = true;
@@ -61,10 +71,57 @@ public final class LowrotApp extends Application {
             });
             wait.play();
         }
+        if (stress > 0) {
+            startStress(window, stress);
+        }
         if (experiments) {
             ExperimentsWindow ex = window.openExperiments();
             ex.show();
             ex.start();
+        }
+    }
+
+    /** Runs the stress driver on its own thread, prints its report and closes the application. */
+    private static void startStress(MainWindow w, int actions) {
+        Thread t = new Thread(() -> {
+            int code = 0;
+            try {
+                Path dir = java.nio.file.Files.createTempDirectory("lowrot-stress");
+                try {
+                    StressDriver.Report r = new StressDriver(w, javafx.application.Platform::runLater, dir)
+                            .run(actions, 2026, win -> { });
+                    System.out.println(r.text());
+                    System.out.println("stress: slowest action by kind (ms): " + r.slowestByAction().entrySet().stream()
+                            .map(e -> e.getKey() + " " + String.format(java.util.Locale.ROOT, "%.1f", e.getValue() / 1e6))
+                            .collect(java.util.stream.Collectors.joining(", ")));
+                } finally {
+                    deleteQuietly(dir);
+                }
+            } catch (Exception | AssertionError e) {
+                System.err.println("stress: " + e);
+                code = 1;
+            }
+            int exit = code;
+            javafx.application.Platform.runLater(() -> {
+                w.shutdown();
+                javafx.application.Platform.exit();
+                if (exit != 0) {
+                    System.exit(exit);
+                }
+            });
+        }, "lowrot-stress");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Removes the stress run's scratch files; an export still finishing may leave one behind. */
+    private static void deleteQuietly(Path dir) {
+        try (var files = java.nio.file.Files.walk(dir)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.deleteIfExists(f);
+            }
+        } catch (java.io.IOException e) {
+            // Scratch files in the temporary folder; nothing the user needs to act on.
         }
     }
 

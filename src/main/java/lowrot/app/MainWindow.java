@@ -111,7 +111,7 @@ public final class MainWindow {
     private final ReferenceService service = new ReferenceService();
     private ChartOptions chartOptions = ChartOptions.defaults();
     private final Map<ChartSet.Panel, BitmapView> chartViews = new EnumMap<>(ChartSet.Panel.class);
-    private final FigurePainter painter = new FigurePainter(this::showCircle, this::showCharts);
+    private final FigurePainter painter = new FigurePainter(Platform::runLater, this::showCircle, this::showCharts);
     private int chartedMarginPoints;
     private final History history = new History(HISTORY_CAPACITY);
     private final List<TangentPoint> tangent = new ArrayList<>();
@@ -269,7 +269,7 @@ public final class MainWindow {
         latest = null;
         lastTangent = System.nanoTime();
         trails = new Trails(rc.network().width(), TRAIL_LENGTH);
-        pump = new SnapshotPump(runId, this::onBatch);
+        pump = new SnapshotPump(runId, Platform::runLater, this::onBatch);
         run = new TrainingRun(runId, rc, data, stepsPerFrame, 30_000_000L, next.every(), pump);
         computeReferences();
         refreshControls();

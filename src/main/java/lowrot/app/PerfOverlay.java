@@ -121,6 +121,11 @@ final class PerfOverlay {
         return sum / 1e6 / k;
     }
 
+    /** Frame intervals measured since the window opened. */
+    int frames() {
+        return count;
+    }
+
     /** 95th percentile of the recent frame intervals, in ms. */
     double p95Millis() {
         return p95(frames, count);

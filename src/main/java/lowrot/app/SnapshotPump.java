@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import javafx.application.Platform;
+import java.util.concurrent.Executor;
 import lowrot.core.Metrics;
 import lowrot.core.Snapshot;
 import lowrot.run.RunListener;
@@ -15,8 +15,9 @@ import lowrot.run.RunStatus;
 /**
  * The one bridge from a trainer thread to the FX thread. The trainer side never waits: it stores
  * the latest snapshot (latest wins), queues every snapshot's metrics (never dropped) and the
- * latest status, and schedules at most one {@code Platform.runLater} at a time. The FX side
- * receives everything gathered since its last turn in one {@link Batch}.
+ * latest status, and hands at most one delivery at a time to the FX executor (in the window
+ * {@code Platform::runLater}; in tests a queue they run by hand). The FX side receives everything
+ * gathered since its last turn in one {@link Batch}.
  */
 public final class SnapshotPump implements RunListener {
     /** What arrived since the last delivery; {@code snapshot} and {@code status} may be null. */
@@ -25,15 +26,17 @@ public final class SnapshotPump implements RunListener {
 
     private final long runId;
     private final Consumer<Batch> fxConsumer;
+    private final Executor fx;
     private final AtomicReference<Snapshot> latest = new AtomicReference<>();
     private final AtomicReference<RunStatus> status = new AtomicReference<>();
     private final ConcurrentLinkedQueue<Metrics> points = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile boolean closed;
 
-    /** A pump for one run; {@code fxConsumer} is called on the FX thread. */
-    public SnapshotPump(long runId, Consumer<Batch> fxConsumer) {
+    /** A pump for one run; {@code fxConsumer} is called by tasks run on {@code fx}. */
+    public SnapshotPump(long runId, Executor fx, Consumer<Batch> fxConsumer) {
         this.runId = runId;
+        this.fx = fx;
         this.fxConsumer = fxConsumer;
     }
 
@@ -63,7 +66,7 @@ public final class SnapshotPump implements RunListener {
 
     private void schedule() {
         if (scheduled.compareAndSet(false, true)) {
-            Platform.runLater(this::drain);
+            fx.execute(this::drain);
         }
     }
 

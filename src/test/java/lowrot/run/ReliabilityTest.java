@@ -65,10 +65,18 @@ class ReliabilityTest {
                         assertTrue(Double.isFinite(v), regime + "/" + opt + ": " + m);
                     }
                 }
-                run.play(); // a diverged run stays paused
-                Thread.sleep(50);
+                // A diverged run stays paused: Play is refused. The run's thread handles commands in order,
+                // so once the save after it has run, a wrongly accepted Play would have announced RUNNING.
+                int before = seen.statuses.size();
+                run.play();
+                java.util.concurrent.CompletableFuture<Recorder.Recording> barrier = new java.util.concurrent.CompletableFuture<>();
+                run.save(barrier::complete);
+                long stepAtSave = barrier.get(10, TimeUnit.SECONDS).rows().get(barrier.get().rows().size() - 1).step();
+                assertTrue(seen.statuses.subList(before, seen.statuses.size()).stream()
+                        .allMatch(st -> st.state() == RunState.DIVERGED), regime + "/" + opt + ": Play after divergence");
                 assertEquals(RunState.DIVERGED, run.state());
-                assertTrue(run.stopAndWait(1000));
+                assertEquals(last.step(), stepAtSave, "no step taken after divergence");
+                assertTrue(run.stopAndWait(10_000));
             }
         }
     }

@@ -1,0 +1,47 @@
+package lowrot.app;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+/** An executor that only queues; the test runs the tasks by hand, so hand-offs are deterministic. */
+final class ManualExecutor implements Executor {
+    private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
+
+    @Override
+    public synchronized void execute(Runnable task) {
+        tasks.add(task);
+        notifyAll();
+    }
+
+    synchronized int pending() {
+        return tasks.size();
+    }
+
+    /** Runs every queued task (and any they queue), returning how many ran. */
+    int runAll() {
+        int ran = 0;
+        Runnable r;
+        while ((r = poll()) != null) {
+            r.run();
+            ran++;
+        }
+        return ran;
+    }
+
+    private synchronized Runnable poll() {
+        return tasks.poll();
+    }
+
+    /** Waits until at least {@code count} tasks are queued; a liveness bound, never a speed check. */
+    synchronized void awaitPending(int count, long seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (tasks.size() < count) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("no task queued within " + seconds + " s (" + tasks.size() + " of " + count + ")");
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+    }
+}
