@@ -56,10 +56,16 @@ class StressTest {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.drawn() != null
                     && window.drawn().runId() == window.run().runId()
                     && window.drawn().width() == window.config().run().network().width());
-            // Saving goes through the file thread: what lands on disk is the window's config, whole.
+            // Saving goes through the file thread, which works in order: once a first file exists, every
+            // open the driver queued has been read and handed to the FX thread (applied before the next
+            // interact). Then a config no action produces is saved: what lands on disk is exactly it.
+            Path drained = dir.resolve("drained.json");
+            robot.interact(() -> window.saveConfig(drained));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(drained));
             Path saved = dir.resolve("final.json");
             LabConfig[] shown = new LabConfig[1];
             robot.interact(() -> {
+                assertNull(window.tryConfig(window.config().withRun(window.config().run().withSeeds(4242, 4243))));
                 shown[0] = window.config();
                 window.saveConfig(saved);
             });
