@@ -33,6 +33,22 @@ final class ManualExecutor implements Executor {
         return tasks.poll();
     }
 
+    /**
+     * Whether {@code count} tasks get queued within {@code millis}: for checking that something does
+     * not happen (a correct component never queues them, so a slow machine cannot make this fail).
+     */
+    synchronized boolean queuedWithin(int count, long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (tasks.size() < count) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
+    }
+
     /** Waits until at least {@code count} tasks are queued; a liveness bound, never a speed check. */
     synchronized void awaitPending(int count, long seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
