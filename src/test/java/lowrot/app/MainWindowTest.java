@@ -191,12 +191,15 @@ class MainWindowTest {
         });
         waitFor(10, () -> window.status() != null && window.status().stepSize() == 0.05);
         assertEquals(run, window.run(), "η changes without a restart");
-        long s1 = window.latest().step();
-        double t1 = window.latest().time();
-        waitFor(10, () -> window.latest().step() > s1 + 100);
+        // Every step after the one the status names runs at η = 0.05; a snapshot taken before it may still
+        // be on its way to the FX thread, so the first snapshot compared is one taken after it.
+        long changedAt = window.status().step();
+        waitFor(10, () -> window.latest().step() >= changedAt);
+        Snapshot first = window.latest();
+        waitFor(10, () -> window.latest().step() > first.step() + 100);
         Snapshot later = window.latest();
         // τ advances by η per step: 0.05 now.
-        assertEquals(0.05 * (later.step() - s1), later.time() - t1, 1e-6 * later.time());
+        assertEquals(0.05 * (later.step() - first.step()), later.time() - first.time(), 1e-6 * later.time());
     }
 
     @Test
