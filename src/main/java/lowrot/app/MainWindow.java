@@ -130,6 +130,8 @@ public final class MainWindow {
     private Trails trails;
     private RunStatus status;
     private ReferenceMargins refs = ReferenceMargins.NONE;
+    /** Set when a margin of this run exceeded a certified upper bound (a bug); shown until the next run. */
+    private String boundViolation;
     private RegionGrid regions;
     private CircleScene.Options circleOptions = CircleScene.Options.defaults();
     private long lastChartUpdate;
@@ -251,6 +253,8 @@ public final class MainWindow {
         RunConfig rc = next.run();
         if (newData || data == null) {
             data = Datasets.generate(rc.dataset(), rc.dataSeed());
+        }
+        if (newData || previous == null || !previous.sameReferenceSettings(next)) {
             cancel(ntkJob);
             cancel(globalJob);
             refs = new ReferenceMargins(null, null, null);
@@ -263,6 +267,7 @@ public final class MainWindow {
             refs = refs.withNoRotation(null);
         }
         long runId = ++runCounter;
+        boundViolation = null;
         history.clear();
         tangent.clear();
         regions = null;
@@ -327,6 +332,9 @@ public final class MainWindow {
         perf.snapshots(batch.points().size());
         for (Metrics m : batch.points()) {
             history.add(m);
+            if (boundViolation == null) {
+                boundViolation = refs.violation(m.marginPath());
+            }
         }
         if (!batch.points().isEmpty()) {
             chartsDirty = true;
@@ -412,8 +420,7 @@ public final class MainWindow {
                     }, this::referenceError);
         }
         if (refs.global() == null && (globalJob == null || globalJob.done() || isCancelled(globalJob))) {
-            globalJob = service.submit(mon -> GlobalMarginSolver.solve(train, GlobalMarginSolver.Options.defaults()
-                    .withTolerance(c.globalTolerance()), mon), r -> {
+            globalJob = service.submit(mon -> GlobalMarginSolver.solve(train, c.globalOptions(), mon), r -> {
                         refs = refs.withGlobal(r);
                         afterReference();
                     }, this::referenceError);
@@ -421,8 +428,8 @@ public final class MainWindow {
         if (refs.noRotation() == null) {
             cancel(noRotationJob);
             Network init = Trainer.initialNetwork(c.run(), train.d());
-            noRotationJob = service.submit(mon -> GlobalMarginSolver.noRotationLimit(train, init,
-                    GlobalMarginSolver.Options.defaults().withTolerance(c.globalTolerance()), mon), r -> {
+            noRotationJob = service.submit(mon -> GlobalMarginSolver.noRotationLimit(train, init, c.globalOptions(), mon),
+                    r -> {
                         refs = refs.withNoRotation(r);
                         afterReference();
                     }, this::referenceError);
@@ -575,7 +582,12 @@ public final class MainWindow {
         stateLabel.setText(replay != null ? "replay" : st.label());
         stateLabel.getStyleClass().setAll("state", "state-" + st.name().toLowerCase());
         String msg = status != null && !status.message().isEmpty() ? status.message() : dataMessage;
-        messageLabel.setText(msg);
+        // A margin above a certified bound is a bug, not a result: it stays on screen, in red, for this run.
+        messageLabel.setText(boundViolation != null ? boundViolation : msg);
+        messageLabel.getStyleClass().removeAll("bound-violation");
+        if (boundViolation != null) {
+            messageLabel.getStyleClass().add("bound-violation");
+        }
     }
 
     // ---------------------------------------------------------------- layout

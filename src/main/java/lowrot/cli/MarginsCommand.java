@@ -43,8 +43,10 @@ final class MarginsCommand implements Callable<Integer> {
             ntk.addProperty("standard_error", r.ntk().standardError());
             ntk.addProperty("converged", r.ntk().converged());
             o.add("ntk", ntk);
-            JsonObject global = bounds(r.global().lower(), r.global().upper());
-            global.addProperty("upper_exact", r.global().upperExact());
+            JsonObject global = bounds(r.global().lower(), r.global().upperCertified() ? r.global().upper() : null);
+            global.addProperty("upper_certified", r.global().upperCertified());
+            global.addProperty("status", r.global().upperStatus());
+            global.addProperty("rounds", r.global().rounds());
             global.addProperty("converged", r.global().converged());
             o.add("global", global);
             JsonObject noRot = bounds(r.noRotation().lower(), r.noRotation().upper());
@@ -55,15 +57,16 @@ final class MarginsCommand implements Callable<Integer> {
             out.printf("%-30s %14s %14s%n", "", "lower", "upper");
             out.printf("%-30s %14.8g %14.8g  (M = %d, s.e. %.3g)%n", "NTK margin γ_ntk", r.ntk().lower(), r.ntk().upper(),
                     r.ntk().directions(), r.ntk().standardError());
-            out.printf("%-30s %14.8g %14.8g%s%n", "global margin γ_gl", r.global().lower(), r.global().upper(),
-                    r.global().upperExact() ? "" : "  (upper: best found)");
+            out.printf("%-30s %14.8g %14s  (%s)%n", "global margin γ_gl", r.global().lower(),
+                    r.global().upperCertified() ? String.format("%14.8g", r.global().upper()) : "—",
+                    r.global().upperStatus());
             out.printf("%-30s %14.8g %14.8g  (m = %d)%n", "no-rotation limit", r.noRotation().lower(),
                     r.noRotation().upper(), c.run().network().width());
         }
         return Cli.OK;
     }
 
-    private static JsonObject bounds(double lower, double upper) {
+    private static JsonObject bounds(double lower, Double upper) {
         JsonObject o = new JsonObject();
         o.addProperty("lower", lower);
         o.addProperty("upper", upper);

@@ -17,7 +17,7 @@ final class References {
         var train = data.train();
         var ntk = NtkMarginSolver.solve(train, NtkMarginSolver.Options.defaults().withDirections(c.ntkDirections())
                 .withTolerance(c.ntkTolerance()).withSeed(c.run().dataSeed()), monitor);
-        var options = GlobalMarginSolver.Options.defaults().withTolerance(c.globalTolerance());
+        var options = c.globalOptions();
         var global = GlobalMarginSolver.solve(train, options, monitor);
         var noRotation = GlobalMarginSolver.noRotationLimit(train, Trainer.initialNetwork(c.run(), train.d()), options,
                 monitor);

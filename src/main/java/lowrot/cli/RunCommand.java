@@ -193,8 +193,13 @@ final class RunCommand implements Callable<Integer> {
                     ChartSet.fmt(refs.noRotation().upper()));
         }
         if (refs.global() != null) {
-            out.printf("%-34s %14s %14s%s%n", "global margin γ_gl", ChartSet.fmt(refs.global().lower()),
-                    ChartSet.fmt(refs.global().upper()), refs.global().upperExact() ? "" : "  (upper: best found)");
+            out.printf("%-34s %14s %14s  (%s)%n", "global margin γ_gl", ChartSet.fmt(refs.global().lower()),
+                    refs.global().upperCertified() ? ChartSet.fmt(refs.global().upper()) : "—",
+                    refs.global().upperStatus());
+        }
+        String violation = refs.violation(m.marginPath());
+        if (violation != null) {
+            out.println(violation);
         }
         if (refs.ntk() != null) {
             out.printf("%-34s %14s %14s  (M = %d, s.e. %s)%n", "NTK margin γ_ntk", ChartSet.fmt(refs.ntk().lower()),

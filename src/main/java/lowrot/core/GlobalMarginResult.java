@@ -5,14 +5,15 @@ package lowrot.core;
  * the network that attains the lower bound.
  *
  * <p>{@code lower} is min_i y_i g(x_i) of {@link #network()}, whose path norm is 1: a certified
- * lower bound. {@code upper} is max_u |Σ_i q_i y_i σ(u · x_i)| for the dual weights q, maximised
- * exactly when {@link #upperExact()} (d = 2 over the whole circle, or a finite dictionary), and
- * otherwise the best value a multi-start search found ("best found": not a certificate).
+ * lower bound. {@code upper} is a proven bound on max_u |Σ_i q_i y_i σ(u · x_i)| for dual weights q on
+ * the simplex, hence on γ_gl: exact over the circle for d = 2 and over a finite dictionary, a branch and
+ * bound's sound bound for d &gt; 2. When no certificate was reached within the round cap,
+ * {@link #upperCertified()} is false, {@code upper} is +∞ and the result is "lower bound only".
  */
 public final class GlobalMarginResult {
     private final double lower;
     private final double upper;
-    private final boolean upperExact;
+    private final boolean upperCertified;
     private final boolean converged;
     private final int rounds;
     private final int dictionarySize;
@@ -20,11 +21,11 @@ public final class GlobalMarginResult {
     private final double[] directions;
     private final double[] weights;
 
-    GlobalMarginResult(double lower, double upper, boolean upperExact, boolean converged, int rounds,
+    GlobalMarginResult(double lower, double upper, boolean upperCertified, boolean converged, int rounds,
             int dictionarySize, int dim, double[] directions, double[] weights) {
         this.lower = lower;
         this.upper = upper;
-        this.upperExact = upperExact;
+        this.upperCertified = upperCertified;
         this.converged = converged;
         this.rounds = rounds;
         this.dictionarySize = dictionarySize;
@@ -38,7 +39,7 @@ public final class GlobalMarginResult {
         return lower;
     }
 
-    /** Dual upper bound (certified only when {@link #upperExact()}). */
+    /** Certified upper bound, or +∞ when {@link #upperCertified()} is false. */
     public double upper() {
         return upper;
     }
@@ -47,9 +48,17 @@ public final class GlobalMarginResult {
         return upper - lower;
     }
 
-    /** True when the upper bound is a certificate, not just the best value found by search. */
-    public boolean upperExact() {
-        return upperExact;
+    /** True when an upper bound was proven; false means "lower bound only". */
+    public boolean upperCertified() {
+        return upperCertified;
+    }
+
+    /**
+     * The upper bound's status in words: "certified" (gap closed to the tolerance), "certified, gap open"
+     * (proven but looser than asked: a round or node cap was reached) or "lower bound only".
+     */
+    public String upperStatus() {
+        return !upperCertified ? "lower bound only" : converged ? "certified" : "certified, gap open";
     }
 
     /** True when the gap reached the requested tolerance. */
@@ -96,7 +105,7 @@ public final class GlobalMarginResult {
 
     @Override
     public String toString() {
-        return String.format("γ ∈ [%.6g, %.6g]%s (%d neurons, dictionary %d, %d rounds)", lower, upper,
-                upperExact ? "" : " (upper: best found)", weights.length, dictionarySize, rounds);
+        return String.format("γ ∈ [%.6g, %.6g], %s (%d neurons, dictionary %d, %d rounds)", lower, upper,
+                upperStatus(), weights.length, dictionarySize, rounds);
     }
 }

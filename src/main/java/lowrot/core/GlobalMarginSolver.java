@@ -2,7 +2,9 @@ package lowrot.core;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -17,7 +19,10 @@ import java.util.stream.IntStream;
  * yields a certified lower bound (the margin of μ on all points) and an upper bound (max_u |h_q(u)|):
  * exact for d = 2, where h_q is a cosine on each arc between activation breakpoints, so the
  * dictionary is effectively the whole circle (every breakpoint and every arc's stationary point);
- * exact over a fixed dictionary; and best found by multi-start ascent on the sphere when d > 2.
+ * exact over a fixed dictionary; and for d > 2 bounded soundly from above by branch and bound over
+ * the activation patterns of the support of q ({@link PatternSearch}), whose best directions are
+ * also the new columns. The upper bound is therefore certified in every dimension. Stopping is by
+ * gap, by rounds and by nodes, never by time: the same data and options give the same bits anywhere.
  */
 public final class GlobalMarginSolver {
     private static final long SEARCH_STREAM = 31;
@@ -25,40 +30,38 @@ public final class GlobalMarginSolver {
     private static final int COLUMNS_PER_ROUND = 24;
 
     /**
-     * @param tolerance        stop when upper − lower ≤ tolerance · upper (relative; an absolute floor of
-     *                         1e−12 applies where the margin is 0)
-     * @param maxRounds        cap on rounds of row and column generation
-     * @param randomDirections d > 2: random starting directions of the search, per round
-     * @param seed             seed of the random directions and of the first rows
-     * @param maxSeconds       wall-clock budget; the best bounds so far are returned when it runs out
+     * @param tolerance stop when upper − lower ≤ tolerance · upper (relative; an absolute floor of
+     *                  1e−12 applies where the margin is 0)
+     * @param maxRounds cap on rounds of row and column generation
+     * @param maxNodes  d > 2: cap on branch-and-bound nodes per pricing problem and sign; the upper
+     *                  bound stays certified when it is reached, only looser
+     * @param seed      seed of the first rows
      */
-    public record Options(double tolerance, int maxRounds, int randomDirections, long seed, double maxSeconds) {
+    public record Options(double tolerance, int maxRounds, int maxNodes, long seed) {
         public static Options defaults() {
-            return new Options(1e-5, 300, 64, 1, 20);
+            return new Options(1e-5, 300, 20_000, 1);
         }
 
         public Options withTolerance(double t) {
-            return new Options(t, maxRounds, randomDirections, seed, maxSeconds);
+            return new Options(t, maxRounds, maxNodes, seed);
         }
 
         public Options withMaxRounds(int r) {
-            return new Options(tolerance, r, randomDirections, seed, maxSeconds);
+            return new Options(tolerance, r, maxNodes, seed);
+        }
+
+        public Options withMaxNodes(int k) {
+            return new Options(tolerance, maxRounds, k, seed);
         }
 
         public Options withSeed(long s) {
-            return new Options(tolerance, maxRounds, randomDirections, s, maxSeconds);
-        }
-
-        /** Stop after this many seconds with the best bounds so far (not converged). */
-        public Options withMaxSeconds(double s) {
-            return new Options(tolerance, maxRounds, randomDirections, seed, s);
+            return new Options(tolerance, maxRounds, maxNodes, s);
         }
 
         Problems validate() {
             return new Problems().rangeAbove("global.tolerance", tolerance, 0, 1)
                     .range("global.maxRounds", maxRounds, 1, 100_000)
-                    .range("global.randomDirections", randomDirections, 1, 1_000_000)
-                    .rangeAbove("global.maxSeconds", maxSeconds, 0, 1e6);
+                    .range("global.maxNodes", maxNodes, 1, 100_000_000);
         }
     }
 
@@ -68,9 +71,7 @@ public final class GlobalMarginSolver {
          * Max of |h_q| over the search space (exact or best found) and candidates sorted by |h_q|,
          * descending. {@code dictionary} holds the directions already in the program.
          */
-        Priced price(double[] q, int limit, List<double[]> dictionary);
-
-        boolean exact();
+        Priced price(double[] q, int limit, List<double[]> dictionary, boolean certify, SolverMonitor monitor);
 
         /** True when any unit direction may join the dictionary (not for a fixed set of directions). */
         default boolean addsPointDirections() {
@@ -78,7 +79,21 @@ public final class GlobalMarginSolver {
         }
     }
 
-    private record Priced(double max, List<double[]> candidates) {
+    /**
+     * {@code max} is a proven upper bound on max_u |h_q(u)| when {@code bound} is true; otherwise only the
+     * best value a search found, which is never reported.
+     */
+    private record Priced(double max, List<double[]> candidates, boolean bound) {
+    }
+
+    /** True when some candidate would enter the program as a new column. */
+    private boolean improves(Priced priced, double[] q, double above, List<double[]> columns) {
+        for (double[] u : priced.candidates()) {
+            if (Math.abs(h(q, u)) > above && !contains(columns, u)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private final int n;
@@ -90,17 +105,43 @@ public final class GlobalMarginSolver {
         if (data.n() == 0) {
             throw new IllegalArgumentException("data: the global margin needs at least one point");
         }
-        this.n = data.n();
         this.d = data.d();
-        this.xs = data.copyX();
-        this.ys = data.copyY();
+        // Repeated (x, y) pairs are one constraint: keep the first of each, in data order. The margin of
+        // any network is the same over the distinct pairs as over all points, and the LP stays small and
+        // far less degenerate (2-sparse parity in d = 6 has 64 distinct points among n = 1000).
+        double[] allX = data.copyX();
+        double[] allY = data.copyY();
+        Map<List<Double>, Integer> seen = new HashMap<>();
+        int[] keep = new int[data.n()];
+        int count = 0;
+        for (int i = 0; i < data.n(); i++) {
+            List<Double> key = new ArrayList<>(d + 1);
+            for (int k = 0; k < d; k++) {
+                key.add(allX[i * d + k] + 0.0); // −0.0 and 0.0 are the same point
+            }
+            key.add(allY[i]);
+            if (seen.putIfAbsent(key, i) == null) {
+                keep[count++] = i;
+            }
+        }
+        this.n = count;
+        this.xs = new double[count * d];
+        this.ys = new double[count];
+        for (int t = 0; t < count; t++) {
+            System.arraycopy(allX, keep[t] * d, xs, t * d, d);
+            ys[t] = allY[keep[t]];
+        }
     }
 
-    /** γ_gl of a data set: exact bounds for d = 2, "best found" upper bound for d > 2. */
+    /**
+     * γ_gl of a data set with a certified upper bound in every dimension: exact pricing over the circle
+     * for d = 2, branch and bound over activation patterns for d > 2 ({@link PatternSearch}).
+     */
     public static GlobalMarginResult solve(Dataset data, Options options, SolverMonitor monitor) {
         options.validate().throwIfAny();
         GlobalMarginSolver solver = new GlobalMarginSolver(data);
-        Pricer pricer = data.d() == 2 ? solver.new CirclePricer() : solver.new SpherePricer(options);
+        Pricer pricer = data.d() == 2 ? solver.new CirclePricer() : solver.new SpherePricer(options.maxNodes(),
+                options.tolerance() / 4);
         return solver.run(pricer, options, monitor);
     }
 
@@ -170,7 +211,8 @@ public final class GlobalMarginSolver {
         for (int i : rows) {
             q[i] = 1.0 / rows.size();
         }
-        List<double[]> columns = new ArrayList<>(pricer.price(q, 2 * COLUMNS_PER_ROUND, List.of()).candidates());
+        List<double[]> columns = new ArrayList<>(pricer.price(q, 2 * COLUMNS_PER_ROUND, List.of(), false, monitor)
+                .candidates());
         if (pricer.addsPointDirections()) {
             for (int i : rows) {
                 addPointDirection(columns, i);
@@ -184,8 +226,7 @@ public final class GlobalMarginSolver {
         int rounds = 0;
         boolean converged = false;
         double[] margins = new double[n];
-        long deadline = System.nanoTime() + (long) (options.maxSeconds() * 1e9);
-        while (rounds < options.maxRounds() && System.nanoTime() < deadline) {
+        while (rounds < options.maxRounds()) {
             monitor.checkCancelled();
             rounds++;
             int cols = columns.size();
@@ -247,18 +288,28 @@ public final class GlobalMarginSolver {
                     q[i] /= total;
                 }
             }
-            Priced priced = pricer.price(q, COLUMNS_PER_ROUND, columns);
-            bestUpper = Math.min(bestUpper, priced.max());
+            // Rows first: a point the program has not seen yet and μ does not separate well enough.
+            double threshold = Math.max(1e-12, options.tolerance()
+                    * Math.abs(Double.isFinite(bestUpper) ? bestUpper : lp.t())) / 4;
+            Integer[] violated = IntStream.range(0, n).filter(i -> !inRows[i] && margins[i] < lp.t() - threshold)
+                    .boxed().sorted((i, j) -> Double.compare(margins[i], margins[j])).toArray(Integer[]::new);
+            // Columns: a cheap search first; the certified (possibly costly) one only once neither rows
+            // nor the cheap search improve the program, so it runs a few times per solve, not every round.
+            Priced priced = pricer.price(q, COLUMNS_PER_ROUND, columns, false, monitor);
+            if (!priced.bound() && violated.length == 0 && !improves(priced, q, lp.t() + threshold, columns)) {
+                priced = pricer.price(q, COLUMNS_PER_ROUND, columns, true, monitor);
+            }
+            if (priced.bound()) {
+                bestUpper = Math.min(bestUpper, priced.max());
+            }
             monitor.progress(Math.min(0.99, rounds / (double) options.maxRounds()),
-                    String.format("margin in [%.6g, %.6g]", bestLower, bestUpper));
+                    Double.isFinite(bestUpper) ? String.format("margin in [%.6g, %.6g]", bestLower, bestUpper)
+                            : String.format("margin ≥ %.6g (no certificate yet)", bestLower));
             double allowed = Math.max(1e-12, options.tolerance() * Math.abs(bestUpper));
-            if (bestUpper - bestLower <= allowed) {
+            if (Double.isFinite(bestUpper) && bestUpper - bestLower <= allowed) {
                 converged = true;
                 break;
             }
-            double threshold = allowed / 4;
-            Integer[] violated = IntStream.range(0, n).filter(i -> !inRows[i] && margins[i] < lp.t() - threshold)
-                    .boxed().sorted((i, j) -> Double.compare(margins[i], margins[j])).toArray(Integer[]::new);
             int added = 0;
             for (int t = 0; t < Math.min(ROWS_PER_ROUND, violated.length); t++) {
                 rows.add(violated[t]);
@@ -278,9 +329,10 @@ public final class GlobalMarginSolver {
                 break;
             }
         }
-        // A search that is not exhaustive may miss the maximiser; it never reports below the lower bound.
-        double upper = pricer.exact() ? bestUpper : Math.max(bestUpper, bestLower);
-        return result(bestLower, upper, pricer.exact(), converged, rounds, columns.size(), bestDirs, bestMu);
+        // bestUpper only ever takes values that a pricer proved (exact or a sound bound); when no round
+        // produced one within the round cap it stays +∞ and the result is "lower bound only".
+        return result(bestLower, bestUpper, Double.isFinite(bestUpper), converged, rounds, columns.size(), bestDirs,
+                bestMu);
     }
 
     /**
@@ -339,12 +391,8 @@ public final class GlobalMarginSolver {
     /** d = 2: |h_q| maximised exactly over the circle, arc by arc. */
     private final class CirclePricer implements Pricer {
         @Override
-        public boolean exact() {
-            return true;
-        }
-
-        @Override
-        public Priced price(double[] q, int limit, List<double[]> dictionary) {
+        public Priced price(double[] q, int limit, List<double[]> dictionary, boolean certify,
+                SolverMonitor monitor) {
             // Point i is active for angles in (φ_i − π/2, φ_i + π/2). Sweep the circle from angle 0.
             int[] supp = IntStream.range(0, n).filter(i -> q[i] != 0 && (xs[2 * i] != 0 || xs[2 * i + 1] != 0))
                     .toArray();
@@ -401,7 +449,7 @@ public final class GlobalMarginSolver {
             }
             // Exact value at the best angle, free of the sweep's accumulated rounding.
             double exactMax = Math.abs(h(q, out.get(0)));
-            return new Priced(Math.max(max, exactMax), out);
+            return new Priced(Math.max(max, exactMax), out, true);
         }
 
         /** Candidates on [start, end] where h = ⟨u(θ), w⟩: both ends and ±w if inside. Entries (θ, |h|). */
@@ -457,17 +505,13 @@ public final class GlobalMarginSolver {
         }
 
         @Override
-        public boolean exact() {
-            return true;
-        }
-
-        @Override
         public boolean addsPointDirections() {
             return false;
         }
 
         @Override
-        public Priced price(double[] q, int limit, List<double[]> dictionary) {
+        public Priced price(double[] q, int limit, List<double[]> dictionary, boolean certify,
+                SolverMonitor monitor) {
             double[] values = new double[pool.length];
             IntStream.range(0, pool.length).parallel().forEach(j -> values[j] = Math.abs(h(q, pool[j])));
             Integer[] order = IntStream.range(0, pool.length).boxed().toArray(Integer[]::new);
@@ -476,131 +520,110 @@ public final class GlobalMarginSolver {
             for (int t = 0; t < Math.min(limit, order.length); t++) {
                 out.add(pool[order[t]]);
             }
-            return new Priced(values[order[0]], out);
+            return new Priced(values[order[0]], out, true);
         }
     }
 
-    /** d > 2: multi-start fixed-point ascent of ±h_q on the sphere. */
+    /**
+     * d > 2: max_u |h_q| by ascent from data-driven directions (cheap, a value found, no bound), and when
+     * asked to certify, by branch and bound over the activation patterns of the support of q, whose upper
+     * bound is sound (see {@link PatternSearch}).
+     */
     private final class SpherePricer implements Pricer {
-        private final Rng rng;
-        private final int randomStarts;
+        private final int maxNodes;
+        private final double relTol;
 
-        SpherePricer(Options options) {
-            this.rng = Rng.stream(options.seed(), SEARCH_STREAM + 1);
-            this.randomStarts = options.randomDirections();
+        SpherePricer(int maxNodes, double relTol) {
+            this.maxNodes = maxNodes;
+            this.relTol = relTol;
         }
 
         @Override
-        public boolean exact() {
-            return false;
+        public Priced price(double[] q, int limit, List<double[]> dictionary, boolean certify,
+                SolverMonitor monitor) {
+            int[] supp = IntStream.range(0, n).filter(i -> q[i] != 0).toArray();
+            double[] sx = new double[supp.length * d];
+            double[] c = new double[supp.length];
+            for (int t = 0; t < supp.length; t++) {
+                System.arraycopy(xs, supp[t] * d, sx, t * d, d);
+                c[t] = q[supp[t]] * ys[supp[t]];
+            }
+            PatternSearch search = new PatternSearch(sx, supp.length, d);
+            List<double[]> climbed = search.climb(c, seeds(search, c, sx, supp.length, dictionary), limit);
+            if (!certify) {
+                return new Priced(Math.abs(search.h(c, climbed.get(0))), climbed, false);
+            }
+            PatternSearch.Outcome out = search.maximise(c, climbed, limit, maxNodes, relTol, monitor);
+            return new Priced(out.upper(), out.candidates(), true);
         }
 
-        @Override
-        public Priced price(double[] q, int limit, List<double[]> dictionary) {
-            List<double[]> starts = new ArrayList<>();
-            // The best directions already in the program: the search then never reports less than
-            // the restricted program's own value.
-            List<double[]> sortedDictionary = new ArrayList<>(dictionary);
-            sortedDictionary.sort((a, b) -> Double.compare(Math.abs(h(q, b)), Math.abs(h(q, a))));
-            starts.addAll(sortedDictionary.subList(0, Math.min(16, sortedDictionary.size())));
-            // The pattern "every point active" gives w = Σ q_i y_i x_i: a natural start in both signs.
+        /**
+         * Starting directions, in a fixed order: the best 16 of the dictionary, Σ c_i x_i and its
+         * negation, every support point and pair sum and difference (up to 64 points), the coordinate
+         * axes and every (±e_a ± e_b)/√2 (sparse features such as parity's).
+         */
+        private List<double[]> seeds(PatternSearch search, double[] c, double[] sx, int count, List<double[]> dictionary) {
+            List<double[]> seeds = new ArrayList<>();
+            List<double[]> sorted = new ArrayList<>(dictionary);
+            double[] value = new double[sorted.size()];
+            Integer[] order = new Integer[sorted.size()];
+            for (int t = 0; t < sorted.size(); t++) {
+                value[t] = Math.abs(search.h(c, sorted.get(t)));
+                order[t] = t;
+            }
+            Arrays.sort(order, (p, r) -> Double.compare(value[r], value[p]));
+            for (int t = 0; t < Math.min(16, order.length); t++) {
+                seeds.add(sorted.get(order[t]));
+            }
             double[] all = new double[d];
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < count; i++) {
                 for (int k = 0; k < d; k++) {
-                    all[k] += q[i] * ys[i] * xs[i * d + k];
+                    all[k] += c[i] * sx[i * d + k];
                 }
             }
-            starts.add(all);
-            starts.add(Arrays.stream(all).map(v -> -v).toArray());
-            for (int s = 0; s < randomStarts; s++) {
-                double[] u = new double[d];
-                for (int k = 0; k < d; k++) {
-                    u[k] = rng.nextGaussian();
-                }
-                starts.add(u);
-            }
-            for (int i = 0; i < n; i++) {
-                if (q[i] != 0) {
-                    starts.add(Arrays.copyOfRange(xs, i * d, (i + 1) * d));
-                    double[] neg = new double[d];
+            seeds.add(all);
+            seeds.add(scaled(all, -1));
+            int points = Math.min(count, 64);
+            for (int i = 0; i < points; i++) {
+                double[] xi = Arrays.copyOfRange(sx, i * d, (i + 1) * d);
+                seeds.add(xi);
+                seeds.add(scaled(xi, -1));
+                for (int j = i + 1; j < points; j++) {
+                    double[] sum = new double[d];
+                    double[] diff = new double[d];
                     for (int k = 0; k < d; k++) {
-                        neg[k] = -xs[i * d + k];
+                        sum[k] = xi[k] + sx[j * d + k];
+                        diff[k] = xi[k] - sx[j * d + k];
                     }
-                    starts.add(neg);
+                    seeds.add(sum);
+                    seeds.add(diff);
                 }
             }
-            List<double[]> found = new ArrayList<>();
-            for (double[] start : starts) {
-                for (int sign = -1; sign <= 1; sign += 2) {
-                    double[] u = ascend(q, start, sign);
-                    if (u != null) {
-                        found.add(u);
-                    }
-                }
-            }
-            found.sort((a, b) -> Double.compare(Math.abs(h(q, b)), Math.abs(h(q, a))));
-            List<double[]> out = new ArrayList<>();
-            for (double[] u : found) {
-                if (out.size() >= limit) {
-                    break;
-                }
-                if (!contains(out, u)) {
-                    out.add(u);
-                }
-            }
-            if (out.isEmpty()) {
-                double[] u = new double[d];
-                u[0] = 1;
-                out.add(u);
-            }
-            return new Priced(Math.abs(h(q, out.get(0))), out);
-        }
-
-        /** u ← w_A(u)/‖w_A(u)‖ with w_A = sign·Σ_{i active at u} q_i y_i x_i: the best direction for the current pattern. */
-        private double[] ascend(double[] q, double[] start, int sign) {
-            double[] u = normalise(start.clone());
-            if (u == null) {
-                return null;
-            }
-            double[] best = u;
-            double bestValue = sign * h(q, u);
-            for (int iter = 0; iter < 40; iter++) {
-                double[] w = new double[d];
-                for (int i = 0; i < n; i++) {
-                    if (q[i] != 0 && dot(u, i) > 0) {
-                        for (int k = 0; k < d; k++) {
-                            w[k] += sign * q[i] * ys[i] * xs[i * d + k];
+            for (int a = 0; a < d; a++) {
+                double[] e = new double[d];
+                e[a] = 1;
+                seeds.add(e);
+                seeds.add(scaled(e, -1));
+                for (int b2 = a + 1; b2 < d; b2++) {
+                    for (int sa = -1; sa <= 1; sa += 2) {
+                        for (int sb = -1; sb <= 1; sb += 2) {
+                            double[] v = new double[d];
+                            v[a] = sa;
+                            v[b2] = sb;
+                            seeds.add(v);
                         }
                     }
                 }
-                double[] next = normalise(w);
-                if (next == null) {
-                    break;
-                }
-                double value = sign * h(q, next);
-                if (value <= bestValue + 1e-15) {
-                    break;
-                }
-                best = next;
-                bestValue = value;
-                u = next;
             }
-            return best;
+            return seeds;
         }
 
-        private double[] normalise(double[] v) {
-            double norm = 0;
-            for (double x : v) {
-                norm += x * x;
-            }
-            norm = Math.sqrt(norm);
-            if (!(norm > 0)) {
-                return null;
-            }
+        private double[] scaled(double[] v, double factor) {
+            double[] out = new double[v.length];
             for (int k = 0; k < v.length; k++) {
-                v[k] /= norm;
+                out[k] = factor * v[k];
             }
-            return v;
+            return out;
         }
     }
 }

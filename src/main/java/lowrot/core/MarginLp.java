@@ -29,13 +29,21 @@ final class MarginLp {
     }
 
     private static final double PERTURBATION = 1e-12;
-    private static final long TIME_LIMIT_MS = 20_000;
+    /**
+     * Simplex iterations per solve, at least this many and 10 per row and column: a count, never a clock,
+     * so a solve ends the same way on any machine. Symmetric data (parity) make the program so degenerate
+     * that the simplex method can stall for millions of pivots; a solve cut short still yields a valid μ
+     * (its margin is re-evaluated) and a valid q (any point of the simplex gives an upper bound).
+     */
+    private static final int MIN_ITERATIONS = 5_000;
 
     private MarginLp() {
     }
 
-    private static void limit(ExpressionsBasedModel model) {
-        model.options.time_abort = TIME_LIMIT_MS;
+    private static void limit(ExpressionsBasedModel model, int size) {
+        model.options.iterations_abort = Math.max(MIN_ITERATIONS, 10 * size);
+        model.options.time_abort = Long.MAX_VALUE;
+        model.options.time_suffice = Long.MAX_VALUE;
         model.options.sparse = Boolean.getBoolean("lowrot.lp.sparse");
     }
 
@@ -45,7 +53,7 @@ final class MarginLp {
      */
     static Solution solve(double[] f, int rows, int cols) {
         ExpressionsBasedModel model = new ExpressionsBasedModel();
-        limit(model);
+        limit(model, rows + cols);
         // t ≥ 0 loses nothing (μ = 0 has margin 0) and makes the origin a feasible start.
         Variable t = model.addVariable("t").lower(0).weight(1);
         Variable[] plus = new Variable[cols];
@@ -139,7 +147,7 @@ final class MarginLp {
     /** min s subject to |Σ_i q_i F_ik| ≤ s for every k, q on the simplex. */
     private static double[] dual(double[] f, int rows, int cols) {
         ExpressionsBasedModel model = new ExpressionsBasedModel();
-        limit(model);
+        limit(model, rows + cols);
         Variable s = model.addVariable("s").weight(1);
         Variable[] q = new Variable[rows];
         Expression sum = model.addExpression("sum").level(1);

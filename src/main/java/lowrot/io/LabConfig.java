@@ -1,5 +1,6 @@
 package lowrot.io;
 
+import lowrot.core.GlobalMarginSolver;
 import lowrot.core.Problems;
 import lowrot.core.RunConfig;
 
@@ -13,45 +14,72 @@ import lowrot.core.RunConfig;
  * @param ntkDirections   M for the NTK margin
  * @param ntkTolerance    gap at which the NTK solver stops
  * @param globalTolerance relative gap at which the global-margin solver stops
+ * @param globalRounds    rounds of row and column generation of the global-margin solver, at most
+ * @param globalNodes     branch-and-bound nodes per certificate of the global margin (d &gt; 2), at most
  * @param csv             the CSV file of explicit points (kind POINTS), as written in the file, or null
  */
 public record LabConfig(RunConfig run, long steps, int every, int ntkDirections, double ntkTolerance,
-        double globalTolerance, String csv) {
+        double globalTolerance, int globalRounds, int globalNodes, String csv) {
 
     public static final int VERSION = 1;
     public static final String FORMAT = "lowrot-config";
 
     public static LabConfig defaults() {
-        return new LabConfig(RunConfig.defaults(), 2000, 10, 4096, 1e-3, 1e-5, null);
+        GlobalMarginSolver.Options g = GlobalMarginSolver.Options.defaults();
+        return new LabConfig(RunConfig.defaults(), 2000, 10, 4096, 1e-3, g.tolerance(), g.maxRounds(), g.maxNodes(), null);
     }
 
     /** The same settings around another run. */
     public LabConfig withRun(RunConfig value) {
-        return new LabConfig(value, steps, every, ntkDirections, ntkTolerance, globalTolerance, csv);
+        return new LabConfig(value, steps, every, ntkDirections, ntkTolerance, globalTolerance, globalRounds, globalNodes, csv);
     }
 
     public LabConfig withSteps(long value) {
-        return new LabConfig(run, value, every, ntkDirections, ntkTolerance, globalTolerance, csv);
+        return new LabConfig(run, value, every, ntkDirections, ntkTolerance, globalTolerance, globalRounds, globalNodes, csv);
     }
 
     public LabConfig withEvery(int value) {
-        return new LabConfig(run, steps, value, ntkDirections, ntkTolerance, globalTolerance, csv);
+        return new LabConfig(run, steps, value, ntkDirections, ntkTolerance, globalTolerance, globalRounds, globalNodes, csv);
     }
 
     public LabConfig withNtkDirections(int value) {
-        return new LabConfig(run, steps, every, value, ntkTolerance, globalTolerance, csv);
+        return new LabConfig(run, steps, every, value, ntkTolerance, globalTolerance, globalRounds, globalNodes, csv);
     }
 
     public LabConfig withNtkTolerance(double value) {
-        return new LabConfig(run, steps, every, ntkDirections, value, globalTolerance, csv);
+        return new LabConfig(run, steps, every, ntkDirections, value, globalTolerance, globalRounds, globalNodes, csv);
     }
 
     public LabConfig withGlobalTolerance(double value) {
-        return new LabConfig(run, steps, every, ntkDirections, ntkTolerance, value, csv);
+        return new LabConfig(run, steps, every, ntkDirections, ntkTolerance, value, globalRounds, globalNodes, csv);
+    }
+
+    public LabConfig withGlobalRounds(int value) {
+        return new LabConfig(run, steps, every, ntkDirections, ntkTolerance, globalTolerance, value, globalNodes, csv);
+    }
+
+    public LabConfig withGlobalNodes(int value) {
+        return new LabConfig(run, steps, every, ntkDirections, ntkTolerance, globalTolerance, globalRounds, value, csv);
     }
 
     public LabConfig withCsv(String value) {
-        return new LabConfig(run, steps, every, ntkDirections, ntkTolerance, globalTolerance, value);
+        return new LabConfig(run, steps, every, ntkDirections, ntkTolerance, globalTolerance, globalRounds, globalNodes, value);
+    }
+
+    /**
+     * The global-margin solver's settings: gap, round cap and node cap — counts, never seconds, so the
+     * window and the command line stop the same way on any machine.
+     */
+    public GlobalMarginSolver.Options globalOptions() {
+        return GlobalMarginSolver.Options.defaults().withTolerance(globalTolerance).withMaxRounds(globalRounds)
+                .withMaxNodes(globalNodes);
+    }
+
+    /** True when the reference margins computed under {@code other} hold under this config's settings too. */
+    public boolean sameReferenceSettings(LabConfig other) {
+        return ntkDirections == other.ntkDirections && ntkTolerance == other.ntkTolerance
+                && globalTolerance == other.globalTolerance && globalRounds == other.globalRounds
+                && globalNodes == other.globalNodes;
     }
 
     /** Every problem, each naming its field and allowed range. */
@@ -66,6 +94,8 @@ public record LabConfig(RunConfig run, long steps, int every, int ntkDirections,
         p.range("references.ntkDirections", ntkDirections, 16, 1 << 18);
         p.rangeAbove("references.ntkTolerance", ntkTolerance, 0, 1);
         p.rangeAbove("references.globalTolerance", globalTolerance, 0, 1);
+        p.range("references.globalRounds", globalRounds, 1, 100_000);
+        p.range("references.globalNodes", globalNodes, 1, 100_000_000);
         return p;
     }
 }

@@ -259,7 +259,12 @@ public final class Setting {
             of("references.ntkTolerance", Type.DOUBLE, "gap at which the NTK solver stops", LabConfig::ntkTolerance,
                     (c, v) -> c.withNtkTolerance((Double) v)),
             of("references.globalTolerance", Type.DOUBLE, "relative gap at which the global-margin solver stops",
-                    LabConfig::globalTolerance, (c, v) -> c.withGlobalTolerance((Double) v)));
+                    LabConfig::globalTolerance, (c, v) -> c.withGlobalTolerance((Double) v)),
+            of("references.globalRounds", Type.INT, "rounds of the global-margin solver, at most; 1 to 100000",
+                    LabConfig::globalRounds, (c, v) -> c.withGlobalRounds((Integer) v)),
+            of("references.globalNodes", Type.INT,
+                    "branch-and-bound nodes per global-margin certificate (d > 2), at most; 1 to 1e8",
+                    LabConfig::globalNodes, (c, v) -> c.withGlobalNodes((Integer) v)));
 
     /** The section names, in file order. */
     public static List<String> sections() {

@@ -304,9 +304,8 @@ public final class ChartSet {
         List<ValueMarker> markers = new ArrayList<>();
         GlobalMarginResult global = refs.global();
         if (global != null && pathUnits) {
-            markers.add(marker(factor * global.lower(), Palette.GLOBAL, String.format("γ_gl%s = %s%s", suffix,
-                    fmt(factor * global.lower()), global.upperExact() ? "" : " (best found)"), RectangleAnchor.TOP_RIGHT,
-                    TextAnchor.BOTTOM_RIGHT));
+            markers.add(marker(factor * global.lower(), Palette.GLOBAL, globalLabel(global, factor, suffix),
+                    RectangleAnchor.TOP_RIGHT, TextAnchor.BOTTOM_RIGHT));
         }
         GlobalMarginResult noRot = refs.noRotation();
         if (noRot != null && pathUnits) {
@@ -325,6 +324,21 @@ public final class ChartSet {
             top = Math.max(top, m.getValue());
         }
         return top;
+    }
+
+    /**
+     * The γ_gl line's label: its value when the certified gap is closed, else the proven interval, or
+     * "lower bound only" when no upper bound was proven.
+     */
+    static String globalLabel(GlobalMarginResult global, double factor, String suffix) {
+        if (!global.upperCertified()) {
+            return String.format("γ_gl%s ≥ %s (lower bound only)", suffix, fmt(factor * global.lower()));
+        }
+        if (global.converged()) {
+            return String.format("γ_gl%s = %s", suffix, fmt(factor * global.lower()));
+        }
+        return String.format("γ_gl%s ∈ [%s, %s] (certified)", suffix, fmt(factor * global.lower()),
+                fmt(factor * global.upper()));
     }
 
     /** A dashed, labelled reference line in the given colour. */

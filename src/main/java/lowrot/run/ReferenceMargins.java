@@ -23,4 +23,18 @@ public record ReferenceMargins(NtkMarginResult ntk, GlobalMarginResult global, G
     public ReferenceMargins withNoRotation(GlobalMarginResult value) {
         return new ReferenceMargins(ntk, global, value);
     }
+
+    /**
+     * A bug report when a network's path-norm margin exceeds the certified upper bound of γ_gl — which no
+     * network of any width can do, so it means a wrong solver or a wrong margin — else null. The slack
+     * 1e−9 relative covers rounding in the two computations.
+     */
+    public String violation(double marginPath) {
+        if (global == null || !global.upperCertified() || !(marginPath > global.upper() + 1e-9 * Math.abs(global.upper()))) {
+            return null;
+        }
+        return String.format("BUG: the network's path-norm margin γ_P = %.9g exceeds the certified upper bound "
+                + "%.9g of the global margin, which is impossible; please report it with the config", marginPath,
+                global.upper());
+    }
 }

@@ -18,7 +18,7 @@ class GlobalMarginTest {
 
     private static void assertExact(double expected, GlobalMarginResult r) {
         assertTrue(r.converged(), r.toString());
-        assertTrue(r.upperExact());
+        assertTrue(r.upperCertified());
         assertEquals(expected, r.lower(), 1e-6, "lower " + r);
         assertEquals(expected, r.upper(), 1e-6, "upper " + r);
         assertTrue(r.lower() <= r.upper() + 1e-12);
@@ -81,7 +81,7 @@ class GlobalMarginTest {
         GlobalMarginResult mixed = solve(x, new double[] {1, 1, -1, -1, -1});
         assertEquals(1 / (Math.sqrt(2) + Math.sqrt(3)), mixed.lower(), tol);
         assertEquals(1 / (Math.sqrt(2) + Math.sqrt(3)), mixed.upper(), tol);
-        assertFalse(mixed.upperExact(), "d > 2: the upper bound is best found");
+        assertTrue(mixed.upperCertified(), "d > 2: the upper bound is certified by branch and bound");
     }
 
     @Test
@@ -109,7 +109,7 @@ class GlobalMarginTest {
         for (int width : new int[] {8, 64, 512, 4096}) {
             Network net = Network.initialize(NetworkSpec.defaults().withWidth(width), 2, true, new Rng(5));
             GlobalMarginResult limit = GlobalMarginSolver.noRotationLimit(data, net, OPTIONS, SolverMonitor.NONE);
-            assertTrue(limit.converged() && limit.upperExact(), limit.toString());
+            assertTrue(limit.converged() && limit.upperCertified(), limit.toString());
             assertTrue(limit.lower() <= limit.upper() + 1e-12);
             assertTrue(limit.upper() <= global.upper() + 1e-9, width + ": " + limit + " vs " + global);
             assertEquals(limit.lower(), limit.network().minMarginOfG(data), 1e-12);
@@ -140,20 +140,26 @@ class GlobalMarginTest {
     @Test
     void progressAndCancellation() {
         Dataset data = Datasets.generate(DataSpec.defaults(DatasetKind.PARITY).withD(6).withN(300), 1).train();
-        AtomicInteger calls = new AtomicInteger();
-        SolverMonitor cancelAfterTwo = new SolverMonitor() {
-            @Override
-            public void progress(double fraction, String message) {
-                calls.incrementAndGet();
-            }
-
+        AtomicInteger queries = new AtomicInteger();
+        // Cancelled from the fourth question on: the rounds and the branch and bound both ask, so even a
+        // solve of one round stops, and it stops at the first question answered yes.
+        SolverMonitor cancelLater = new SolverMonitor() {
             @Override
             public boolean cancelled() {
-                return calls.get() >= 2;
+                return queries.incrementAndGet() >= 4;
             }
         };
-        assertThrows(SolverCancelledException.class, () -> GlobalMarginSolver.solve(data, OPTIONS, cancelAfterTwo));
-        assertEquals(2, calls.get());
+        assertThrows(SolverCancelledException.class, () -> GlobalMarginSolver.solve(data, OPTIONS, cancelLater));
+        assertEquals(4, queries.get());
+        AtomicInteger calls = new AtomicInteger();
+        GlobalMarginSolver.solve(data, OPTIONS, new SolverMonitor() {
+            @Override
+            public void progress(double fraction, String message) {
+                assertTrue(fraction >= 0 && fraction < 1 && message.startsWith("margin"), fraction + " " + message);
+                calls.incrementAndGet();
+            }
+        });
+        assertTrue(calls.get() >= 1, "progress is reported every round");
     }
 
     @Test
