@@ -5,6 +5,7 @@ import lowrot.render.ChartSet;
 /** What File → Export can write. */
 enum ExportTarget {
     MARGIN("Margin chart", ChartSet.Panel.MARGIN, "margin"),
+    KERNEL("Kernel-units margin chart", ChartSet.Panel.KERNEL, "kernel-margin"),
     RISK("Risk chart", ChartSet.Panel.RISK, "risk"),
     ROTATION("Rotation chart", ChartSet.Panel.ROTATION, "rotation"),
     FEATURES("Features chart", ChartSet.Panel.FEATURES, "features"),

@@ -59,6 +59,7 @@ import lowrot.core.Dataset;
 import lowrot.core.DatasetKind;
 import lowrot.core.Datasets;
 import lowrot.core.GlobalMarginSolver;
+import lowrot.core.KernelCeiling;
 import lowrot.core.InnerScale;
 import lowrot.core.Loss;
 import lowrot.core.Metrics;
@@ -142,6 +143,7 @@ public final class MainWindow {
     private ReferenceService.Job ntkJob;
     private ReferenceService.Job globalJob;
     private ReferenceService.Job noRotationJob;
+    private ReferenceService.Job kernelJob;
     private ReferenceService.Job tangentJob;
     private ReferenceService.Job regionJob;
     private String dataMessage = "";
@@ -257,14 +259,15 @@ public final class MainWindow {
         if (newData || previous == null || !previous.sameReferenceSettings(next)) {
             cancel(ntkJob);
             cancel(globalJob);
-            refs = new ReferenceMargins(null, null, null);
+            refs = ReferenceMargins.NONE;
         }
         boolean newInit = newData || previous == null || !rc.network().equals(previous.run().network())
                 || rc.initSeed() != previous.run().initSeed()
                 || rc.training().regime() != previous.run().training().regime();
-        if (newInit) {
+        if (newInit || previous.run().training().outerTrainable() != rc.training().outerTrainable()) {
             cancel(noRotationJob);
-            refs = refs.withNoRotation(null);
+            cancel(kernelJob);
+            refs = refs.withNoRotation(null).withKernel(null);
         }
         long runId = ++runCounter;
         boundViolation = null;
@@ -434,6 +437,14 @@ public final class MainWindow {
                         afterReference();
                     }, this::referenceError);
         }
+        if (refs.kernel() == null) {
+            cancel(kernelJob);
+            Network init = Trainer.initialNetwork(c.run(), train.d());
+            kernelJob = service.submit(mon -> KernelCeiling.compute(c.run(), train, init, mon), r -> {
+                refs = refs.withKernel(r);
+                afterReference();
+            }, this::referenceError);
+        }
         updateReferenceProgress();
     }
 
@@ -453,7 +464,7 @@ public final class MainWindow {
     }
 
     private void updateReferenceProgress() {
-        boolean busy = refs.ntk() == null || refs.global() == null || refs.noRotation() == null;
+        boolean busy = refs.ntk() == null || refs.global() == null || refs.noRotation() == null || refs.kernel() == null;
         refProgress.setVisible(busy);
         refLabel.setText(busy ? "computing references…" : "references ready");
     }
@@ -706,7 +717,7 @@ public final class MainWindow {
         for (int p = 0; p < panels.length; p++) {
             BitmapView viewer = new BitmapView();
             viewer.setId("chart-" + panels[p].name().toLowerCase());
-            viewer.setPrefSize(400, 300);
+            viewer.setPrefSize(320, 300);
             viewer.widthProperty().addListener(o -> chartsDirty = true);
             viewer.heightProperty().addListener(o -> chartsDirty = true);
             viewer.setMinSize(200, 150);
@@ -715,7 +726,7 @@ public final class MainWindow {
             chartViews.put(panels[p], viewer);
             GridPane.setHgrow(viewer, Priority.ALWAYS);
             GridPane.setVgrow(viewer, Priority.ALWAYS);
-            grid.add(viewer, p % 2, p / 2);
+            grid.add(viewer, p % ChartSet.COLUMNS, p / ChartSet.COLUMNS);
         }
         SplitPane split = new SplitPane(perfLayer, grid);
         split.setDividerPositions(0.42);
@@ -891,9 +902,28 @@ public final class MainWindow {
         };
         axisA.setOnAction(setPlane);
         axisB.setOnAction(setPlane);
+        CheckBox learned = new CheckBox("learned plane (d > 2)");
+        learned.setId("learnedPlane");
+        learned.setTooltip(new Tooltip("Project on the top two principal directions of the neuron directions, "
+                + "weighted by |a_j|‖v_j‖ (an SVD): the plane the network selected. The legend under the circle "
+                + "gives its overlap with the e1–e2 plane (1 = the same plane)."));
+        learned.setOnAction(e -> {
+            setLearnedPlane(learned.isSelected());
+            axisA.setDisable(learned.isSelected());
+            axisB.setDisable(learned.isSelected());
+        });
         box.getChildren().addAll(rose, regionsBox, optimal, trailsBox, new Label("view plane (axes a, b)"),
-                new HBox(6, axisA, axisB), planeError, new Label("x axis"), xAxis, logX, new Label("margin"), unit);
+                new HBox(6, axisA, axisB), learned, planeError, new Label("x axis"), xAxis, logX, new Label("margin"),
+                unit);
         return box;
+    }
+
+    /** Projects the circle view on the network's learned plane, or back on the typed coordinate plane. */
+    void setLearnedPlane(boolean on) {
+        CircleLayout.Plane p = circleOptions.plane();
+        circleOptions = circleOptions.withPlane(new CircleLayout.Plane(p.a(), p.b(), on));
+        trails.clear();
+        circleDirty = true;
     }
 
     /** Sets the view plane from typed 1-based axes; returns the problem, or null. */

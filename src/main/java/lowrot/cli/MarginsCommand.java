@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code margins}: the reference margins of a config, with bounds. */
 @Command(name = "margins", mixinStandardHelpOptions = true,
-        description = "Compute γ_ntk, γ_gl and the no-rotation limit of a configuration, with lower and upper bounds.")
+        description = "Compute γ_ntk, γ_gl, the no-rotation limit and the tangent kernel's ℓ₂ ceilings of a configuration, with lower and upper bounds.")
 final class MarginsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -24,7 +24,7 @@ final class MarginsCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
 
-    @Option(names = "--json", description = "Print one JSON object with keys ntk, global, no_rotation.")
+    @Option(names = "--json", description = "Print one JSON object with keys ntk, global, no_rotation, kernel_ceiling, kernel_ceiling_limit.")
     boolean json;
 
     @Override
@@ -52,6 +52,10 @@ final class MarginsCommand implements Callable<Integer> {
             JsonObject noRot = bounds(r.noRotation().lower(), r.noRotation().upper());
             noRot.addProperty("width", c.run().network().width());
             o.add("no_rotation", noRot);
+            JsonObject ceiling = bounds(r.kernel().empirical().lower(), r.kernel().empirical().upper());
+            ceiling.addProperty("width", c.run().network().width());
+            o.add("kernel_ceiling", ceiling);
+            o.add("kernel_ceiling_limit", bounds(r.kernel().limit().lower(), r.kernel().limit().upper()));
             out.println(new GsonBuilder().setPrettyPrinting().create().toJson(o));
         } else {
             out.printf("%-30s %14s %14s%n", "", "lower", "upper");
@@ -62,6 +66,11 @@ final class MarginsCommand implements Callable<Integer> {
                     r.global().upperStatus());
             out.printf("%-30s %14.8g %14.8g  (m = %d)%n", "no-rotation limit", r.noRotation().lower(),
                     r.noRotation().upper(), c.run().network().width());
+            out.println("kernel units (parameter ℓ₂, with the output scale):");
+            out.printf("%-30s %14.8g %14.8g  (m = %d)%n", "ℓ₂ ceiling at W₀", r.kernel().empirical().lower(),
+                    r.kernel().empirical().upper(), c.run().network().width());
+            out.printf("%-30s %14.8g %14.8g%n", "ℓ₂ ceiling, m → ∞", r.kernel().limit().lower(),
+                    r.kernel().limit().upper());
         }
         return Cli.OK;
     }

@@ -2,6 +2,7 @@ package lowrot.cli;
 
 import lowrot.core.DataSplit;
 import lowrot.core.GlobalMarginSolver;
+import lowrot.core.KernelCeiling;
 import lowrot.core.NtkMarginSolver;
 import lowrot.core.SolverMonitor;
 import lowrot.core.Trainer;
@@ -19,8 +20,9 @@ final class References {
                 .withTolerance(c.ntkTolerance()).withSeed(c.run().dataSeed()), monitor);
         var options = c.globalOptions();
         var global = GlobalMarginSolver.solve(train, options, monitor);
-        var noRotation = GlobalMarginSolver.noRotationLimit(train, Trainer.initialNetwork(c.run(), train.d()), options,
-                monitor);
-        return new ReferenceMargins(ntk, global, noRotation);
+        var initial = Trainer.initialNetwork(c.run(), train.d());
+        var noRotation = GlobalMarginSolver.noRotationLimit(train, initial, options, monitor);
+        var kernel = KernelCeiling.compute(c.run(), train, initial, monitor);
+        return new ReferenceMargins(ntk, global, noRotation, kernel);
     }
 }

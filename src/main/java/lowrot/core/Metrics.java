@@ -27,12 +27,15 @@ package lowrot.core;
  * @param patternsChanged      fraction of training pairs (i, j) whose 1[v_j · x_i ≥ 0] differs from initialization
  * @param featureShare         parity: |a_j| ‖v_j‖-weighted mean share of ‖v_j‖² on coordinates 1 and 2
  * @param groupAlignment       neural collapse: |a_j| ‖v_j‖-weighted mean cosine of v_j to its nearest centre
+ * @param marginDisplacement   tangent margin of the displacement, min_i y_i ⟨∇f(x_i; W₀), W − W₀⟩ / ‖W − W₀‖:
+ *                             the linearized network's margin in parameter-ℓ₂ (kernel) units, with the output
+ *                             scale; NaN while W = W₀
  */
 public record Metrics(long step, double time, double logTime, double risk, double logRisk, double trainError,
         double testError, double minMargin, int worstIndex, double marginFrobenius, double marginPath,
         double weightNorm, double pathNorm, double rotationMean, double rotationMedian, double rotationMax,
         double rotationWeighted, double motion, double motionPerSqrtM, double patternsChanged, double featureShare,
-        double groupAlignment) {
+        double groupAlignment, double marginDisplacement) {
 
     /** True when a metric value applies to this run (not NaN). */
     public static boolean applies(double value) {

@@ -26,6 +26,7 @@ final class MetricsCalculator {
     private final double[] v0Work;
     private final int[] testIndex;
     private final double[] trainG;
+    private final double[] trainTangent;
     private final int[] trainChanged;
     private Blocks blocks = Blocks.SEQUENTIAL;
     private final double[] testZ;
@@ -54,6 +55,7 @@ final class MetricsCalculator {
         }
         this.testZ = new double[nTest];
         this.trainG = new double[n];
+        this.trainTangent = new double[n];
         this.trainChanged = new int[n];
     }
 
@@ -111,6 +113,7 @@ final class MetricsCalculator {
         double riskSum = 0;
         double minYg = Double.POSITIVE_INFINITY;
         int worst = -1;
+        double minTangent = Double.POSITIVE_INFINITY;
         int trainErrors = 0;
         long changed = 0;
         // Outputs per example in blocks (any thread), then every sum in example order: the thread
@@ -118,12 +121,15 @@ final class MetricsCalculator {
         final double[] fa = a;
         final double[] fv = v;
         final double[] fv0 = v0;
-        blocks.run((n + BLOCK - 1) / BLOCK, b -> trainOutputs(b * BLOCK, Math.min(n, (b + 1) * BLOCK), fa, fv, fv0, m));
+        final double[] fa0 = a0;
+        blocks.run((n + BLOCK - 1) / BLOCK, b -> trainOutputs(b * BLOCK, Math.min(n, (b + 1) * BLOCK), fa, fa0, fv, fv0,
+                m));
         blocks.run((nTest + BLOCK - 1) / BLOCK, b -> Kernel.signedOutputs(testX, testY, d, testIndex, b * BLOCK,
                 Math.min(nTest, (b + 1) * BLOCK), fa, fv, m, 1.0, testZ));
         for (int i = 0; i < n; i++) {
             changed += trainChanged[i];
             double yg = ys[i] * trainG[i];
+            minTangent = Math.min(minTangent, ys[i] * trainTangent[i]);
             double zi = s * gFactor * yg;
             riskSum += loss.value(zi);
             logLoss[i] = loss.logValue(zi);
@@ -195,13 +201,16 @@ final class MetricsCalculator {
         double motion = c * Math.sqrt(ratio * ratio * motionA2 + motionV2);
         double weightNorm = c * Math.sqrt(ratio * ratio * sumA2 + sumV2);
         double logRisk = Kernel.logSumExp(logLoss, n) - Math.log(n);
+        // ⟨∇f(x; W₀), W − W₀⟩ = s Σ_j [σ(v₀_j·x) Δa_j + a₀_j 1[v₀_j·x > 0] Δv_j·x], summed on the rescaled
+        // weights (hence the factor gFactor) and divided by the unscaled motion.
+        double displacement = motion > 0 ? s * gFactor * minTangent / motion : Double.NaN;
         return new Metrics(step, time, logTime, riskSum / n, logRisk, (double) trainErrors / n,
                 nTest == 0 ? Double.NaN : (double) testErrors / nTest, s * gFactor * minYg, worst,
                 minYg / frobeniusDenominator, minYg / path, weightNorm, gFactor * path, angleSum / m, median, angleMax,
                 weightSum > 0 ? weightedAngle / weightSum : angleSum / m, motion, motion / Math.sqrt(m),
                 (double) changed / ((double) n * m), parity ? (weightSum > 0 ? shareSum / weightSum : Double.NaN)
                         : Double.NaN,
-                groups > 0 ? (weightSum > 0 ? alignSum / weightSum : Double.NaN) : Double.NaN);
+                groups > 0 ? (weightSum > 0 ? alignSum / weightSum : Double.NaN) : Double.NaN, displacement);
     }
 
     /** Above this size weights are rescaled before any sum of squares or product is formed. */
@@ -221,22 +230,28 @@ final class MetricsCalculator {
         }
     }
 
-    /** g(x_i) and the number of neurons whose activation on x_i differs from initialization, for i in [i0, i1). */
-    private void trainOutputs(int i0, int i1, double[] a, double[] v, double[] v0, int m) {
+    /**
+     * g(x_i), the number of neurons whose activation on x_i differs from initialization, and the
+     * linearized change Σ_j [σ(h0_j) Δa_j + a0_j 1[h0_j > 0] (h_j − h0_j)] (h = v·x, h0 = v0·x), for i in [i0, i1).
+     */
+    private void trainOutputs(int i0, int i1, double[] a, double[] a0, double[] v, double[] v0, int m) {
         if (d == 2) {
             // The plane written out, as in the step's kernels; (0 + p) + q = p + q, so the bits are the same.
             for (int i = i0; i < i1; i++) {
                 double x0 = xs[2 * i];
                 double x1 = xs[2 * i + 1];
                 double g = 0;
+                double t = 0;
                 int changed = 0;
                 for (int j = 0; j < m; j++) {
                     double h = v[2 * j] * x0 + v[2 * j + 1] * x1;
                     double h0 = v0[2 * j] * x0 + v0[2 * j + 1] * x1;
                     g += a[j] * Math.max(h, 0.0);
+                    t += tangentTerm(a[j], a0[j], h, h0);
                     changed += signsDiffer(h, h0);
                 }
                 trainG[i] = g;
+                trainTangent[i] = t;
                 trainChanged[i] = changed;
             }
             return;
@@ -244,6 +259,7 @@ final class MetricsCalculator {
         for (int i = i0; i < i1; i++) {
             int xo = i * d;
             double g = 0;
+            double t = 0;
             int changed = 0;
             for (int j = 0; j < m; j++) {
                 int row = j * d;
@@ -256,11 +272,18 @@ final class MetricsCalculator {
                 }
                 // Branch-free (the signs are unpredictable); adding a_j·0 = ±0 leaves g's bits unchanged.
                 g += a[j] * Math.max(h, 0.0);
+                t += tangentTerm(a[j], a0[j], h, h0);
                 changed += signsDiffer(h, h0);
             }
             trainG[i] = g;
+            trainTangent[i] = t;
             trainChanged[i] = changed;
         }
+    }
+
+    /** One neuron's term of ⟨∇g(x; W₀), W − W₀⟩: σ(h0) Δa + a0 · 1[h0 &gt; 0] · (h − h0), with ReLU'(0) = 0. */
+    private static double tangentTerm(double a, double a0, double h, double h0) {
+        return (a - a0) * Math.max(h0, 0.0) + (h0 > 0 ? a0 * (h - h0) : 0.0);
     }
 
     /**

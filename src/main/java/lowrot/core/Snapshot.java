@@ -17,6 +17,8 @@ public final class Snapshot {
     private final double[] a0;
     private final double[] v0;
     private final double[] angles;
+    /** Computed on first use by whichever thread asks; every thread computes the same value. */
+    private volatile LearnedPlane learnedPlane;
 
     private Snapshot(long runId, Metrics metrics, Network net, Network initial, double[] angles) {
         this.runId = runId;
@@ -166,5 +168,15 @@ public final class Snapshot {
     /** The network of this snapshot, as a new mutable object. */
     public Network network() {
         return b == null ? Network.of(a, v, d, scale) : Network.ofNoRotation(a, b, u, d, scale);
+    }
+
+    /** The plane this network selected ({@link LearnedPlane}), computed once per snapshot. */
+    public LearnedPlane learnedPlane() {
+        LearnedPlane p = learnedPlane;
+        if (p == null) {
+            p = LearnedPlane.of(Network.of(a, v, d, scale));
+            learnedPlane = p;
+        }
+        return p;
     }
 }

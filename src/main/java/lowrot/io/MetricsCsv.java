@@ -35,7 +35,8 @@ public final class MetricsCsv {
             new Column("path_norm", Metrics::pathNorm),
             new Column("patterns_changed", Metrics::patternsChanged),
             new Column("feature_share", Metrics::featureShare),
-            new Column("group_alignment", Metrics::groupAlignment));
+            new Column("group_alignment", Metrics::groupAlignment),
+            new Column("margin_displacement", Metrics::marginDisplacement));
 
     private MetricsCsv() {
     }

@@ -28,15 +28,16 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * The four charts of a run — normalized margin with reference lines, risk and error, rotation and
- * motion, feature selection — built once and refilled in one batch per update (one repaint each).
+ * The five charts of a run — normalized (path-norm) margin with its reference lines, the margin in kernel
+ * units with its own, risk and error, rotation and motion, feature selection — built once and refilled in
+ * one batch per update (one repaint each). Quantities in different units never share an axis.
  * The GUI shows them live; the command line renders the same objects to PNG and SVG.
  */
 public final class ChartSet {
     /** The chart panels. */
     public enum Panel {
-        MARGIN("Normalized margin"), RISK("Risk and error"), ROTATION("Rotation and motion"),
-        FEATURES("Features");
+        MARGIN("Normalized margin (path-norm units)"), KERNEL("Margin in kernel units (parameter ℓ₂)"),
+        RISK("Risk and error"), ROTATION("Rotation and motion"), FEATURES("Features");
 
         private final String title;
 
@@ -49,12 +50,16 @@ public final class ChartSet {
         }
     }
 
+    /** Panels per row wherever the charts are laid out together (window, composite figure). */
+    public static final int COLUMNS = 3;
+
     private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 13);
     private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
 
     private final Map<Panel, JFreeChart> charts = new EnumMap<>(Panel.class);
     private final XYSeries margin = series("margin");
-    private final XYSeries tangent = series("tangent-kernel margin");
+    private final XYSeries tangent = series("tangent-kernel margin at t, directions v_j(t)");
+    private final XYSeries displacement = series("tangent margin of W − W₀ (linearized network)");
     private final XYSeries risk = series("risk R");
     private final XYSeries trainError = series("train error");
     private final XYSeries testError = series("test error");
@@ -68,7 +73,8 @@ public final class ChartSet {
 
     public ChartSet(ChartOptions options) {
         this.options = options;
-        charts.put(Panel.MARGIN, build(Panel.MARGIN, "margin", collection(margin, tangent), null,
+        charts.put(Panel.MARGIN, build(Panel.MARGIN, "margin", collection(margin), null, new Color[] {Palette.MARGIN}));
+        charts.put(Panel.KERNEL, build(Panel.KERNEL, "margin, kernel units", collection(displacement, tangent), null,
                 new Color[] {Palette.MARGIN, Palette.TANGENT}));
         charts.put(Panel.RISK, build(Panel.RISK, "risk (log)", collection(risk), collection(trainError, testError),
                 new Color[] {Palette.INK, Palette.POSITIVE, Palette.NEGATIVE}));
@@ -102,7 +108,7 @@ public final class ChartSet {
             r0.setSeriesPaint(s, colors[c++]);
             r0.setSeriesStroke(s, new BasicStroke(s == 0 ? 2.0f : 1.5f));
         }
-        if (panel == Panel.MARGIN) {
+        if (panel == Panel.KERNEL) {
             // The tangent-kernel margin is computed now and then: show its points, not just a line.
             r0.setSeriesShapesVisible(1, true);
             r0.setSeriesShape(1, new java.awt.geom.Ellipse2D.Double(-3, -3, 6, 6));
@@ -217,8 +223,7 @@ public final class ChartSet {
             chart.setNotify(false);
         }
         try {
-            for (XYSeries s : List.of(margin, tangent, risk, trainError, testError, rotationMean, rotationMedian,
-                    rotationMax, motion, feature, patterns)) {
+            for (XYSeries s : allSeries()) {
                 s.clear();
             }
             boolean frobenius = options.marginUnit() == ChartOptions.MarginUnit.FROBENIUS;
@@ -228,6 +233,8 @@ public final class ChartSet {
             chart(Panel.FEATURES).getXYPlot().getRenderer(0).setSeriesVisibleInLegend(0, featureApplies);
             double marginMin = Double.POSITIVE_INFINITY;
             double marginMax = Double.NEGATIVE_INFINITY;
+            double kernelMin = Double.POSITIVE_INFINITY;
+            double kernelMax = Double.NEGATIVE_INFINITY;
             for (Metrics m : points) {
                 double x = x(m.step(), m.time());
                 if (!Double.isFinite(x)) {
@@ -249,24 +256,25 @@ public final class ChartSet {
                 add(motion, x, m.motionPerSqrtM());
                 add(feature, x, parity ? m.featureShare() : m.groupAlignment());
                 add(patterns, x, m.patternsChanged());
+                if (add(displacement, x, m.marginDisplacement())) {
+                    kernelMin = Math.min(kernelMin, m.marginDisplacement());
+                    kernelMax = Math.max(kernelMax, m.marginDisplacement());
+                }
             }
             for (TangentPoint t : tangentPoints) {
-                add(tangent, x(t.step(), t.time()), t.value());
-                marginMax = Math.max(marginMax, t.value());
+                if (add(tangent, x(t.step(), t.time()), t.value())) {
+                    kernelMin = Math.min(kernelMin, t.value());
+                    kernelMax = Math.max(kernelMax, t.value());
+                }
             }
-            marginMax = Math.max(marginMax, markers(refs, frobenius, outerTrainable));
-            NumberAxis axis = (NumberAxis) chart(Panel.MARGIN).getXYPlot().getRangeAxis();
-            if (marginMax > 0 && Double.isFinite(marginMax)) {
-                double top = 1.15 * marginMax;
-                double bottom = Math.max(Math.min(0, marginMin), -top);
-                axis.setRange(bottom - 0.02 * top, top);
-            } else {
-                axis.setAutoRange(true);
-            }
+            marginMax = Math.max(marginMax, ReferenceLines.pathNorm(chart(Panel.MARGIN).getXYPlot(), refs, frobenius,
+                    outerTrainable));
+            kernelMax = Math.max(kernelMax, ReferenceLines.kernel(chart(Panel.KERNEL).getXYPlot(), refs));
+            range(Panel.MARGIN, marginMin, marginMax);
+            range(Panel.KERNEL, kernelMin, kernelMax);
         } finally {
             // Points were added silently; one change event per series lets the axes re-range.
-            for (XYSeries s : List.of(margin, tangent, risk, trainError, testError, rotationMean, rotationMedian,
-                    rotationMax, motion, feature, patterns)) {
+            for (XYSeries s : allSeries()) {
                 s.fireSeriesChanged();
             }
             for (JFreeChart chart : charts.values()) {
@@ -288,57 +296,21 @@ public final class ChartSet {
         return false;
     }
 
-    /** Sets the reference lines of the margin chart; returns the largest value drawn. */
-    private double markers(ReferenceMargins refs, boolean frobenius, boolean outerTrainable) {
-        XYPlot plot = chart(Panel.MARGIN).getXYPlot();
-        plot.clearRangeMarkers();
-        double top = Double.NEGATIVE_INFINITY;
-        if (refs == null) {
-            return top;
+    /** From 0 (or the lowest value, if negative) to a little above the highest value or line. */
+    private void range(Panel panel, double min, double max) {
+        NumberAxis axis = (NumberAxis) chart(panel).getXYPlot().getRangeAxis();
+        if (max > 0 && Double.isFinite(max)) {
+            double top = 1.15 * max;
+            double bottom = Math.max(Math.min(0, min), -top);
+            axis.setRange(bottom - 0.02 * top, top);
+        } else {
+            axis.setAutoRange(true);
         }
-        // γ_F ≤ γ_gl/2 holds when both layers train; with a frozen outer layer the Frobenius margin
-        // has other units and no line is drawn for the path-norm references.
-        boolean pathUnits = !frobenius || outerTrainable;
-        double factor = frobenius ? 0.5 : 1.0;
-        String suffix = frobenius ? "/2" : "";
-        List<ValueMarker> markers = new ArrayList<>();
-        GlobalMarginResult global = refs.global();
-        if (global != null && pathUnits) {
-            markers.add(marker(factor * global.lower(), Palette.GLOBAL, globalLabel(global, factor, suffix),
-                    RectangleAnchor.TOP_RIGHT, TextAnchor.BOTTOM_RIGHT));
-        }
-        GlobalMarginResult noRot = refs.noRotation();
-        if (noRot != null && pathUnits) {
-            markers.add(marker(factor * noRot.lower(), Palette.NO_ROTATION,
-                    String.format("no-rotation limit%s = %s", suffix, fmt(factor * noRot.lower())),
-                    RectangleAnchor.BOTTOM_RIGHT, TextAnchor.TOP_RIGHT));
-        }
-        NtkMarginResult ntk = refs.ntk();
-        if (ntk != null) {
-            markers.add(marker(ntk.value(), Palette.NTK, String.format("γ_ntk = %s ± %s (kernel units)",
-                    fmt(ntk.value()), fmt(Math.max(ntk.gap() / 2, Double.isNaN(ntk.standardError()) ? 0
-                            : ntk.standardError()))), RectangleAnchor.TOP_LEFT, TextAnchor.BOTTOM_LEFT));
-        }
-        for (ValueMarker m : markers) {
-            plot.addRangeMarker(m);
-            top = Math.max(top, m.getValue());
-        }
-        return top;
     }
 
-    /**
-     * The γ_gl line's label: its value when the certified gap is closed, else the proven interval, or
-     * "lower bound only" when no upper bound was proven.
-     */
-    static String globalLabel(GlobalMarginResult global, double factor, String suffix) {
-        if (!global.upperCertified()) {
-            return String.format("γ_gl%s ≥ %s (lower bound only)", suffix, fmt(factor * global.lower()));
-        }
-        if (global.converged()) {
-            return String.format("γ_gl%s = %s", suffix, fmt(factor * global.lower()));
-        }
-        return String.format("γ_gl%s ∈ [%s, %s] (certified)", suffix, fmt(factor * global.lower()),
-                fmt(factor * global.upper()));
+    private List<XYSeries> allSeries() {
+        return List.of(margin, tangent, displacement, risk, trainError, testError, rotationMean, rotationMedian,
+                rotationMax, motion, feature, patterns);
     }
 
     /** A dashed, labelled reference line in the given colour. */

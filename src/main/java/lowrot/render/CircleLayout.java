@@ -46,18 +46,59 @@ public final class CircleLayout {
         return cy;
     }
 
-    /** The view plane: the coordinate axes a and b (default e₁, e₂). */
-    public record Plane(int a, int b) {
-        public static final Plane DEFAULT = new Plane(0, 1);
+    /**
+     * The view plane: the coordinate axes a and b (default e₁, e₂), or, when {@code learned}, the plane
+     * each snapshot's network selected ({@link Snapshot#learnedPlane()}).
+     */
+    public record Plane(int a, int b, boolean learned) {
+        public static final Plane DEFAULT = new Plane(0, 1, false);
+        public static final Plane LEARNED = new Plane(0, 1, true);
 
-        /** Angle of neuron j's projection v_j·e_a, v_j·e_b. */
+        public Plane(int a, int b) {
+            this(a, b, false);
+        }
+
+        /** Coordinates of x (length d) in the plane of snapshot s: (first, second). */
+        public double first(Snapshot s, double[] x) {
+            return learned ? dot(s.learnedPlane().first(), x) : x[a];
+        }
+
+        public double second(Snapshot s, double[] x) {
+            return learned ? dot(s.learnedPlane().second(), x) : x[b];
+        }
+
+        /** Angle of neuron j's projection on the plane. */
         public double angle(Snapshot s, int j) {
-            return Math.atan2(s.v(j, b), s.v(j, a));
+            double[] v = row(s, j, false);
+            return Math.atan2(second(s, v), first(s, v));
         }
 
         /** Angle of neuron j's initial direction projected on the plane. */
         public double initialAngle(Snapshot s, int j) {
-            return Math.atan2(s.initialV(j, b), s.initialV(j, a));
+            double[] v = row(s, j, true);
+            return Math.atan2(second(s, v), first(s, v));
+        }
+
+        /** "e1–e2", or the learned plane with its overlap with e₁–e₂. */
+        public String describe(Snapshot s) {
+            return learned ? String.format("learned plane (overlap with e1–e2 %.2f)", s.learnedPlane().overlap())
+                    : String.format("plane e%d–e%d", a + 1, b + 1);
+        }
+
+        private static double[] row(Snapshot s, int j, boolean initial) {
+            double[] v = new double[s.dim()];
+            for (int k = 0; k < v.length; k++) {
+                v[k] = initial ? s.initialV(j, k) : s.v(j, k);
+            }
+            return v;
+        }
+
+        private static double dot(double[] p, double[] x) {
+            double sum = 0;
+            for (int k = 0; k < x.length; k++) {
+                sum += p[k] * x[k];
+            }
+            return sum;
         }
     }
 }

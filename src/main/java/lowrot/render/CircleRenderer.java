@@ -83,9 +83,13 @@ public final class CircleRenderer {
     /**
      * Whether two cacheable scenes have the same still layer: the same data and optimal network
      * (by identity), plane and toggles, and the same run (whose initial network gives the marks at
-     * the initial angles; every new initialization is a new run).
+     * the initial angles; every new initialization is a new run). A learned plane moves with every
+     * snapshot, so only the same snapshot has the same still layer then.
      */
     public static boolean sameStill(CircleScene p, CircleScene q) {
+        if (p.options().plane().learned() && p.snapshot() != q.snapshot()) {
+            return false;
+        }
         return p.data() == q.data() && p.optimal() == q.optimal() && p.options().plane().equals(q.options().plane())
                 && p.options().optimal() == q.options().optimal() && p.snapshot().runId() == q.snapshot().runId()
                 && p.snapshot().width() == q.snapshot().width();
@@ -116,7 +120,7 @@ public final class CircleRenderer {
         if (opt.rose()) {
             paintRose(g, layout, s, opt.plane());
         }
-        paintData(g, layout, scene.data(), opt.plane());
+        paintData(g, layout, scene.data(), opt.plane(), s);
         if (opt.optimal() && scene.optimal() != null) {
             paintOptimal(g, layout, scene);
         }
@@ -143,7 +147,7 @@ public final class CircleRenderer {
         g.setFont(CAPTION);
         drawCaption(g, scene.caption() == null ? "" : scene.caption(), w);
         g.setFont(SMALL);
-        paintLegend(g, w, h, scene.snapshot().dim(), opt.plane());
+        paintLegend(g, w, h, scene.snapshot(), opt.plane());
     }
 
     private static void hints(Graphics2D g) {
@@ -221,13 +225,15 @@ public final class CircleRenderer {
         }
     }
 
-    private static void paintData(Graphics2D g, CircleLayout layout, Dataset data, CircleLayout.Plane plane) {
+    private static void paintData(Graphics2D g, CircleLayout layout, Dataset data, CircleLayout.Plane plane,
+            Snapshot snap) {
         int n = data.n();
         double size = n > 2000 ? 3 : n > 500 ? 4 : 6;
         g.setStroke(new BasicStroke(0.8f));
         for (int i = 0; i < n; i++) {
-            double u = data.x(i, plane.a());
-            double v = data.x(i, plane.b());
+            double[] x = data.point(i);
+            double u = plane.first(snap, x);
+            double v = plane.second(snap, x);
             Ellipse2D dot = new Ellipse2D.Double(layout.px(u) - size / 2, layout.py(v) - size / 2, size, size);
             g.setPaint(data.y(i) > 0 ? Palette.POSITIVE_LIGHT : Palette.NEGATIVE_LIGHT);
             g.fill(dot);
@@ -244,7 +250,11 @@ public final class CircleRenderer {
             max = Math.max(max, Math.abs(opt.weight(j)));
         }
         for (int j = 0; j < opt.neurons(); j++) {
-            double a = Math.atan2(opt.direction(j, plane.b()), opt.direction(j, plane.a()));
+            double[] u = new double[opt.dim()];
+            for (int k = 0; k < u.length; k++) {
+                u[k] = opt.direction(j, k);
+            }
+            double a = Math.atan2(plane.second(scene.snapshot(), u), plane.first(scene.snapshot(), u));
             double share = max > 0 ? Math.abs(opt.weight(j)) / max : 0;
             g.setPaint(Palette.withAlpha(Palette.GLOBAL, 0.25 + 0.45 * share));
             g.setStroke(new BasicStroke((float) (0.8 + 2.2 * share), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
@@ -339,7 +349,7 @@ public final class CircleRenderer {
         });
     }
 
-    private static void paintLegend(Graphics2D g, double w, double h, int d, CircleLayout.Plane plane) {
+    private static void paintLegend(Graphics2D g, double w, double h, Snapshot snap, CircleLayout.Plane plane) {
         double y = h - 8;
         double x = 10;
         boolean narrow = w < 480;
@@ -348,8 +358,7 @@ public final class CircleRenderer {
         x = legendDot(g, x + 8, y, Palette.POSITIVE, Palette.POSITIVE, narrow ? "a > 0" : "neuron, a > 0");
         x = legendDot(g, x, y, Palette.NEGATIVE, Palette.NEGATIVE, narrow ? "a < 0" : "neuron, a < 0");
         g.setPaint(Palette.FAINT);
-        String note = "distance from circle ∝ |a|‖v‖" + (d > 2 ? String.format("  ·  plane e%d–e%d", plane.a() + 1,
-                plane.b() + 1) : "");
+        String note = "distance from circle ∝ |a|‖v‖" + (snap.dim() > 2 ? "  ·  " + plane.describe(snap) : "");
         if (x + g.getFontMetrics().stringWidth(note) < w - 4) {
             g.drawString(note, (float) x + 6, (float) y);
         }

@@ -51,20 +51,21 @@ public final class Figures {
     }
 
     /**
-     * The composite figure: the circle view on the left (a square of height h), the four charts in a
-     * 2 × 2 grid on the right. Returns the painter; the figure is (h + 2·cellW) × h.
+     * The composite figure: the circle view on the left (a square of height h), the charts in a
+     * grid of ChartSet.COLUMNS columns on the right. Returns the painter; the figure is
+     * (h + COLUMNS·cellW) × h.
      */
     public static Consumer<Graphics2D> composite(CircleScene scene, ChartSet charts, int h) {
         int cellW = (int) Math.round(h * 0.75);
         int cellH = h / 2;
         return g -> {
             g.setPaint(Palette.BACKGROUND);
-            g.fill(new Rectangle2D.Double(0, 0, h + 2 * cellW, h));
+            g.fill(new Rectangle2D.Double(0, 0, compositeWidth(h), h));
             CircleRenderer.paint(g, h, h, scene);
             ChartSet.Panel[] panels = ChartSet.Panel.values();
             for (int p = 0; p < panels.length; p++) {
-                int x = h + (p % 2) * cellW;
-                int y = (p / 2) * cellH;
+                int x = h + (p % ChartSet.COLUMNS) * cellW;
+                int y = (p / ChartSet.COLUMNS) * cellH;
                 charts.chart(panels[p]).draw(g, new Rectangle2D.Double(x, y, cellW, cellH));
             }
         };
@@ -72,6 +73,6 @@ public final class Figures {
 
     /** Width of the composite figure of height h. */
     public static int compositeWidth(int h) {
-        return h + 2 * (int) Math.round(h * 0.75);
+        return h + ChartSet.COLUMNS * (int) Math.round(h * 0.75);
     }
 }

@@ -1,27 +1,33 @@
 package lowrot.run;
 
 import lowrot.core.GlobalMarginResult;
+import lowrot.core.KernelCeiling;
 import lowrot.core.NtkMarginResult;
 
 /**
  * The reference margins of a run, each null until computed: the NTK margin of the data, the global
- * margin of the data (with its optimal network) and the no-rotation limit of the run's initial
- * directions.
+ * margin of the data (with its optimal network), the no-rotation limit of the run's initial
+ * directions, and the tangent-kernel ℓ₂ ceiling of the run's initial network (kernel units).
  */
-public record ReferenceMargins(NtkMarginResult ntk, GlobalMarginResult global, GlobalMarginResult noRotation) {
+public record ReferenceMargins(NtkMarginResult ntk, GlobalMarginResult global, GlobalMarginResult noRotation,
+        KernelCeiling kernel) {
     /** None computed yet. */
-    public static final ReferenceMargins NONE = new ReferenceMargins(null, null, null);
+    public static final ReferenceMargins NONE = new ReferenceMargins(null, null, null, null);
 
     public ReferenceMargins withNtk(NtkMarginResult value) {
-        return new ReferenceMargins(value, global, noRotation);
+        return new ReferenceMargins(value, global, noRotation, kernel);
     }
 
     public ReferenceMargins withGlobal(GlobalMarginResult value) {
-        return new ReferenceMargins(ntk, value, noRotation);
+        return new ReferenceMargins(ntk, value, noRotation, kernel);
     }
 
     public ReferenceMargins withNoRotation(GlobalMarginResult value) {
-        return new ReferenceMargins(ntk, global, value);
+        return new ReferenceMargins(ntk, global, value, kernel);
+    }
+
+    public ReferenceMargins withKernel(KernelCeiling value) {
+        return new ReferenceMargins(ntk, global, noRotation, value);
     }
 
     /**

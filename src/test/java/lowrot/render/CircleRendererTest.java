@@ -109,4 +109,27 @@ class CircleRendererTest {
         int b = argb & 0xff;
         return Math.abs(r - c.getRed()) + Math.abs(g - c.getGreen()) + Math.abs(b - c.getBlue()) < 60;
     }
+
+    /** The learned plane projects on the snapshot's own principal plane, and says its overlap. */
+    @Test
+    void learnedPlaneProjectsOnTheNetworksPlane() {
+        RunConfig rc = RunConfig.defaults().withDataset(DataSpec.defaults(DatasetKind.PARITY).withD(6).withN(60)
+                .withNTest(10)).withNetwork(NetworkSpec.defaults().withWidth(30));
+        Trainer t = new Trainer(rc);
+        t.steps(20);
+        Snapshot s = t.snapshot(1);
+        CircleLayout.Plane plane = CircleLayout.Plane.LEARNED;
+        double[] first = s.learnedPlane().first();
+        assertTrue(Math.abs(plane.first(s, first) - 1) < 1e-12 && Math.abs(plane.second(s, first)) < 1e-12);
+        assertTrue(plane.describe(s).startsWith("learned plane (overlap with e1–e2 "), plane.describe(s));
+        assertTrue(new CircleLayout.Plane(2, 4).describe(s).equals("plane e3–e5"));
+        // Drawn whole or in two layers, the picture is the same with the learned plane too.
+        CircleScene sc = scene(t, s, CircleScene.Options.defaults().withPlane(plane));
+        assertArrayEquals(pixels(g -> CircleRenderer.paint(g, W, H, sc)), pixels(g -> {
+            CircleRenderer.paintStill(g, W, H, sc);
+            CircleRenderer.paintMoving(g, W, H, sc);
+        }));
+        assertFalse(CircleRenderer.sameStill(sc, scene(t, t.snapshot(2), CircleScene.Options.defaults().withPlane(plane))),
+                "the learned plane moves with every snapshot");
+    }
 }
