@@ -26,6 +26,8 @@ import lowrot.run.TangentPoint;
  * The charts ({@link ChartSet}) live on this thread alone.
  */
 final class FigurePainter {
+    /** The longest pause between two frames of one kind, whatever the last frame cost. */
+    private static final long MAX_PAUSE_NANOS = 500_000_000L;
     /** The circle view as it should look, at w × h logical pixels times {@code scale}. */
     record CircleRequest(CircleScene scene, int w, int h, double scale) {
     }
@@ -140,15 +142,17 @@ final class FigurePainter {
                 }
                 // Pacing: the painter spends at most an eighth of a core on the circle and a tenth on
                 // the charts, however many neurons or points there are (latest request wins meanwhile).
+                // The pause is capped: the first frames are slow while classes load and code warms up,
+                // and ten times such a frame kept the charts empty for many seconds after Play.
                 if (circle != null) {
                     long t0 = System.nanoTime();
                     deliverCircle(circle);
-                    circleNotBefore = t0 + 8 * (System.nanoTime() - t0);
+                    circleNotBefore = t0 + Math.min(8 * (System.nanoTime() - t0), MAX_PAUSE_NANOS);
                 }
                 if (chart != null) {
                     long t0 = System.nanoTime();
                     deliverCharts(chart);
-                    chartsNotBefore = t0 + 10 * (System.nanoTime() - t0);
+                    chartsNotBefore = t0 + Math.min(10 * (System.nanoTime() - t0), MAX_PAUSE_NANOS);
                 }
             }
         } catch (InterruptedException e) {

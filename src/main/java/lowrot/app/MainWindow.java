@@ -729,7 +729,7 @@ public final class MainWindow {
             grid.add(viewer, p % ChartSet.COLUMNS, p / ChartSet.COLUMNS);
         }
         SplitPane split = new SplitPane(perfLayer, grid);
-        split.setDividerPositions(0.42);
+        split.setDividerPositions(0.36);
         return split;
     }
 

@@ -36,7 +36,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 public final class ChartSet {
     /** The chart panels. */
     public enum Panel {
-        MARGIN("Normalized margin (path-norm units)"), KERNEL("Margin in kernel units (parameter ℓ₂)"),
+        MARGIN("Normalized margin (path norm)"), KERNEL("Margin in kernel units"),
         RISK("Risk and error"), ROTATION("Rotation and motion"), FEATURES("Features");
 
         private final String title;
@@ -58,8 +58,8 @@ public final class ChartSet {
 
     private final Map<Panel, JFreeChart> charts = new EnumMap<>(Panel.class);
     private final XYSeries margin = series("margin");
-    private final XYSeries tangent = series("tangent-kernel margin at t, directions v_j(t)");
-    private final XYSeries displacement = series("tangent margin of W − W₀ (linearized network)");
+    private final XYSeries tangent = series("tangent-kernel margin at t");
+    private final XYSeries displacement = series("tangent margin of W − W₀");
     private final XYSeries risk = series("risk R");
     private final XYSeries trainError = series("train error");
     private final XYSeries testError = series("test error");
@@ -74,7 +74,7 @@ public final class ChartSet {
     public ChartSet(ChartOptions options) {
         this.options = options;
         charts.put(Panel.MARGIN, build(Panel.MARGIN, "margin", collection(margin), null, new Color[] {Palette.MARGIN}));
-        charts.put(Panel.KERNEL, build(Panel.KERNEL, "margin, kernel units", collection(displacement, tangent), null,
+        charts.put(Panel.KERNEL, build(Panel.KERNEL, "margin (ℓ₂ in parameters)", collection(displacement, tangent), null,
                 new Color[] {Palette.MARGIN, Palette.TANGENT}));
         charts.put(Panel.RISK, build(Panel.RISK, "risk (log)", collection(risk), collection(trainError, testError),
                 new Color[] {Palette.INK, Palette.POSITIVE, Palette.NEGATIVE}));
@@ -235,11 +235,15 @@ public final class ChartSet {
             double marginMax = Double.NEGATIVE_INFINITY;
             double kernelMin = Double.POSITIVE_INFINITY;
             double kernelMax = Double.NEGATIVE_INFINITY;
+            double xMin = Double.POSITIVE_INFINITY;
+            double xMax = Double.NEGATIVE_INFINITY;
             for (Metrics m : points) {
                 double x = x(m.step(), m.time());
                 if (!Double.isFinite(x)) {
                     continue;
                 }
+                xMin = Math.min(xMin, x);
+                xMax = Math.max(xMax, x);
                 double g = frobenius ? m.marginFrobenius() : m.marginPath();
                 if (add(margin, x, g)) {
                     marginMin = Math.min(marginMin, g);
@@ -269,7 +273,7 @@ public final class ChartSet {
             }
             marginMax = Math.max(marginMax, ReferenceLines.pathNorm(chart(Panel.MARGIN).getXYPlot(), refs, frobenius,
                     outerTrainable));
-            kernelMax = Math.max(kernelMax, ReferenceLines.kernel(chart(Panel.KERNEL).getXYPlot(), refs));
+            kernelMax = Math.max(kernelMax, ReferenceLines.kernel(chart(Panel.KERNEL).getXYPlot(), refs, xMin, xMax));
             range(Panel.MARGIN, marginMin, marginMax);
             range(Panel.KERNEL, kernelMin, kernelMax);
         } finally {

@@ -1,5 +1,6 @@
 package lowrot.render;
 
+import java.awt.BasicStroke;
 import java.util.ArrayList;
 import java.util.List;
 import lowrot.core.GlobalMarginResult;
@@ -8,8 +9,11 @@ import lowrot.core.NtkMarginResult;
 import lowrot.run.ReferenceMargins;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * The reference lines of the two margin charts, each on the chart of its units: γ_gl and the no-rotation
@@ -37,33 +41,57 @@ final class ReferenceLines {
         GlobalMarginResult noRot = refs == null ? null : refs.noRotation();
         if (noRot != null && pathUnits) {
             markers.add(ChartSet.marker(factor * noRot.lower(), Palette.NO_ROTATION,
-                    String.format("no-rotation limit%s = %s (path-norm units)", suffix, ChartSet.fmt(factor * noRot.lower())),
+                    String.format("no-rotation limit%s = %s", suffix, ChartSet.fmt(factor * noRot.lower())),
                     RectangleAnchor.BOTTOM_RIGHT, TextAnchor.TOP_RIGHT));
         }
         return add(plot, markers);
     }
 
-    /** Sets the kernel chart's lines (γ_ntk, the ℓ₂ ceiling at initialization and its m → ∞ limit). */
-    static double kernel(XYPlot plot, ReferenceMargins refs) {
+    /**
+     * Sets the kernel chart's reference lines (γ_ntk, the ℓ₂ ceiling at initialization and its m → ∞
+     * limit) as dashed series from x0 to x1, so that the legend names them with their values and no two
+     * labels can overlap; returns the largest value drawn.
+     */
+    static double kernel(XYPlot plot, ReferenceMargins refs, double x0, double x1) {
         plot.clearRangeMarkers();
-        List<ValueMarker> markers = new ArrayList<>();
+        XYSeriesCollection lines = new XYSeriesCollection();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        double top = Double.NEGATIVE_INFINITY;
         NtkMarginResult ntk = refs == null ? null : refs.ntk();
-        if (ntk != null) {
-            markers.add(ChartSet.marker(ntk.value(), Palette.NTK, String.format("γ_ntk = %s ± %s (‖θ(v)‖ ≤ 1)",
-                    ChartSet.fmt(ntk.value()), ChartSet.fmt(Math.max(ntk.gap() / 2,
-                            Double.isNaN(ntk.standardError()) ? 0 : ntk.standardError()))),
-                    RectangleAnchor.BOTTOM_LEFT, TextAnchor.TOP_LEFT));
-        }
         KernelCeiling kernel = refs == null ? null : refs.kernel();
-        if (kernel != null) {
-            markers.add(ChartSet.marker(kernel.empirical().value(), Palette.GLOBAL, String.format(
-                    "ℓ₂ ceiling at W₀ = %s", ChartSet.fmt(kernel.empirical().value())), RectangleAnchor.TOP_RIGHT,
-                    TextAnchor.BOTTOM_RIGHT));
-            markers.add(ChartSet.marker(kernel.limit().value(), Palette.NO_ROTATION, String.format(
-                    "ℓ₂ ceiling, m → ∞ = %s", ChartSet.fmt(kernel.limit().value())), RectangleAnchor.TOP_LEFT,
-                    TextAnchor.BOTTOM_LEFT));
+        List<Object[]> entries = new ArrayList<>();
+        if (ntk != null) {
+            entries.add(new Object[] {String.format("γ_ntk = %s (‖θ(v)‖ ≤ 1)", ChartSet.fmt(ntk.value())), ntk.value(),
+                Palette.NTK});
         }
-        return add(plot, markers);
+        if (kernel != null) {
+            entries.add(new Object[] {"ℓ₂ ceiling at W₀ = " + ChartSet.fmt(kernel.empirical().value()),
+                kernel.empirical().value(), Palette.GLOBAL});
+            entries.add(new Object[] {"ℓ₂ ceiling, m → ∞ = " + ChartSet.fmt(kernel.limit().value()),
+                kernel.limit().value(), Palette.NO_ROTATION});
+        }
+        boolean span = Double.isFinite(x0) && Double.isFinite(x1) && x1 >= x0;
+        for (Object[] e : entries) {
+            double y = (Double) e[1];
+            top = Math.max(top, y);
+            if (!span) {
+                // No data yet to span: a marker without a label keeps the line visible.
+                plot.addRangeMarker(ChartSet.marker(y, (java.awt.Color) e[2], null, RectangleAnchor.TOP_RIGHT,
+                        TextAnchor.BOTTOM_RIGHT));
+                continue;
+            }
+            XYSeries line = new XYSeries((String) e[0], false, true);
+            line.add(x0, y);
+            line.add(x1, y);
+            int index = lines.getSeriesCount();
+            lines.addSeries(line);
+            renderer.setSeriesPaint(index, (java.awt.Color) e[2]);
+            renderer.setSeriesStroke(index, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
+                    new float[] {6f, 4f}, 0f));
+        }
+        plot.setDataset(1, lines);
+        plot.setRenderer(1, renderer);
+        return top;
     }
 
     private static double add(XYPlot plot, List<ValueMarker> markers) {

@@ -382,6 +382,15 @@ class MainWindowTest {
         Snapshot s = window.latest();
         CircleLayout.Plane plane = new CircleLayout.Plane(2, 3);
         assertEquals(Math.atan2(s.v(0, 3), s.v(0, 2)), plane.angle(s, 0), 0);
+        // The learned plane: the check box switches the circle view to the network's own plane.
+        javafx.scene.control.CheckBox learned = robot.lookup("#learnedPlane").queryAs(javafx.scene.control.CheckBox.class);
+        robot.interact(learned::fire);
+        assertTrue(window.scene(window.latest()).options().plane().learned());
+        robot.interact(() -> window.step());
+        waitFor(10, () -> window.drawn() != null && window.drawn().step() > s.step());
+        robot.interact(learned::fire);
+        assertFalse(window.scene(window.latest()).options().plane().learned());
+        assertEquals(2, window.scene(window.latest()).options().plane().a(), "back to the typed axes");
     }
 
     @Test

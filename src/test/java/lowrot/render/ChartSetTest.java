@@ -1,0 +1,64 @@
+package lowrot.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import lowrot.core.DataSpec;
+import lowrot.core.DatasetKind;
+import lowrot.core.GlobalMarginSolver;
+import lowrot.core.KernelCeiling;
+import lowrot.core.Metrics;
+import lowrot.core.NtkMarginSolver;
+import lowrot.core.RunConfig;
+import lowrot.core.SolverMonitor;
+import lowrot.core.Trainer;
+import lowrot.run.ReferenceMargins;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.xy.XYDataset;
+import org.junit.jupiter.api.Test;
+
+/** Kernel quantities and path-norm quantities are drawn on separate charts, each line naming its units. */
+class ChartSetTest {
+    @Test
+    void kernelAndPathNormQuantitiesNeverShareAChart() {
+        RunConfig rc = RunConfig.defaults().withDataset(DataSpec.defaults(DatasetKind.QUADRANTS).withN(40).withNTest(10));
+        Trainer t = new Trainer(rc);
+        List<Metrics> points = new ArrayList<>();
+        for (int k = 0; k < 5; k++) {
+            t.steps(40);
+            points.add(t.snapshot(1).metrics());
+        }
+        var train = t.data().train();
+        ReferenceMargins refs = new ReferenceMargins(
+                NtkMarginSolver.solve(train, NtkMarginSolver.Options.defaults().withDirections(256), SolverMonitor.NONE),
+                GlobalMarginSolver.solve(train, GlobalMarginSolver.Options.defaults(), SolverMonitor.NONE),
+                null, KernelCeiling.compute(rc, train, t.initialNetwork(), SolverMonitor.NONE));
+        ChartSet charts = new ChartSet(ChartOptions.defaults());
+        charts.update(points, List.of(), refs, true, DatasetKind.QUADRANTS);
+
+        XYPlot margin = charts.chart(ChartSet.Panel.MARGIN).getXYPlot();
+        List<String> marginLabels = margin.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).stream()
+                .map(m -> ((ValueMarker) m).getLabel()).toList();
+        assertEquals(1, marginLabels.size(), marginLabels.toString());
+        assertTrue(marginLabels.get(0).startsWith("γ_gl = "), marginLabels.toString());
+        assertEquals(5, margin.getDataset(0).getItemCount(0), "γ_P of every point");
+        assertEquals(1, margin.getDataset(0).getSeriesCount(), "only γ_P on the path-norm chart");
+
+        XYPlot kernel = charts.chart(ChartSet.Panel.KERNEL).getXYPlot();
+        XYDataset lines = kernel.getDataset(1);
+        List<String> keys = new ArrayList<>();
+        for (int s = 0; s < lines.getSeriesCount(); s++) {
+            keys.add(lines.getSeriesKey(s).toString());
+        }
+        assertEquals(3, keys.size(), keys.toString());
+        assertTrue(keys.get(0).startsWith("γ_ntk = ") && keys.get(1).startsWith("ℓ₂ ceiling at W₀ = ")
+                && keys.get(2).startsWith("ℓ₂ ceiling, m → ∞ = "), keys.toString());
+        assertEquals(refs.kernel().empirical().value(), lines.getYValue(1, 0), 0);
+        assertEquals("tangent margin of W − W₀", kernel.getDataset(0).getSeriesKey(0));
+        assertEquals(5, kernel.getDataset(0).getItemCount(0));
+        assertEquals(points.get(4).marginDisplacement(), kernel.getDataset(0).getYValue(0, 4), 0);
+    }
+}
