@@ -80,7 +80,9 @@ final class RunCommand implements Callable<Integer> {
         }
         Files.createDirectories(out);
         Result r = train(c, totalSteps, untilTime, k, noProgress ? null : err);
-        ReferenceMargins refs = References.compute(c, r.data, SolverMonitor.NONE);
+        // The trained network's neurons seed the γ_gl search (the bounds are certified either way).
+        double[] trained = r.kept.isEmpty() ? new double[0] : r.kept.get(r.kept.size() - 1).network().copyV();
+        ReferenceMargins refs = References.compute(c, r.data, trained, SolverMonitor.NONE);
         List<TangentPoint> tangent = tangentPoints(r.data, r.kept);
         writeOutputs(out, c, r, refs, tangent, figureSize);
         printTable(stdout, r.rows.get(r.rows.size() - 1), refs, c.run().training().outerTrainable());

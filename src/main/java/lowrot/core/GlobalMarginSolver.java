@@ -138,10 +138,28 @@ public final class GlobalMarginSolver {
      * for d = 2, branch and bound over activation patterns for d > 2 ({@link PatternSearch}).
      */
     public static GlobalMarginResult solve(Dataset data, Options options, SolverMonitor monitor) {
+        return solve(data, options, new double[0], monitor);
+    }
+
+    /**
+     * The same, with extra starting directions for the search in d &gt; 2 (row-major, any length; for
+     * example a trained network's own neurons v_j). Seeds only help the search find good columns sooner;
+     * the bounds stay certified whatever they are.
+     */
+    public static GlobalMarginResult solve(Dataset data, Options options, double[] seedDirections,
+            SolverMonitor monitor) {
         options.validate().throwIfAny();
         GlobalMarginSolver solver = new GlobalMarginSolver(data);
+        if (seedDirections.length % solver.d != 0) {
+            throw new IllegalArgumentException("seed directions: need a multiple of d = " + solver.d + " entries, got "
+                    + seedDirections.length);
+        }
+        List<double[]> extra = new ArrayList<>();
+        for (int j = 0; j < seedDirections.length / solver.d; j++) {
+            extra.add(Arrays.copyOfRange(seedDirections, j * solver.d, (j + 1) * solver.d));
+        }
         Pricer pricer = data.d() == 2 ? solver.new CirclePricer() : solver.new SpherePricer(options.maxNodes(),
-                options.tolerance() / 4);
+                options.tolerance() / 4, extra);
         return solver.run(pricer, options, monitor);
     }
 
@@ -532,10 +550,12 @@ public final class GlobalMarginSolver {
     private final class SpherePricer implements Pricer {
         private final int maxNodes;
         private final double relTol;
+        private final List<double[]> extraSeeds;
 
-        SpherePricer(int maxNodes, double relTol) {
+        SpherePricer(int maxNodes, double relTol, List<double[]> extraSeeds) {
             this.maxNodes = maxNodes;
             this.relTol = relTol;
+            this.extraSeeds = extraSeeds;
         }
 
         @Override
@@ -559,7 +579,7 @@ public final class GlobalMarginSolver {
 
         /**
          * Starting directions, in a fixed order: the best 16 of the dictionary, Σ c_i x_i and its
-         * negation, every support point and pair sum and difference (up to 64 points), the coordinate
+         * negation, the caller's extra seeds (a trained network's neurons), every support point and pair sum and difference (up to 64 points), the coordinate
          * axes and every (±e_a ± e_b)/√2 (sparse features such as parity's).
          */
         private List<double[]> seeds(PatternSearch search, double[] c, double[] sx, int count, List<double[]> dictionary) {
@@ -583,6 +603,7 @@ public final class GlobalMarginSolver {
             }
             seeds.add(all);
             seeds.add(scaled(all, -1));
+            seeds.addAll(extraSeeds);
             int points = Math.min(count, 64);
             for (int i = 0; i < points; i++) {
                 double[] xi = Arrays.copyOfRange(sx, i * d, (i + 1) * d);

@@ -1,6 +1,7 @@
 package lowrot.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -172,5 +173,17 @@ class GlobalMarginCertificateTest {
             double margin = trained.minMarginOfG(data) / trained.pathNorm();
             assertTrue(margin <= r.upper() + 1e-12, d + ": trained network reaches " + margin + " > " + r.upper());
         }
+    }
+
+    /** A trained network's neurons may seed the search; the bounds stay certified and hold the hand network. */
+    @Test
+    void seedDirectionsKeepTheBoundsCertified() {
+        int d = 5;
+        Dataset data = Datasets.generate(DataSpec.defaults(DatasetKind.PARITY).withD(d).withN(200), 4).train();
+        double hand = handNetwork(d).minMarginOfG(data);
+        GlobalMarginResult r = GlobalMarginSolver.solve(data, OPTIONS, handNetwork(d).copyV(), SolverMonitor.NONE);
+        assertTrue(r.upperCertified() && r.upper() >= hand - 1e-12 && r.lower() >= hand - 1e-9, r.toString());
+        assertThrows(IllegalArgumentException.class,
+                () -> GlobalMarginSolver.solve(data, OPTIONS, new double[7], SolverMonitor.NONE));
     }
 }
