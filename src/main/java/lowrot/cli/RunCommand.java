@@ -207,6 +207,13 @@ final class RunCommand implements Callable<Integer> {
             out.printf("%-34s %14s %14s  (M = %d, s.e. %s)%n", "NTK margin γ_ntk", ChartSet.fmt(refs.ntk().lower()),
                     ChartSet.fmt(refs.ntk().upper()), refs.ntk().directions(), ChartSet.fmt(refs.ntk().standardError()));
         }
+        out.printf("%-34s %14s%n", "tangent margin of W − W₀ (kernel)", ChartSet.fmt(m.marginDisplacement()));
+        if (refs.kernel() != null) {
+            out.printf("%-34s %14s %14s%n", "ℓ₂ ceiling at W₀ (kernel)", ChartSet.fmt(refs.kernel().empirical().lower()),
+                    ChartSet.fmt(refs.kernel().empirical().upper()));
+            out.printf("%-34s %14s %14s%n", "ℓ₂ ceiling, m → ∞ (kernel)", ChartSet.fmt(refs.kernel().limit().lower()),
+                    ChartSet.fmt(refs.kernel().limit().upper()));
+        }
         out.printf("%-34s %14s%n", "train / test error", ChartSet.fmt(m.trainError()) + " / " + ChartSet.fmt(m.testError()));
         out.printf("%-34s %14s%n", "rotation mean / max (degrees)", String.format("%.3g / %.3g",
                 Math.toDegrees(m.rotationMean()), Math.toDegrees(m.rotationMax())));

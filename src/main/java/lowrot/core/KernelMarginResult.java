@@ -5,9 +5,9 @@ package lowrot.core;
  * minimax it is the best ℓ₂-normalized margin max_{‖θ‖ ≤ 1} min_i y_i ⟨φ(x_i), θ⟩ of a linear predictor on the
  * kernel's features φ.
  *
- * @param lower      a proven lower bound: √(f(q) − g(q)) with g the Frank–Wolfe gap (convexity)
- * @param upper      √f(q) for the q found: an upper bound
- * @param iterations projected-gradient iterations taken
+ * @param lower      a proven lower bound: √(f(q) − g(q)) at the best iterate, g the Frank–Wolfe gap (convexity)
+ * @param upper      √f(q) at the best iterate q found: an upper bound
+ * @param iterations accelerated projected-gradient iterations taken
  */
 public record KernelMarginResult(double lower, double upper, int iterations) {
     /** The midpoint, for a line on a chart. */

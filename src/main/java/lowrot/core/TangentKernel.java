@@ -124,54 +124,103 @@ public final class TangentKernel {
     }
 
     /**
-     * min over the simplex of √(qᵀGq) (G n × n, row-major, positive semidefinite) by projected gradient
-     * descent with step 1/L, L = 2·max_i Σ_j |G_ij| ≥ the gradient's Lipschitz constant. Stops when the
-     * Frank–Wolfe gap g(q) = ∇f(q)·q − min_i ∇f(q)_i, which bounds f(q) − f* from above, is at most
-     * {@code tolerance} · f(q), or after {@code maxIterations}: a count, never a clock.
+     * min over the simplex of √(qᵀGq) (G n × n, row-major, positive semidefinite) by accelerated projected
+     * gradient steps (FISTA) with step 1/L, L = 2.2 λ̂ where λ̂ ≥ 0 is the largest eigenvalue of G estimated
+     * by 50 power iterations from the all-ones vector (restarted when the objective rises, which also
+     * guards a step that is slightly too long). Stops when the Frank–Wolfe gap g(q) = ∇f(q)·q − min_i ∇f(q)_i
+     * — an upper bound on f(q) − f* by convexity, whatever the iterate — is at most {@code tolerance} · f(q),
+     * or after {@code maxIterations}: a count, never a clock. Every sum runs in index order.
      */
     public static KernelMarginResult margin(double[] g, int n, double tolerance, int maxIterations) {
-        double lipschitz = 0;
-        for (int i = 0; i < n; i++) {
-            double row = 0;
-            for (int j = 0; j < n; j++) {
-                row += Math.abs(g[i * n + j]);
-            }
-            lipschitz = Math.max(lipschitz, 2 * row);
-        }
+        double lambda = largestEigenvalue(g, n);
         double[] q = new double[n];
         java.util.Arrays.fill(q, 1.0 / n);
+        double[] y = q.clone();
+        double[] previous = q.clone();
         double[] grad = new double[n];
         double[] z = new double[n];
         double[] work = new double[n];
-        double f = Double.NaN;
-        double gap = Double.NaN;
+        double momentum = 1;
+        double lastF = Double.POSITIVE_INFINITY;
+        double upper2 = Double.POSITIVE_INFINITY; // min over iterates of f(q) ≥ f*
+        double lower2 = 0;                         // max over iterates of f(q) − g(q) ≤ f*
         int it = 0;
         for (; ; it++) {
-            f = 0;
-            for (int i = 0; i < n; i++) {
-                double gi = 0;
-                for (int j = 0; j < n; j++) {
-                    gi += g[i * n + j] * q[j];
-                }
-                grad[i] = 2 * gi;
-                f += q[i] * gi;
-            }
+            // Certificate at the iterate q: f(q) and its Frank–Wolfe gap.
+            double f = gradient(g, n, q, grad);
             double min = Double.POSITIVE_INFINITY;
             double dot = 0;
             for (int i = 0; i < n; i++) {
                 min = Math.min(min, grad[i]);
                 dot += grad[i] * q[i];
             }
-            gap = Math.max(0, dot - min);
-            if (gap <= tolerance * f || it >= maxIterations || lipschitz == 0) {
+            double gap = Math.max(0, dot - min);
+            upper2 = Math.min(upper2, Math.max(f, 0));
+            lower2 = Math.max(lower2, f - gap);
+            if (upper2 - lower2 <= tolerance * upper2 || it >= maxIterations || !(lambda > 0)) {
                 break;
             }
-            for (int i = 0; i < n; i++) {
-                z[i] = q[i] - grad[i] / lipschitz;
+            if (f > lastF) {
+                // Restart the momentum where the objective went up.
+                System.arraycopy(q, 0, y, 0, n);
+                momentum = 1;
             }
+            lastF = f;
+            gradient(g, n, y, grad);
+            for (int i = 0; i < n; i++) {
+                z[i] = y[i] - grad[i] / (2.2 * lambda);
+            }
+            System.arraycopy(q, 0, previous, 0, n);
             Simplex.project(z, q, work);
+            double next = (1 + Math.sqrt(1 + 4 * momentum * momentum)) / 2;
+            double beta = (momentum - 1) / next;
+            for (int i = 0; i < n; i++) {
+                y[i] = q[i] + beta * (q[i] - previous[i]);
+            }
+            momentum = next;
         }
-        f = Math.max(f, 0);
-        return new KernelMarginResult(Math.sqrt(Math.max(0, f - gap)), Math.sqrt(f), it);
+        return new KernelMarginResult(Math.sqrt(Math.min(lower2, upper2)), Math.sqrt(upper2), it);
+    }
+
+    /** Writes ∇(qᵀGq) = 2Gq into grad and returns qᵀGq. */
+    private static double gradient(double[] g, int n, double[] q, double[] grad) {
+        double f = 0;
+        for (int i = 0; i < n; i++) {
+            double gi = 0;
+            for (int j = 0; j < n; j++) {
+                gi += g[i * n + j] * q[j];
+            }
+            grad[i] = 2 * gi;
+            f += q[i] * gi;
+        }
+        return f;
+    }
+
+    /** Power iteration from the all-ones vector: an estimate of G's largest eigenvalue (0 for G = 0). */
+    private static double largestEigenvalue(double[] g, int n) {
+        double[] x = new double[n];
+        double[] next = new double[n];
+        java.util.Arrays.fill(x, 1.0 / Math.sqrt(n));
+        double lambda = 0;
+        for (int k = 0; k < 50; k++) {
+            double norm = 0;
+            for (int i = 0; i < n; i++) {
+                double s = 0;
+                for (int j = 0; j < n; j++) {
+                    s += g[i * n + j] * x[j];
+                }
+                next[i] = s;
+                norm += s * s;
+            }
+            norm = Math.sqrt(norm);
+            if (!(norm > 0)) {
+                return 0;
+            }
+            lambda = norm;
+            for (int i = 0; i < n; i++) {
+                x[i] = next[i] / norm;
+            }
+        }
+        return lambda;
     }
 }
