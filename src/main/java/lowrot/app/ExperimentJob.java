@@ -3,7 +3,7 @@ package lowrot.app;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import javafx.application.Platform;
+
 import javafx.scene.control.ProgressBar;
 import lowrot.core.SolverCancelledException;
 import lowrot.core.SolverMonitor;
@@ -27,7 +27,7 @@ final class ExperimentJob {
         SolverMonitor monitor = new SolverMonitor() {
             @Override
             public void progress(double fraction, String text) {
-                Platform.runLater(() -> progress.setProgress(fraction));
+                FxThread.EXECUTOR.execute(() -> progress.setProgress(fraction));
             }
 
             @Override
@@ -45,7 +45,7 @@ final class ExperimentJob {
                 outcome = new Outcome<>(null, "failed: " + e.getMessage());
             }
             Outcome<T> result = outcome;
-            Platform.runLater(() -> done.accept(result));
+            FxThread.EXECUTOR.execute(() -> done.accept(result));
         }, name);
         worker.setDaemon(true);
         worker.start();

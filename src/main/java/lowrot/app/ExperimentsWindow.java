@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javafx.application.Platform;
+
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -195,7 +195,7 @@ final class ExperimentsWindow {
                 until, 10_000_000L, Runtime.getRuntime().availableProcessors(), monitor, point -> {
                     arrived.add(point);
                     if (drainPending.compareAndSet(false, true)) {
-                        Platform.runLater(this::drain);
+                        FxThread.EXECUTOR.execute(this::drain);
                     }
                 }), outcome -> {
                     drain();

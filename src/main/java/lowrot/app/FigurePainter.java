@@ -58,6 +58,7 @@ final class FigurePainter {
     private boolean closed;
     private long circleNotBefore;
     private long chartsNotBefore;
+    private final Consumer<String> failures;
     // Painter thread only.
     private final ChartSet charts = new ChartSet(ChartOptions.defaults());
     private final Map<ChartSet.Panel, BufferedImage> chartImages = new EnumMap<>(ChartSet.Panel.class);
@@ -66,9 +67,14 @@ final class FigurePainter {
     private BufferedImage still;
     private CircleRequest stillFor;
 
-    /** Starts the painter; the sinks are called by tasks run on {@code fx} (the FX thread in the window). */
-    FigurePainter(Executor fx, Consumer<CircleFrame> circleSink, Consumer<ChartFrame> chartSink) {
+    /**
+     * Starts the painter; the sinks are called by tasks run on {@code fx} (the FX thread in the window), and
+     * so is {@code failures} with the message of a drawing that failed (the next request draws afresh).
+     */
+    FigurePainter(Executor fx, Consumer<CircleFrame> circleSink, Consumer<ChartFrame> chartSink,
+            Consumer<String> failures) {
         this.fx = fx;
+        this.failures = failures;
         charts.setNoDataMessage("no training steps yet: press Play (Space) or Step (→)");
         this.circleSink = circleSink;
         this.chartSink = chartSink;
@@ -187,6 +193,7 @@ final class FigurePainter {
             circleImage = null;
             stillFor = null;
             release(true);
+            fx.execute(() -> failures.accept("drawing the circle view failed: " + e));
             return;
         }
         fx.execute(() -> {
@@ -220,6 +227,7 @@ final class FigurePainter {
         } catch (RuntimeException e) {
             chartImages.clear();
             release(false);
+            fx.execute(() -> failures.accept("drawing the charts failed: " + e));
             return;
         }
         fx.execute(() -> {

@@ -88,7 +88,7 @@ public final class LowrotApp extends Application {
             try {
                 Path dir = java.nio.file.Files.createTempDirectory("lowrot-stress");
                 try {
-                    StressDriver.Report r = new StressDriver(w, javafx.application.Platform::runLater, dir)
+                    StressDriver.Report r = new StressDriver(w, FxThread.EXECUTOR, dir)
                             .run(actions, 2026, win -> { });
                     System.out.println(r.text());
                     System.out.println("stress: slowest action by kind (ms): " + r.slowestByAction().entrySet().stream()
@@ -102,7 +102,7 @@ public final class LowrotApp extends Application {
                 code = 1;
             }
             int exit = code;
-            javafx.application.Platform.runLater(() -> {
+            FxThread.EXECUTOR.execute(() -> {
                 w.shutdown();
                 javafx.application.Platform.exit();
                 if (exit != 0) {

@@ -225,4 +225,24 @@ public final class RunFile {
         double[] v = GSON.fromJson(o.get("v"), double[].class);
         return new Record(m, a, v);
     }
+
+    /**
+     * The records of a loaded run as snapshots (run id −1), each measured against the first record's
+     * weights, which are the initialization when the run was recorded from its start.
+     */
+    public static List<Snapshot> snapshots(Loaded loaded) {
+        var rc = loaded.config().run();
+        boolean frozen = rc.training().regime().frozenDirections();
+        double scale = rc.network().outputScale().value(rc.network().width());
+        int d = loaded.data().train().d();
+        List<Snapshot> out = new ArrayList<>();
+        if (loaded.records().isEmpty()) {
+            return out;
+        }
+        Record first = loaded.records().get(0);
+        for (Record r : loaded.records()) {
+            out.add(Snapshot.fromWeights(-1, r.metrics(), r.a(), r.v(), first.a(), first.v(), d, scale, frozen));
+        }
+        return out;
+    }
 }

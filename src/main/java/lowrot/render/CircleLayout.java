@@ -1,5 +1,6 @@
 package lowrot.render;
 
+import lowrot.core.Dataset;
 import lowrot.core.Snapshot;
 
 /**
@@ -31,6 +32,40 @@ public final class CircleLayout {
     /** Pixel y of the plane point (u, v) (y grows downwards on screen). */
     public double py(double v) {
         return cy - scale * v;
+    }
+
+    /** The plane point (u, v) under pixel (x, y). */
+    public double[] toPlane(double x, double y) {
+        return new double[] {(x - cx) / scale, (cy - y) / scale};
+    }
+
+    /** The neuron drawn nearest to pixel (x, y) within {@code pixels}, or −1. */
+    public int nearestNeuron(Snapshot s, Plane plane, double x, double y, double pixels) {
+        double maxW = CircleRenderer.maxWeight(s);
+        int best = -1;
+        double bestDist = pixels * pixels;
+        for (int j = 0; j < s.width(); j++) {
+            double a = plane.angle(s, j);
+            double r = CircleRenderer.neuronRadius(s, j, maxW);
+            double dx = px(r * Math.cos(a)) - x;
+            double dy = py(r * Math.sin(a)) - y;
+            if (dx * dx + dy * dy < bestDist) {
+                bestDist = dx * dx + dy * dy;
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    /** In a d = 2 view: the training point drawn within {@code pixels} of pixel (x, y), or −1. */
+    public int nearestPoint(Dataset train, double x, double y, double pixels) {
+        if (train.d() != 2 || train.n() == 0) {
+            return -1;
+        }
+        int i = train.nearest(toPlane(x, y));
+        double dx = px(train.x(i, 0)) - x;
+        double dy = py(train.x(i, 1)) - y;
+        return dx * dx + dy * dy <= pixels * pixels ? i : -1;
     }
 
     /** Pixels per unit. */

@@ -31,7 +31,8 @@ class FigurePainterTest {
         }
         ManualExecutor fx = new ManualExecutor();
         List<FigurePainter.CircleFrame> shown = new CopyOnWriteArrayList<>();
-        FigurePainter painter = new FigurePainter(fx, shown::add, f -> { });
+        List<String> failures = new CopyOnWriteArrayList<>();
+        FigurePainter painter = new FigurePainter(fx, shown::add, f -> { }, failures::add);
         try {
             painter.paintCircle(requests[0]);
             fx.awaitPending(1, 30);
@@ -42,6 +43,7 @@ class FigurePainterTest {
             fx.runAll();
             fx.awaitPending(1, 30);
             fx.runAll();
+            assertEquals(List.of(), failures);
             painter.paintCircle(requests[3]);
             fx.awaitPending(1, 30);
             fx.runAll();

@@ -2,7 +2,13 @@ package lowrot.core;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import java.util.ArrayList;
+import java.util.List;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
@@ -54,5 +60,41 @@ class ArchitectureTest {
                         "lowrot.app..", "lowrot.cli..")
                 .because("arrows point downwards only: app → render, run, io → core")
                 .check(CLASSES);
+    }
+
+    @Test
+    void javaFxStaysInTheApp() {
+        noClasses().that().resideInAnyPackage("lowrot.core..", "lowrot.run..", "lowrot.render..", "lowrot.io..",
+                        "lowrot.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+                .because("training, drawing, files and the command line work without a display")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theSessionModelHoldsNoNodes() {
+        noClasses().that().haveFullyQualifiedName("lowrot.app.LabSession")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+                .because("the session model is tested with plain JUnit and a manual executor, without JavaFX")
+                .check(CLASSES);
+    }
+
+    /**
+     * Platform.runLater — called or passed as a method reference — appears in FxThread only: every other
+     * crossing to the FX thread takes an Executor, so tests drive it without JavaFX.
+     */
+    @Test
+    void onlyFxThreadHandsWorkToTheFxThread() {
+        List<String> offenders = new ArrayList<>();
+        for (JavaClass c : CLASSES) {
+            for (JavaAccess<?> access : c.getAccessesFromSelf()) {
+                if (access.getTargetOwner().getFullName().equals("javafx.application.Platform")
+                        && access.getName().equals("runLater")
+                        && !access.getOriginOwner().getFullName().startsWith("lowrot.app.FxThread")) {
+                    offenders.add(access.getDescription());
+                }
+            }
+        }
+        assertEquals(List.of(), offenders, "the named crossings take an Executor; FxThread alone calls runLater");
     }
 }

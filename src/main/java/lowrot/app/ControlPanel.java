@@ -1,0 +1,268 @@
+package lowrot.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import lowrot.core.DatasetKind;
+import lowrot.core.InnerScale;
+import lowrot.core.Loss;
+import lowrot.core.Optimizer;
+import lowrot.core.OuterInit;
+import lowrot.core.OutputScale;
+import lowrot.core.Problems;
+import lowrot.core.Regime;
+import lowrot.core.RunConfig;
+import lowrot.io.LabConfig;
+import lowrot.io.Setting;
+import lowrot.render.ChartSet;
+
+/**
+ * The left panel: regime, data, network, training and seed settings (each bound to a {@link Setting}),
+ * with the View section below. A change that is not allowed shows its message under the field and the
+ * run goes on unchanged. To add a control: add its {@link Setting} and one line here. FX thread only.
+ */
+final class ControlPanel {
+    private final LabSession session;
+    private final List<SettingField> fields = new ArrayList<>();
+    private final List<Runnable> refreshers = new ArrayList<>();
+    private final Slider widthSlider = new Slider(1, 14, 6);
+    private final Slider etaSlider = new Slider(-4, 1, Math.log10(0.5));
+    private final ComboBox<Regime> regimeBox = new ComboBox<>();
+    private final VBox box = new VBox(8);
+    private boolean updating;
+
+    ControlPanel(LabSession session, ViewPanel view) {
+        this.session = session;
+        box.setPadding(new Insets(8));
+        regimeBox.getItems().addAll(Regime.values());
+        regimeBox.setId("regime");
+        regimeBox.setConverter(Controls.labelled(Regime::label, Regime.values()));
+        regimeBox.setTooltip(new Tooltip("Pick a regime; each sets data, width and optimizer to a setting that shows it."));
+        regimeBox.setMaxWidth(Double.MAX_VALUE);
+        regimeBox.setOnAction(e -> {
+            if (!updating && regimeBox.getValue() != null) {
+                note(session.applyPreset(regimeBox.getValue()));
+            }
+        });
+        box.getChildren().addAll(new Label("Regime"), regimeBox);
+
+        VBox dataBox = new VBox(6);
+        dataBox.getChildren().add(enumChoice("Data set", "dataset.kind", DatasetKind.values(), DatasetKind::label,
+                "The family of the data set; the regime presets pick one that shows the regime."));
+        dataBox.getChildren().addAll(
+                field("dimension d", "dataset.d", "Input dimension (planar data sets use d = 2)."),
+                field("training points n", "dataset.n", "Number of training points."),
+                field("test points", "dataset.nTest", "Number of held-out test points drawn the same way."),
+                field("label noise", "dataset.labelNoise", "Probability of flipping each training label (0 to 0.5)."),
+                field("groups r", "dataset.groups", "Neural collapse: number of well-separated groups."),
+                field("spread ρ", "dataset.spread", "Neural collapse: radius of each group around its centre."),
+                field("gap (degrees)", "dataset.gapDegrees", "Quadrants and sectors: empty angle kept at each label boundary."),
+                field("sectors k", "dataset.sectors", "Sectors: number of alternating sectors."),
+                field("bias coordinate c", "dataset.bias", "0 for none; c > 0 appends c to every point (a bias in disguise)."));
+        box.getChildren().add(Controls.titled("Data", dataBox));
+
+        VBox netBox = new VBox(6);
+        widthSlider.setId("widthSlider");
+        widthSlider.setMajorTickUnit(1);
+        widthSlider.setMinorTickCount(0);
+        widthSlider.setSnapToTicks(true);
+        widthSlider.setShowTickMarks(true);
+        widthSlider.setTooltip(new Tooltip("Width m on a log scale (2 to 16384); the run restarts when you release it."));
+        Label widthValue = new Label("m = 64");
+        widthSlider.valueProperty().addListener((o, a, b) -> widthValue.setText("m = " + (1 << (int) Math.round(b.doubleValue()))));
+        widthSlider.valueChangingProperty().addListener((o, was, now) -> {
+            if (!now) {
+                commitWidthSlider();
+            }
+        });
+        widthSlider.setOnMouseReleased(e -> commitWidthSlider());
+        widthSlider.setOnKeyReleased(e -> commitWidthSlider());
+        netBox.getChildren().addAll(new HBox(8, new Label("width"), widthValue), widthSlider,
+                field("width m", "network.width", "Width m typed exactly (1 to 1048576)."),
+                enumChoice("output scale s", "network.outputScale", OutputScale.values(), OutputScale::label,
+                        "The factor s in f = s·Σ a_j σ(v_j·x)."),
+                enumChoice("outer init a", "network.outerInit", OuterInit.values(), OuterInit::label,
+                        "Distribution of the initial outer weights a_j."),
+                enumChoice("inner init σ_v", "network.innerScale", InnerScale.values(), InnerScale::label,
+                        "Standard deviation of the initial inner weights v_j."),
+                field("init scale α", "network.initScale", "Multiplies both layers at initialization."),
+                check("symmetric pairs", "network.symmetricPairs", "Neurons j and j + m/2 cancel, so f = 0 at the start."),
+                check("outer layer trains", "training.outerTrainable", "Whether the outer weights a_j train or stay fixed."));
+        box.getChildren().add(Controls.titled("Network", netBox));
+
+        VBox trainBox = new VBox(6);
+        etaSlider.setId("etaSlider");
+        etaSlider.setTooltip(new Tooltip("Step size η on a log scale (1e-4 to 10); takes effect at once, even while running."));
+        Label etaValue = new Label("η = 0.5");
+        etaSlider.valueProperty().addListener((o, a, b) -> etaValue.setText("η = " + ChartSet.fmt(Math.pow(10, b.doubleValue()))));
+        etaSlider.valueChangingProperty().addListener((o, was, now) -> {
+            if (!now) {
+                commitEta(Math.pow(10, etaSlider.getValue()));
+            }
+        });
+        etaSlider.setOnMouseReleased(e -> commitEta(Math.pow(10, etaSlider.getValue())));
+        trainBox.getChildren().addAll(
+                enumChoice("optimizer", "training.optimizer", Optimizer.values(), Optimizer::label,
+                        "Gradient flow (full batch), loss-normalised gradient flow, or SGD."),
+                field("batch size b", "training.batchSize", "SGD: examples per step."),
+                enumChoice("loss", "training.loss", Loss.values(), Loss::label, "Logistic or exponential loss."),
+                new HBox(8, new Label("step size"), etaValue), etaSlider,
+                stepSizeField());
+        box.getChildren().add(Controls.titled("Training", trainBox));
+
+        VBox seedBox = new VBox(6);
+        Button newSeeds = new Button("New seeds");
+        newSeeds.setId("newSeeds");
+        newSeeds.setTooltip(new Tooltip("Draw new data and initialization seeds."));
+        newSeeds.setOnAction(e -> {
+            LabConfig c = session.config();
+            RunConfig rc = c.run();
+            long s = System.nanoTime();
+            note(session.tryConfig(c.withRun(rc.withSeeds(Math.floorMod(s, 1_000_000L), Math.floorMod(s / 7, 1_000_000L)))));
+        });
+        seedBox.getChildren().addAll(field("data seed", "seeds.data", "Seed of the data set."),
+                field("init seed", "seeds.init", "Seed of the initial weights and SGD batches."), newSeeds);
+        box.getChildren().add(Controls.titled("Seeds", seedBox));
+        box.getChildren().add(Controls.titled("View", view.node()));
+    }
+
+    Node node() {
+        return box;
+    }
+
+    private void note(String problem) {
+        if (problem != null) {
+            session.note(problem);
+            refresh();
+        }
+    }
+
+    private SettingField field(String label, String path, String tip) {
+        SettingField f = new SettingField(label, path, tip, session::tryConfig);
+        fields.add(f);
+        return f;
+    }
+
+    private SettingField stepSizeField() {
+        SettingField f = new SettingField("step size η", "training.stepSize",
+                "Step size η typed exactly; takes effect at once, even while running.", candidate -> {
+                    Problems p = candidate.validate();
+                    if (!p.isEmpty()) {
+                        return String.join("; ", p.messages());
+                    }
+                    commitEta(candidate.run().training().stepSize());
+                    return null;
+                });
+        fields.add(f);
+        return f;
+    }
+
+    /** Changes η of the running network without restarting it. */
+    void commitEta(double eta) {
+        if (updating) {
+            return;
+        }
+        String problem = session.commitEta(eta);
+        if (problem != null) {
+            session.note(problem);
+        }
+        refresh();
+    }
+
+    private void commitWidthSlider() {
+        if (updating) {
+            return;
+        }
+        LabConfig c = session.config();
+        int m = 1 << (int) Math.round(widthSlider.getValue());
+        if (m != c.run().network().width()) {
+            note(session.tryConfig(c.withRun(c.run().withNetwork(c.run().network().withWidth(m)))));
+        }
+    }
+
+    /** Moves the width slider as a drag would, and commits it as a release does. */
+    void setWidthSlider(double log2) {
+        widthSlider.setValue(log2);
+        commitWidthSlider();
+    }
+
+    private <E extends Enum<E>> Node enumChoice(String label, String path, E[] values, Function<E, String> name,
+            String tip) {
+        Setting s = Setting.find(path);
+        ComboBox<E> combo = new ComboBox<>();
+        combo.getItems().addAll(values);
+        combo.setId(path.replace('.', '-'));
+        combo.setConverter(Controls.labelled(name, values));
+        combo.setTooltip(new Tooltip(tip));
+        combo.setMaxWidth(Double.MAX_VALUE);
+        Label error = new Label();
+        error.getStyleClass().add("field-error");
+        error.setWrapText(true);
+        combo.setOnAction(e -> {
+            if (updating || combo.getValue() == null || combo.getValue() == s.get(session.config())) {
+                return;
+            }
+            String problem = session.tryConfig(s.set(session.config(), combo.getValue()));
+            error.setText(problem == null ? "" : problem);
+        });
+        refreshers.add(() -> {
+            @SuppressWarnings("unchecked")
+            E v = (E) s.get(session.config());
+            combo.setValue(v);
+        });
+        return new VBox(2, new Label(label), combo, error);
+    }
+
+    private Node check(String label, String path, String tip) {
+        Setting s = Setting.find(path);
+        CheckBox check = new CheckBox(label);
+        check.setId(path.replace('.', '-'));
+        check.setTooltip(new Tooltip(tip));
+        Label error = new Label();
+        error.getStyleClass().add("field-error");
+        error.setWrapText(true);
+        check.setOnAction(e -> {
+            if (updating) {
+                return;
+            }
+            String problem = session.tryConfig(s.set(session.config(), check.isSelected()));
+            error.setText(problem == null ? "" : problem);
+            if (problem != null) {
+                check.setSelected((Boolean) s.get(session.config()));
+            }
+        });
+        refreshers.add(() -> check.setSelected((Boolean) s.get(session.config())));
+        return new VBox(2, check, error);
+    }
+
+    /** Every control shows the session's config again (without committing anything). */
+    void refresh() {
+        updating = true;
+        try {
+            LabConfig c = session.config();
+            for (SettingField f : fields) {
+                f.show(c);
+            }
+            for (Runnable r : refreshers) {
+                r.run();
+            }
+            regimeBox.setValue(c.run().training().regime());
+            int m = c.run().network().width();
+            double log = Math.log(m) / Math.log(2);
+            widthSlider.setValue(Math.max(1, Math.min(14, Math.round(log))));
+            etaSlider.setValue(Math.max(-4, Math.min(1, Math.log10(c.run().training().stepSize()))));
+        } finally {
+            updating = false;
+        }
+    }
+}

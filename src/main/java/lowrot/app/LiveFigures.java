@@ -1,0 +1,177 @@
+package lowrot.app;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import lowrot.core.Snapshot;
+import lowrot.render.ChartSet;
+
+/**
+ * The circle view and the charts, kept up to date: the session marks them dirty, an animation timer
+ * asks the painter thread for new bitmaps (the circle every frame it changed, the charts at most ten
+ * times a second) and shows the finished ones if they still belong to the current run. To add a chart:
+ * add a {@link ChartSet.Panel} and fill it in {@code ChartSet.update}; it appears here by itself. FX
+ * thread only.
+ */
+final class LiveFigures {
+    private static final long CHART_INTERVAL_NANOS = 100_000_000L;
+
+    private final LabSession session;
+    private final Stage stage;
+    private final PerfOverlay perf;
+    private final BitmapView circleView = new BitmapView();
+    private final Map<ChartSet.Panel, BitmapView> chartViews = new EnumMap<>(ChartSet.Panel.class);
+    private final FigurePainter painter;
+    private final SplitPane node;
+    private final AnimationTimer timer;
+    private boolean circleDirty = true;
+    private boolean chartsDirty = true;
+    private long lastChartUpdate;
+    private int chartedMarginPoints;
+    private Snapshot drawn;
+
+    /** @param exportMenu the context menu of a panel (null for the circle view) */
+    LiveFigures(LabSession session, Stage stage, PerfOverlay perf, Function<ChartSet.Panel, ContextMenu> exportMenu) {
+        this.session = session;
+        this.stage = stage;
+        this.perf = perf;
+        this.painter = new FigurePainter(FxThread.EXECUTOR, this::showCircle, this::showCharts, session::note);
+        circleView.setMinSize(200, 200);
+        circleView.setPrefSize(600, 600);
+        circleView.widthProperty().addListener(o -> circleDirty = true);
+        circleView.heightProperty().addListener(o -> circleDirty = true);
+        circleView.setId("circle");
+        new CircleInteraction(session, circleView, exportMenu.apply(null));
+        StackPane perfLayer = new StackPane(circleView, perf.node());
+        // Bottom right, above the legend line: the caption runs along the top.
+        StackPane.setAlignment(perf.node(), Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(perf.node(), new Insets(0, 4, 26, 0));
+        GridPane grid = new GridPane();
+        grid.setHgap(4);
+        grid.setVgap(4);
+        ChartSet.Panel[] panels = ChartSet.Panel.values();
+        for (int p = 0; p < panels.length; p++) {
+            BitmapView viewer = new BitmapView();
+            viewer.setId("chart-" + panels[p].name().toLowerCase());
+            viewer.setPrefSize(320, 300);
+            viewer.widthProperty().addListener(o -> chartsDirty = true);
+            viewer.heightProperty().addListener(o -> chartsDirty = true);
+            viewer.setMinSize(200, 150);
+            ContextMenu menu = exportMenu.apply(panels[p]);
+            viewer.setOnContextMenuRequested(e -> menu.show(viewer, e.getScreenX(), e.getScreenY()));
+            chartViews.put(panels[p], viewer);
+            GridPane.setHgrow(viewer, Priority.ALWAYS);
+            GridPane.setVgrow(viewer, Priority.ALWAYS);
+            grid.add(viewer, p % ChartSet.COLUMNS, p / ChartSet.COLUMNS);
+        }
+        node = new SplitPane(perfLayer, grid);
+        node.setDividerPositions(0.36);
+        timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                perf.frame(now);
+                if (stage.isShowing()) {
+                    perf.shown();
+                }
+                if (circleDirty) {
+                    circleDirty = false;
+                    drawCircle();
+                }
+                if (chartsDirty && now - lastChartUpdate >= CHART_INTERVAL_NANOS) {
+                    chartsDirty = false;
+                    lastChartUpdate = now;
+                    drawCharts();
+                }
+                session.maybeTangent(now);
+            }
+        };
+    }
+
+    Node node() {
+        return node;
+    }
+
+    void start() {
+        timer.start();
+    }
+
+    void close() {
+        timer.stop();
+        painter.close();
+    }
+
+    void circleChanged() {
+        circleDirty = true;
+    }
+
+    void chartsChanged() {
+        chartsDirty = true;
+    }
+
+    private double outputScale() {
+        return stage.getOutputScaleX() > 0 ? stage.getOutputScaleX() : 1;
+    }
+
+    private void drawCircle() {
+        int w = circleView.logicalWidth();
+        int h = circleView.logicalHeight();
+        if (session.latest() == null || w < 10 || h < 10) {
+            return;
+        }
+        painter.paintCircle(new FigurePainter.CircleRequest(session.sceneCopy(), w, h, outputScale()));
+    }
+
+    private void drawCharts() {
+        Map<ChartSet.Panel, int[]> sizes = new EnumMap<>(ChartSet.Panel.class);
+        for (var e : chartViews.entrySet()) {
+            sizes.put(e.getKey(), new int[] {e.getValue().logicalWidth(), e.getValue().logicalHeight()});
+        }
+        var c = session.config().run();
+        long runId = session.replaying() || session.run() == null ? -1 : session.run().runId();
+        painter.paintCharts(new FigurePainter.ChartRequest(List.copyOf(session.history().points()),
+                List.copyOf(session.tangent()), session.refs(), session.chartOptions(), c.training().outerTrainable(),
+                c.dataset().kind(), sizes, outputScale(), runId));
+    }
+
+    private void showCircle(FigurePainter.CircleFrame frame) {
+        Snapshot shown = frame.request().scene().snapshot();
+        if (!session.showable(shown.runId())) {
+            return;
+        }
+        circleView.show(frame.image(), frame.request().w(), frame.request().h());
+        drawn = shown;
+        perf.circleShown();
+    }
+
+    private void showCharts(FigurePainter.ChartFrame frame) {
+        if (!session.showable(frame.request().runId())) {
+            return;
+        }
+        for (var e : frame.images().entrySet()) {
+            int[] size = frame.request().sizes().get(e.getKey());
+            chartViews.get(e.getKey()).show(e.getValue(), size[0], size[1]);
+        }
+        chartedMarginPoints = frame.marginPoints();
+    }
+
+    /** The snapshot the circle view shows now. */
+    Snapshot drawn() {
+        return drawn;
+    }
+
+    /** Points of the margin series in the charts shown now. */
+    int chartedMarginPoints() {
+        return chartedMarginPoints;
+    }
+}
