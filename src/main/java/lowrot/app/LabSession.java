@@ -1,27 +1,20 @@
 package lowrot.app;
 
-import java.util.ArrayList;
 import java.util.List;
 import lowrot.core.DataSplit;
 import lowrot.core.Dataset;
 import lowrot.core.Datasets;
-import lowrot.core.GlobalMarginSolver;
-import lowrot.core.KernelCeiling;
 import lowrot.core.Metrics;
-import lowrot.core.Network;
-import lowrot.core.NtkMarginSolver;
 import lowrot.core.Problems;
 import lowrot.core.Regime;
 import lowrot.core.RegimePresets;
 import lowrot.core.RunConfig;
 import lowrot.core.Snapshot;
 import lowrot.core.TrainSpec;
-import lowrot.core.Trainer;
 import lowrot.io.LabConfig;
 import lowrot.io.RunFile;
 import lowrot.render.ChartOptions;
 import lowrot.render.CircleScene;
-import lowrot.render.RegionGrid;
 import lowrot.render.Trails;
 import lowrot.run.History;
 import lowrot.run.MemoryGuard;
@@ -35,47 +28,20 @@ import lowrot.run.TrainingRun;
  * The window's state without a single Node: the config, the data, the current run and its pump, play
  * state, the latest snapshot, the metric history, tangent-kernel points, reference margins, replay and
  * what the figures show. It alone decides whether a frame belongs to the current run. Commands come
- * from the views; what changed goes to one {@link Listener}. Everything runs on one thread — the FX
+ * from the views; what changed goes to one {@link SessionListener}. Everything runs on one thread — the FX
  * thread in the window, the test's thread with a manual executor in tests.
  */
 final class LabSession implements AutoCloseable {
     static final int HISTORY_CAPACITY = 2000;
     static final int TRAIL_LENGTH = 24;
-    private static final long TANGENT_INTERVAL_NANOS = 1_500_000_000L;
-
-    /** What the views hear; every call comes on the session's thread. */
-    interface Listener {
-        /** A new run started (new config, data or initialization): controls show the config again. */
-        default void runStarted() {
-        }
-
-        /** The circle view needs a redraw (snapshot, regions, references, options). */
-        default void frame() {
-        }
-
-        /** The charts need a redraw (history, tangent points, references, options). */
-        default void charts() {
-        }
-
-        /** The pump delivered {@code points} metric points of the current run (for the performance overlay). */
-        default void delivered(int points) {
-        }
-
-        /** The status line or the play state changed. */
-        default void status() {
-        }
-
-        /** Something the user asked for failed; {@code text} says what and why. */
-        default void error(String header, String text) {
-        }
-    }
 
     private final java.util.concurrent.Executor fx;
     private final BackgroundJobs jobs;
-    private Listener listener = new Listener() {
+    private final ReferenceWork work;
+    private final StatusLine line = new StatusLine();
+    private SessionListener listener = new SessionListener() {
     };
     private final History history = new History(HISTORY_CAPACITY);
-    private final List<TangentPoint> tangent = new ArrayList<>();
 
     private LabConfig config;
     private DataSplit data;
@@ -86,24 +52,11 @@ final class LabSession implements AutoCloseable {
     private int stepsPerFrame = 10;
     private Snapshot latest;
     private RunStatus status;
-    private ReferenceMargins refs = ReferenceMargins.NONE;
-    private String boundViolation;
-    private String dataMessage = "";
-    private String note;
-    private RegionGrid regions;
     private Trails trails;
     private CircleScene.Options circleOptions = CircleScene.Options.defaults();
     private ChartOptions chartOptions = ChartOptions.defaults();
     private List<Snapshot> replay;
     private int replayIndex;
-    private long lastTangent;
-    private long tangentCost;
-    private BackgroundJobs.Job ntkJob;
-    private BackgroundJobs.Job globalJob;
-    private BackgroundJobs.Job noRotationJob;
-    private BackgroundJobs.Job kernelJob;
-    private BackgroundJobs.Job tangentJob;
-    private BackgroundJobs.Job regionJob;
     private boolean closed;
 
     /**
@@ -115,15 +68,16 @@ final class LabSession implements AutoCloseable {
         this.config = initial;
         this.fx = fx;
         this.jobs = jobs;
+        this.work = new ReferenceWork(this, jobs);
     }
 
-    void setListener(Listener value) {
+    void setListener(SessionListener value) {
         this.listener = value;
     }
 
     /** Starts the first run. */
     void start() {
-        startRun(config, true);
+        startRun(config);
     }
 
     // ---------------------------------------------------------------- runs
@@ -138,48 +92,35 @@ final class LabSession implements AutoCloseable {
         if (memory != null) {
             return memory;
         }
-        boolean newData = !candidate.run().dataset().equals(config.run().dataset())
-                || candidate.run().dataSeed() != config.run().dataSeed();
-        startRun(candidate, newData);
+        startRun(candidate);
         return null;
     }
 
-    private void startRun(LabConfig next, boolean newData) {
+    private void startRun(LabConfig next) {
         replay = null;
         boolean wasPlaying = playing;
         stopRun();
-        LabConfig previous = run == null ? null : config;
+        LabConfig.Change change = run == null ? LabConfig.Change.ALL : config.changeTo(next);
         config = next;
         RunConfig rc = next.run();
-        if (newData || data == null) {
+        if (change.data() || data == null) {
             data = Datasets.generate(rc.dataset(), rc.dataSeed());
         }
-        if (newData || previous == null || !previous.sameReferenceSettings(next)) {
-            cancel(ntkJob);
-            cancel(globalJob);
-            refs = ReferenceMargins.NONE;
+        if (change.references()) {
+            work.forgetAll();
         }
-        boolean newInit = newData || previous == null || !rc.network().equals(previous.run().network())
-                || rc.initSeed() != previous.run().initSeed()
-                || rc.training().regime() != previous.run().training().regime()
-                || previous.run().training().outerTrainable() != rc.training().outerTrainable();
-        if (newInit) {
-            cancel(noRotationJob);
-            cancel(kernelJob);
-            refs = refs.withNoRotation(null).withKernel(null);
+        if (change.initialization()) {
+            work.forgetInitialization();
         }
         long runId = ++runCounter;
-        boundViolation = null;
-        note = null;
+        line.newRun();
         history.clear();
-        tangent.clear();
-        regions = null;
+        work.newRun(System.nanoTime());
         latest = null;
-        lastTangent = System.nanoTime();
         trails = new Trails(rc.network().width(), TRAIL_LENGTH);
         pump = new SnapshotPump(runId, fx, this::onBatch);
         run = new TrainingRun(runId, rc, data, stepsPerFrame, 30_000_000L, next.every(), pump);
-        computeReferences();
+        work.compute(next, data.train());
         if (wasPlaying) {
             run.play();
         }
@@ -197,14 +138,7 @@ final class LabSession implements AutoCloseable {
         if (run != null) {
             run.stop();
         }
-        cancel(tangentJob);
-        cancel(regionJob);
-    }
-
-    private static void cancel(BackgroundJobs.Job job) {
-        if (job != null) {
-            job.cancel();
-        }
+        work.stopRun();
     }
 
     /** Stops the trainer and the solvers; waits up to a second for the trainer thread to end. */
@@ -236,9 +170,7 @@ final class LabSession implements AutoCloseable {
         listener.delivered(batch.points().size());
         for (Metrics m : batch.points()) {
             history.add(m);
-            if (boundViolation == null) {
-                boundViolation = refs.violation(m.marginPath());
-            }
+            line.check(work.refs(), m.marginPath());
         }
         if (!batch.points().isEmpty()) {
             listener.charts();
@@ -257,7 +189,7 @@ final class LabSession implements AutoCloseable {
                 playing = false;
             }
         }
-        note = null;
+        line.runReported();
         listener.status();
     }
 
@@ -311,7 +243,7 @@ final class LabSession implements AutoCloseable {
 
     /** The same config again from its initialization. */
     void reset() {
-        startRun(config, false);
+        startRun(config);
     }
 
     /** Training steps between two snapshots (1 to 100000); returns the problem, or null. */
@@ -353,95 +285,36 @@ final class LabSession implements AutoCloseable {
 
     // ---------------------------------------------------------------- references and pictures
 
-    private void computeReferences() {
-        Dataset train = data.train();
-        LabConfig c = config;
-        if (train.n() == 0) {
-            return;
-        }
-        if (refs.ntk() == null && (ntkJob == null || ntkJob.done() || ntkJob.cancelled())) {
-            ntkJob = jobs.submit(mon -> NtkMarginSolver.solve(train, NtkMarginSolver.Options.defaults()
-                    .withDirections(c.ntkDirections()).withTolerance(c.ntkTolerance()).withSeed(c.run().dataSeed()), mon),
-                    r -> reference(refs.withNtk(r)), this::referenceError);
-        }
-        if (refs.global() == null && (globalJob == null || globalJob.done() || globalJob.cancelled())) {
-            globalJob = jobs.submit(mon -> GlobalMarginSolver.solve(train, c.globalOptions(), mon),
-                    r -> reference(refs.withGlobal(r)), this::referenceError);
-        }
-        Network init = Trainer.initialNetwork(c.run(), train.d());
-        if (refs.noRotation() == null) {
-            cancel(noRotationJob);
-            noRotationJob = jobs.submit(mon -> GlobalMarginSolver.noRotationLimit(train, init, c.globalOptions(), mon),
-                    r -> reference(refs.withNoRotation(r)), this::referenceError);
-        }
-        if (refs.kernel() == null) {
-            cancel(kernelJob);
-            kernelJob = jobs.submit(mon -> KernelCeiling.compute(c.run(), train, init, mon),
-                    r -> reference(refs.withKernel(r)), this::referenceError);
-        }
-    }
-
-    private void reference(ReferenceMargins value) {
-        refs = value;
+    /** New reference margins arrived: the charts, the optimal network's spokes and the status change. */
+    void referencesChanged() {
         listener.charts();
         listener.frame();
         listener.status();
     }
 
-    private void referenceError(String message) {
-        note("reference margin failed: " + message);
+    void chartsChanged() {
+        listener.charts();
+    }
+
+    void frameChanged() {
+        listener.frame();
     }
 
     /** True while a reference margin is still being computed. */
     boolean referencesBusy() {
-        return refs.ntk() == null || refs.global() == null || refs.noRotation() == null || refs.kernel() == null;
+        return work.busy();
     }
 
-    /**
-     * Computes the tangent-kernel margin of the latest snapshot when the last one is old enough: every
-     * 1.5 s at most, and never more often than four times its own cost (it competes with training).
-     */
+    /** Computes the tangent-kernel margin of the latest snapshot now and then (see {@link ReferenceWork}). */
     void maybeTangent(long now) {
-        long gap = Math.max(TANGENT_INTERVAL_NANOS, 4 * tangentCost);
-        if (latest == null || replay != null || now - lastTangent < gap || (tangentJob != null && !tangentJob.done())) {
-            return;
+        if (replay == null) {
+            work.maybeTangent(now, latest, playing, data.train(), config.ntkTolerance());
         }
-        if (!playing && !tangent.isEmpty() && tangent.get(tangent.size() - 1).step() == latest.step()) {
-            return;
-        }
-        Snapshot snap = latest;
-        Dataset train = data.train();
-        long runId = run.runId();
-        long started = System.nanoTime();
-        tangentJob = jobs.submit(mon -> NtkMarginSolver.tangentKernel(train, snap.network(),
-                NtkMarginSolver.Options.defaults().withTolerance(config.ntkTolerance()).withMaxIterations(400), mon),
-                r -> {
-                    tangentCost = System.nanoTime() - started;
-                    lastTangent = System.nanoTime();
-                    if (current(runId)) {
-                        tangent.add(new TangentPoint(snap.step(), snap.time(), r.lower(), r.upper()));
-                        listener.charts();
-                    }
-                }, msg -> note("tangent-kernel margin failed: " + msg));
     }
 
-    /** Samples f on a grid for the region shading of the latest snapshot, unless one is being computed. */
+    /** Samples f on a grid for the region shading of the latest snapshot. */
     void requestRegions() {
-        if (latest == null || (regionJob != null && !regionJob.done())) {
-            return;
-        }
-        double[] fixed = regionFixedCoordinates();
-        if (fixed == null) {
-            return;
-        }
-        Snapshot snap = latest;
-        long runId = snap.runId();
-        regionJob = jobs.submit(mon -> RegionGrid.compute(snap.network(), 96, fixed), grid -> {
-            if (showable(runId)) {
-                regions = grid;
-                listener.frame();
-            }
-        }, msg -> { });
+        work.requestRegions(latest, regionFixedCoordinates());
     }
 
     /** Coordinates beyond the view plane for region shading: none for d = 2, the constant bias coordinate for d = 3. */
@@ -458,7 +331,7 @@ final class LabSession implements AutoCloseable {
 
     /** What the circle view draws for a snapshot (sharing this session's trails: draw on this thread). */
     CircleScene scene(Snapshot snap) {
-        return new CircleScene(snap, data.train(), trails, regions, refs.global(), circleOptions,
+        return new CircleScene(snap, data.train(), trails, work.regions(), work.refs().global(), circleOptions,
                 lowrot.render.CircleRenderer.caption(config.run().training().regime(), snap));
     }
 
@@ -513,13 +386,13 @@ final class LabSession implements AutoCloseable {
         pause();
         stopRun();
         data = loaded.data();
-        refs = ReferenceMargins.NONE;
-        computeReferences();
+        work.forgetAll();
+        work.compute(config, data.train());
         RunConfig rc = loaded.config().run();
         replay = RunFile.snapshots(loaded);
         trails = new Trails(rc.network().width(), TRAIL_LENGTH);
-        dataMessage = loaded.warning().isEmpty() ? "replaying " + replay.size() + " recorded snapshots"
-                : "replay: " + loaded.warning();
+        line.dataMessage(loaded.warning().isEmpty() ? "replaying " + replay.size() + " recorded snapshots"
+                : "replay: " + loaded.warning());
         showReplay(replay.size() - 1);
         return null;
     }
@@ -561,30 +434,24 @@ final class LabSession implements AutoCloseable {
 
     /** A passing line for the status bar (until the run reports again). */
     void note(String text) {
-        note = text;
+        line.note(text);
         listener.status();
     }
 
     /** A message about the data that stays until the next one (for example what an import changed). */
     void setDataMessage(String text) {
-        dataMessage = text;
+        line.dataMessage(text);
         listener.status();
     }
 
-    /** The status line: a bound violation (a bug) first, then a passing note, the run's message, the data's. */
+    /** The status line now (see {@link StatusLine}). */
     String message() {
-        if (boundViolation != null) {
-            return boundViolation;
-        }
-        if (note != null) {
-            return note;
-        }
-        return status != null && !status.message().isEmpty() ? status.message() : dataMessage;
+        return line.message(status);
     }
 
     /** Set when a margin of this run exceeded a certified upper bound: a bug, shown until the next run. */
     String boundViolation() {
-        return boundViolation;
+        return line.boundViolation();
     }
 
     void error(String header, String text) {
@@ -618,7 +485,7 @@ final class LabSession implements AutoCloseable {
     }
 
     ReferenceMargins refs() {
-        return refs;
+        return work.refs();
     }
 
     History history() {
@@ -627,7 +494,7 @@ final class LabSession implements AutoCloseable {
 
     /** Tangent-kernel margins computed so far (a live list: copy it to keep it). */
     List<TangentPoint> tangent() {
-        return tangent;
+        return work.tangent();
     }
 
     BackgroundJobs jobs() {

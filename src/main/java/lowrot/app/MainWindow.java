@@ -6,46 +6,29 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Consumer;
-import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.Slider;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import lowrot.core.Metrics;
 import lowrot.core.Regime;
 import lowrot.core.Snapshot;
 import lowrot.core.Workers;
 import lowrot.io.LabConfig;
 import lowrot.render.ChartOptions;
-import lowrot.render.ChartSet;
 import lowrot.render.CircleScene;
 import lowrot.run.History;
-import lowrot.run.RunState;
 import lowrot.run.RunStatus;
 import lowrot.run.TrainingRun;
 
@@ -66,17 +49,8 @@ public final class MainWindow {
     private final PerfOverlay perf = new PerfOverlay();
     private final Scene scene;
 
-    private final Label stepLabel = new Label();
-    private final Label timeLabel = new Label();
-    private final Label rateLabel = new Label();
-    private final Label stateLabel = new Label();
-    private final Label messageLabel = new Label();
-    private final ProgressIndicator refProgress = new ProgressIndicator();
-    private final Label refLabel = new Label();
-    private final ToggleButton playButton = new ToggleButton("Play");
-    private final Slider scrubber = new Slider(0, 1, 0);
-    private final Label replayLabel = new Label();
-    private final HBox replayBox = new HBox(8);
+    private final StatusBar statusBar;
+    private final TransportBar transport;
     private boolean closed;
 
     static {
@@ -93,7 +67,9 @@ public final class MainWindow {
         this.exports = new Exports(session, stage);
         this.files = new FileActions(session, stage);
         this.figures = new LiveFigures(session, stage, perf, exports::menu);
-        session.setListener(new LabSession.Listener() {
+        this.statusBar = new StatusBar(session);
+        this.transport = new TransportBar(session);
+        session.setListener(new SessionListener() {
             @Override
             public void runStarted() {
                 controls.refresh();
@@ -125,7 +101,7 @@ public final class MainWindow {
             }
         });
         BorderPane root = new BorderPane();
-        root.setTop(new VBox(menuBar(), toolBar()));
+        root.setTop(new VBox(menuBar(), transport.node()));
         ScrollPane left = new ScrollPane(controls.node());
         left.setFitToWidth(true);
         left.setPrefWidth(300);
@@ -133,7 +109,7 @@ public final class MainWindow {
         left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         root.setLeft(left);
         root.setCenter(figures.node());
-        root.setBottom(statusBar());
+        root.setBottom(statusBar.node());
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         scene = new Scene(root, Math.min(1500, screen.getWidth()), Math.min(920, screen.getHeight()));
         scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("/lowrot/lowrot.css")).toExternalForm());
@@ -187,99 +163,11 @@ public final class MainWindow {
         return item;
     }
 
-    private ToolBar toolBar() {
-        playButton.setId("play");
-        playButton.setTooltip(new Tooltip("Start or pause training (Space)."));
-        playButton.setOnAction(e -> session.togglePlay());
-        playButton.setPrefWidth(70);
-        Button stepButton = new Button("Step");
-        stepButton.setId("step");
-        stepButton.setTooltip(new Tooltip("Take one frame's worth of steps, then pause (→)."));
-        stepButton.setOnAction(e -> session.step());
-        Button resetButton = new Button("Reset");
-        resetButton.setId("reset");
-        resetButton.setTooltip(new Tooltip("Start the run again from its initialization (R)."));
-        resetButton.setOnAction(e -> session.reset());
-        TextField spf = new TextField(Integer.toString(session.stepsPerFrame()));
-        spf.setId("stepsPerFrame");
-        spf.setPrefColumnCount(5);
-        spf.setTooltip(new Tooltip("Training steps between two pictures (1 to 100000)."));
-        Label spfError = new Label();
-        spfError.getStyleClass().add("field-error");
-        spf.setOnAction(e -> {
-            String problem;
-            try {
-                problem = session.setStepsPerFrame(Integer.parseInt(spf.getText().trim()));
-            } catch (NumberFormatException ex) {
-                problem = "steps per frame = \"" + spf.getText() + "\": allowed 1 to 100000";
-            }
-            spfError.setText(problem == null ? "" : problem);
-        });
-        scrubber.setId("scrubber");
-        scrubber.setPrefWidth(360);
-        scrubber.setTooltip(new Tooltip("Replay: move through the recorded snapshots of the opened run."));
-        scrubber.valueProperty().addListener((o, a, b) -> session.showReplay((int) Math.round(b.doubleValue())));
-        replayBox.getChildren().addAll(new Separator(Orientation.VERTICAL), replayLabel, scrubber);
-        replayBox.setAlignment(Pos.CENTER_LEFT);
-        replayBox.setVisible(false);
-        replayBox.setManaged(false);
-        return new ToolBar(playButton, stepButton, resetButton, new Separator(Orientation.VERTICAL),
-                new Label("steps per frame"), spf, spfError, replayBox);
-    }
-
-    private Node statusBar() {
-        refProgress.setPrefSize(16, 16);
-        refProgress.setMaxSize(16, 16);
-        stateLabel.setId("state");
-        stepLabel.setId("stepLabel");
-        messageLabel.setId("message");
-        messageLabel.setWrapText(false);
-        HBox.setHgrow(messageLabel, Priority.ALWAYS);
-        messageLabel.setMaxWidth(Double.MAX_VALUE);
-        HBox bar = new HBox(14, stepLabel, timeLabel, rateLabel, stateLabel, messageLabel, refProgress, refLabel);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(4, 10, 4, 10));
-        bar.getStyleClass().add("status-bar");
-        return bar;
-    }
-
-    /** The status bar, the play button and the replay bar show the session's state. */
+    /** The status bar, the transport bar and the performance overlay show the session's state. */
     private void updateStatus() {
-        Snapshot latest = session.latest();
-        Metrics m = latest == null ? null : latest.metrics();
-        RunStatus status = session.status();
-        boolean playing = session.playing();
-        playButton.setSelected(playing);
-        playButton.setText(playing ? "Pause" : "Play");
-        stepLabel.setText(m == null ? "step —" : String.format("step %,d", m.step()));
-        timeLabel.setText(m == null ? "τ —" : "τ = " + ChartSet.fmt(m.time()));
-        double rate = status == null ? 0 : status.stepsPerSecond();
-        perf.rate(rate);
-        rateLabel.setText(playing && rate > 0 ? String.format("%,.0f steps/s", rate) : "");
-        RunState st = status == null ? RunState.READY : status.state();
-        stateLabel.setText(session.replaying() ? "replay" : st.label());
-        stateLabel.getStyleClass().setAll("state", "state-" + st.name().toLowerCase());
-        // A margin above a certified bound is a bug, not a result: it stays on screen, in red, for this run.
-        messageLabel.setText(session.message());
-        messageLabel.getStyleClass().removeAll("bound-violation");
-        if (session.boundViolation() != null) {
-            messageLabel.getStyleClass().add("bound-violation");
-        }
-        boolean busy = session.referencesBusy();
-        refProgress.setVisible(busy);
-        refLabel.setText(busy ? "computing references…" : "references ready");
-        boolean replay = session.replaying();
-        replayBox.setVisible(replay);
-        replayBox.setManaged(replay);
-        if (replay) {
-            if (scrubber.getMax() != session.replaySize() - 1) {
-                scrubber.setMax(session.replaySize() - 1);
-                scrubber.setMajorTickUnit(1);
-            }
-            scrubber.setValue(session.replayIndex());
-            replayLabel.setText(String.format("replay: step %,d (%d of %d)", latest.step(), session.replayIndex() + 1,
-                    session.replaySize()));
-        }
+        statusBar.update();
+        transport.update();
+        perf.rate(session.status() == null ? 0 : session.status().stepsPerSecond());
     }
 
     private void onKey(KeyEvent e) {
@@ -404,7 +292,7 @@ public final class MainWindow {
     }
 
     void scrubTo(int index) {
-        scrubber.setValue(index);
+        transport.scrubTo(index);
     }
 
     void export(ExportTarget target, Path file, int w, int h, double scale) throws IOException {
@@ -460,7 +348,7 @@ public final class MainWindow {
     }
 
     Label messageLabel() {
-        return messageLabel;
+        return statusBar.messageLabel();
     }
 
     PerfOverlay perf() {

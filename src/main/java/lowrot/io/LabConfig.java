@@ -75,6 +75,26 @@ public record LabConfig(RunConfig run, long steps, int every, int ntkDirections,
                 .withMaxNodes(globalNodes);
     }
 
+    /**
+     * What a change of config makes stale: the data (data set or data seed), the reference margins of the
+     * data (the data or their settings) and everything that depends on the initial network.
+     */
+    public record Change(boolean data, boolean references, boolean initialization) {
+        /** The first config: everything is new. */
+        public static final Change ALL = new Change(true, true, true);
+    }
+
+    /** What moving from this config to {@code next} makes stale. */
+    public Change changeTo(LabConfig next) {
+        RunConfig a = run;
+        RunConfig b = next.run;
+        boolean data = !a.dataset().equals(b.dataset()) || a.dataSeed() != b.dataSeed();
+        boolean init = data || !a.network().equals(b.network()) || a.initSeed() != b.initSeed()
+                || a.training().regime() != b.training().regime()
+                || a.training().outerTrainable() != b.training().outerTrainable();
+        return new Change(data, data || !sameReferenceSettings(next), init);
+    }
+
     /** True when the reference margins computed under {@code other} hold under this config's settings too. */
     public boolean sameReferenceSettings(LabConfig other) {
         return ntkDirections == other.ntkDirections && ntkTolerance == other.ntkTolerance

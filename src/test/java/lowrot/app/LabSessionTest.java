@@ -44,7 +44,7 @@ class LabSessionTest {
     void open() {
         jobs = new BackgroundJobs(fx, () -> { });
         session = new LabSession(small(), fx, jobs);
-        session.setListener(new LabSession.Listener() {
+        session.setListener(new SessionListener() {
             @Override
             public void runStarted() {
                 runsStarted++;

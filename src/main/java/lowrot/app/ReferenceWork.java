@@ -1,0 +1,179 @@
+package lowrot.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import lowrot.core.Dataset;
+import lowrot.core.GlobalMarginSolver;
+import lowrot.core.KernelCeiling;
+import lowrot.core.Network;
+import lowrot.core.NtkMarginSolver;
+import lowrot.core.Snapshot;
+import lowrot.core.Trainer;
+import lowrot.io.LabConfig;
+import lowrot.render.RegionGrid;
+import lowrot.run.ReferenceMargins;
+import lowrot.run.TangentPoint;
+
+/**
+ * The session's computations for the pictures, each on a solver thread through {@link BackgroundJobs}:
+ * the reference margins of the data and the initial network, the tangent-kernel margin of recent
+ * snapshots and the region grid of the latest one. Results that arrive for a replaced run are dropped.
+ * Runs on the session's thread.
+ */
+final class ReferenceWork {
+    private static final long TANGENT_INTERVAL_NANOS = 1_500_000_000L;
+
+    private final LabSession session;
+    private final BackgroundJobs jobs;
+    private final List<TangentPoint> tangent = new ArrayList<>();
+    private ReferenceMargins refs = ReferenceMargins.NONE;
+    private RegionGrid regions;
+    private long lastTangent;
+    private long tangentCost;
+    private BackgroundJobs.Job ntkJob;
+    private BackgroundJobs.Job globalJob;
+    private BackgroundJobs.Job noRotationJob;
+    private BackgroundJobs.Job kernelJob;
+    private BackgroundJobs.Job tangentJob;
+    private BackgroundJobs.Job regionJob;
+
+    ReferenceWork(LabSession session, BackgroundJobs jobs) {
+        this.session = session;
+        this.jobs = jobs;
+    }
+
+    /** Forgets what depends on the data or the reference settings (all of it) and cancels its solves. */
+    void forgetAll() {
+        cancel(ntkJob);
+        cancel(globalJob);
+        forgetInitialization();
+        refs = ReferenceMargins.NONE;
+    }
+
+    /** Forgets what depends on the initial network (no-rotation limit, kernel ceiling). */
+    void forgetInitialization() {
+        cancel(noRotationJob);
+        cancel(kernelJob);
+        refs = refs.withNoRotation(null).withKernel(null);
+    }
+
+    /** A new run: its tangent points and regions start empty; solves of the old run stop. */
+    void newRun(long now) {
+        cancel(tangentJob);
+        cancel(regionJob);
+        tangent.clear();
+        regions = null;
+        lastTangent = now;
+    }
+
+    /** Stops the solves that belong to the run (tangent margins, regions). */
+    void stopRun() {
+        cancel(tangentJob);
+        cancel(regionJob);
+    }
+
+    private static void cancel(BackgroundJobs.Job job) {
+        if (job != null) {
+            job.cancel();
+        }
+    }
+
+    /** Starts every reference margin not yet known (or being computed) for the session's data and config. */
+    void compute(LabConfig c, Dataset train) {
+        if (train.n() == 0) {
+            return;
+        }
+        if (refs.ntk() == null && idle(ntkJob)) {
+            ntkJob = jobs.submit(mon -> NtkMarginSolver.solve(train, NtkMarginSolver.Options.defaults()
+                    .withDirections(c.ntkDirections()).withTolerance(c.ntkTolerance()).withSeed(c.run().dataSeed()), mon),
+                    r -> arrived(refs.withNtk(r)), this::failed);
+        }
+        if (refs.global() == null && idle(globalJob)) {
+            globalJob = jobs.submit(mon -> GlobalMarginSolver.solve(train, c.globalOptions(), mon),
+                    r -> arrived(refs.withGlobal(r)), this::failed);
+        }
+        Network init = Trainer.initialNetwork(c.run(), train.d());
+        if (refs.noRotation() == null && idle(noRotationJob)) {
+            noRotationJob = jobs.submit(mon -> GlobalMarginSolver.noRotationLimit(train, init, c.globalOptions(), mon),
+                    r -> arrived(refs.withNoRotation(r)), this::failed);
+        }
+        if (refs.kernel() == null && idle(kernelJob)) {
+            kernelJob = jobs.submit(mon -> KernelCeiling.compute(c.run(), train, init, mon),
+                    r -> arrived(refs.withKernel(r)), this::failed);
+        }
+    }
+
+    private static boolean idle(BackgroundJobs.Job job) {
+        return job == null || job.done() || job.cancelled();
+    }
+
+    private void arrived(ReferenceMargins value) {
+        refs = value;
+        session.referencesChanged();
+    }
+
+    private void failed(String message) {
+        session.note("reference margin failed: " + message);
+    }
+
+    ReferenceMargins refs() {
+        return refs;
+    }
+
+    /** True while a reference margin is still being computed. */
+    boolean busy() {
+        return refs.ntk() == null || refs.global() == null || refs.noRotation() == null || refs.kernel() == null;
+    }
+
+    /**
+     * Computes the tangent-kernel margin of the latest snapshot when the last one is old enough: every
+     * 1.5 s at most, and never more often than four times its own cost (it competes with training).
+     */
+    void maybeTangent(long now, Snapshot latest, boolean playing, Dataset train, double tolerance) {
+        long gap = Math.max(TANGENT_INTERVAL_NANOS, 4 * tangentCost);
+        if (latest == null || now - lastTangent < gap || (tangentJob != null && !tangentJob.done())) {
+            return;
+        }
+        if (!playing && !tangent.isEmpty() && tangent.get(tangent.size() - 1).step() == latest.step()) {
+            return;
+        }
+        long runId = latest.runId();
+        long started = System.nanoTime();
+        tangentJob = jobs.submit(mon -> NtkMarginSolver.tangentKernel(train, latest.network(),
+                NtkMarginSolver.Options.defaults().withTolerance(tolerance).withMaxIterations(400), mon),
+                r -> {
+                    tangentCost = System.nanoTime() - started;
+                    lastTangent = System.nanoTime();
+                    if (session.current(runId)) {
+                        tangent.add(new TangentPoint(latest.step(), latest.time(), r.lower(), r.upper()));
+                        session.chartsChanged();
+                    }
+                }, msg -> session.note("tangent-kernel margin failed: " + msg));
+    }
+
+    /** Tangent-kernel margins computed so far for this run (a live list: copy it to keep it). */
+    List<TangentPoint> tangent() {
+        return tangent;
+    }
+
+    /**
+     * Samples f on a grid for the region shading of {@code latest}, unless one is being computed;
+     * {@code fixed} are the coordinates beyond the view plane (null: no shading possible).
+     */
+    void requestRegions(Snapshot latest, double[] fixed) {
+        if (latest == null || fixed == null || (regionJob != null && !regionJob.done())) {
+            return;
+        }
+        long runId = latest.runId();
+        regionJob = jobs.submit(mon -> RegionGrid.compute(latest.network(), 96, fixed), grid -> {
+            if (session.showable(runId)) {
+                regions = grid;
+                session.frameChanged();
+            }
+        }, msg -> { });
+    }
+
+    RegionGrid regions() {
+        return regions;
+    }
+}
