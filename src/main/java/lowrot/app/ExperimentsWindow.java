@@ -28,7 +28,7 @@ import lowrot.io.AtomicFiles;
 import lowrot.render.Figures;
 import lowrot.render.Palette;
 import lowrot.render.SweepCharts;
-import lowrot.run.ReferenceMargins;
+import lowrot.core.ReferenceMargins;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 

@@ -24,8 +24,8 @@ import lowrot.render.ChartOptions;
 import lowrot.render.ChartSet;
 import lowrot.render.CircleScene;
 import lowrot.render.Figures;
-import lowrot.run.ReferenceMargins;
-import lowrot.run.TangentPoint;
+import lowrot.core.ReferenceMargins;
+import lowrot.core.TangentPoint;
 
 /**
  * PNG export of a chart, the circle view or the composite figure: a dialog for the size, then the

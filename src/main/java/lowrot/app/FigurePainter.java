@@ -15,8 +15,8 @@ import lowrot.render.ChartOptions;
 import lowrot.render.ChartSet;
 import lowrot.render.CircleRenderer;
 import lowrot.render.CircleScene;
-import lowrot.run.ReferenceMargins;
-import lowrot.run.TangentPoint;
+import lowrot.core.ReferenceMargins;
+import lowrot.core.TangentPoint;
 
 /**
  * Draws the circle view and the four charts on its own thread into bitmaps, so the FX thread only

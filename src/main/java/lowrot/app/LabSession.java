@@ -18,10 +18,10 @@ import lowrot.render.CircleScene;
 import lowrot.render.Trails;
 import lowrot.run.History;
 import lowrot.run.MemoryGuard;
-import lowrot.run.ReferenceMargins;
+import lowrot.core.ReferenceMargins;
 import lowrot.run.RunState;
 import lowrot.run.RunStatus;
-import lowrot.run.TangentPoint;
+import lowrot.core.TangentPoint;
 import lowrot.run.TrainingRun;
 
 /**

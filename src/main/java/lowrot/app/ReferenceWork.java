@@ -11,8 +11,8 @@ import lowrot.core.Snapshot;
 import lowrot.core.Trainer;
 import lowrot.io.LabConfig;
 import lowrot.render.RegionGrid;
-import lowrot.run.ReferenceMargins;
-import lowrot.run.TangentPoint;
+import lowrot.core.ReferenceMargins;
+import lowrot.core.TangentPoint;
 
 /**
  * The session's computations for the pictures, each on a solver thread through {@link BackgroundJobs}:

@@ -1,6 +1,6 @@
 package lowrot.app;
 
-import lowrot.run.ReferenceMargins;
+import lowrot.core.ReferenceMargins;
 import lowrot.run.RunStatus;
 
 /**

@@ -5,8 +5,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The command line: {@code run}, {@code margins}, {@code validate}, {@code bench} and
- * {@code bench-margins}. Exit codes: 0 success, 1 failure, 2 bad usage or invalid input.
+ * The command line: {@code run}, {@code margins}, {@code validate}, {@code bench}, {@code bench-margins},
+ * {@code sweep}, {@code complexity} and {@code compare}. Exit codes: 0 success, 1 failure, 2 bad usage or
+ * invalid input.
  */
 @Command(name = "lowrot", mixinStandardHelpOptions = true, version = "lowrot 0.1",
         description = "Train two-layer ReLU networks in low-rotation regimes and write their figures.",

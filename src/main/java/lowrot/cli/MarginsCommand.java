@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import lowrot.core.Datasets;
 import lowrot.core.SolverMonitor;
 import lowrot.io.LabConfig;
-import lowrot.run.ReferenceMargins;
+import lowrot.core.ReferenceMargins;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -7,7 +7,7 @@ import lowrot.core.NtkMarginSolver;
 import lowrot.core.SolverMonitor;
 import lowrot.core.Trainer;
 import lowrot.io.LabConfig;
-import lowrot.run.ReferenceMargins;
+import lowrot.core.ReferenceMargins;
 
 /** Computes the three reference margins of a config the way the window does. */
 final class References {

@@ -19,7 +19,7 @@ import lowrot.render.ChartSet;
 import lowrot.render.Figures;
 import lowrot.render.Palette;
 import lowrot.render.SweepCharts;
-import lowrot.run.ReferenceMargins;
+import lowrot.core.ReferenceMargins;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -70,7 +70,7 @@ public enum Loss {
         this.formula = formula;
     }
 
-    /** ℓ(z). For the exponential loss this is +∞ where e^{−z} exceeds the double range (z < −709.78). */
+    /** ℓ(z). For the exponential loss this is +∞ where e^{−z} exceeds the double range (z &lt; −709.78). */
     public abstract double value(double z);
 
     /** ℓ'(z) (always ≤ 0). */

@@ -27,7 +27,7 @@ public final class Problems {
         return this;
     }
 
-    /** Checks lo < value ≤ hi (an open lower end, for step sizes and scales). */
+    /** Checks lo &lt; value ≤ hi (an open lower end, for step sizes and scales). */
     public Problems rangeAbove(String field, double value, double lo, double hi) {
         if (!Double.isFinite(value) || value <= lo || value > hi) {
             messages.add(field + " = " + format(value) + " is out of range: allowed more than " + format(lo)
@@ -36,7 +36,7 @@ public final class Problems {
         return this;
     }
 
-    /** Checks lo ≤ value < hi (an open upper end). */
+    /** Checks lo ≤ value &lt; hi (an open upper end). */
     public Problems rangeBelow(String field, double value, double lo, double hi) {
         if (!Double.isFinite(value) || value < lo || value >= hi) {
             messages.add(field + " = " + format(value) + " is out of range: allowed at least " + format(lo)

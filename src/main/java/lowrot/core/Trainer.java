@@ -13,7 +13,6 @@ import java.util.stream.IntStream;
 public final class Trainer {
     private static final long INIT_STREAM = 11;
     private static final long SGD_STREAM = 12;
-    /** Below this many (example, neuron) pairs per step, one thread is faster than several. */
     /**
      * A pass is split over threads only when it has at least this many units of work (pairs × (d + 2)):
      * waking the pool costs tens of microseconds, and on two cores one thread was measured faster

@@ -72,7 +72,7 @@ public final class CircleRenderer {
     }
 
     /**
-     * Whether {@link #paintStill} depends on the scene only through {@link #stillKey}: true unless
+     * Whether {@link #paintStill} depends on the scene only through what {@link #sameStill} compares: true unless
      * the rose or the region shading, which change with every snapshot, lie under the data.
      */
     public static boolean stillIsCacheable(CircleScene scene) {

@@ -6,7 +6,7 @@ import java.util.List;
 import lowrot.core.GlobalMarginResult;
 import lowrot.core.KernelCeiling;
 import lowrot.core.NtkMarginResult;
-import lowrot.run.ReferenceMargins;
+import lowrot.core.ReferenceMargins;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;

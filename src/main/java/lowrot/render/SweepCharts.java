@@ -5,7 +5,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.util.List;
 import lowrot.core.WidthSweep;
-import lowrot.run.ReferenceMargins;
+import lowrot.core.ReferenceMargins;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;

@@ -9,7 +9,7 @@ import lowrot.core.Trainer;
 /**
  * Records a run the same way wherever it trains (window or command line): the metrics every k
  * steps (and at step 0), and snapshots with full weights thinned evenly to at most
- * {@link #MAX_RECORDS}. Owned by the trainer's thread; {@link #recording()} hands out a copy.
+ * {@link #MAX_RECORDS}. Owned by the trainer's thread; {@link #recording(Trainer, long)} hands out a copy.
  */
 public final class Recorder {
     /** Snapshots with full weights kept at most. */

@@ -14,7 +14,7 @@ import lowrot.core.NtkMarginSolver;
 import lowrot.core.RunConfig;
 import lowrot.core.SolverMonitor;
 import lowrot.core.Trainer;
-import lowrot.run.ReferenceMargins;
+import lowrot.core.ReferenceMargins;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYDataset;

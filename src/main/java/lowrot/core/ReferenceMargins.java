@@ -1,8 +1,5 @@
-package lowrot.run;
+package lowrot.core;
 
-import lowrot.core.GlobalMarginResult;
-import lowrot.core.KernelCeiling;
-import lowrot.core.NtkMarginResult;
 
 /**
  * The reference margins of a run, each null until computed: the NTK margin of the data, the global

@@ -1,14 +1,8 @@
-package lowrot.run;
+package lowrot.core;
 
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import lowrot.core.DataSpec;
-import lowrot.core.DatasetKind;
-import lowrot.core.Datasets;
-import lowrot.core.GlobalMarginResult;
-import lowrot.core.GlobalMarginSolver;
-import lowrot.core.SolverMonitor;
 import org.junit.jupiter.api.Test;
 
 /** A margin above the certified upper bound of γ_gl is reported as a bug; one at or below it is not. */
