@@ -10,7 +10,7 @@ package lowrot.core;
  * bound's sound bound for d &gt; 2. When no certificate was reached within the round cap,
  * {@link #upperCertified()} is false, {@code upper} is +∞ and the result is "lower bound only".
  */
-public final class GlobalMarginResult {
+public final class GlobalMarginResult implements MarginBounds {
     private final double lower;
     private final double upper;
     private final boolean upperCertified;
@@ -35,17 +35,15 @@ public final class GlobalMarginResult {
     }
 
     /** Margin of the returned network (path norm 1): a certified lower bound. */
+    @Override
     public double lower() {
         return lower;
     }
 
     /** Certified upper bound, or +∞ when {@link #upperCertified()} is false. */
+    @Override
     public double upper() {
         return upper;
-    }
-
-    public double gap() {
-        return upper - lower;
     }
 
     /** True when an upper bound was proven; false means "lower bound only". */

@@ -9,9 +9,5 @@ package lowrot.core;
  * @param upper      √f(q) at the best iterate q found: an upper bound
  * @param iterations accelerated projected-gradient iterations taken
  */
-public record KernelMarginResult(double lower, double upper, int iterations) {
-    /** The midpoint, for a line on a chart. */
-    public double value() {
-        return 0.5 * (lower + upper);
-    }
+public record KernelMarginResult(double lower, double upper, int iterations) implements MarginBounds {
 }

@@ -9,7 +9,7 @@ package lowrot.core;
  * the Monte-Carlo standard error of the estimate due to using M directions instead of the
  * expectation; it is NaN for the tangent-kernel margin of a network, which has no sampling.
  */
-public final class NtkMarginResult {
+public final class NtkMarginResult implements MarginBounds {
     private final double lower;
     private final double upper;
     private final int iterations;
@@ -36,23 +36,15 @@ public final class NtkMarginResult {
     }
 
     /** Margin of the primal θ: a certified lower bound. */
+    @Override
     public double lower() {
         return lower;
     }
 
     /** Dual value of q: a certified upper bound. */
+    @Override
     public double upper() {
         return upper;
-    }
-
-    /** upper − lower. */
-    public double gap() {
-        return upper - lower;
-    }
-
-    /** The midpoint, for display. */
-    public double value() {
-        return 0.5 * (lower + upper);
     }
 
     public int iterations() {

@@ -1,8 +1,5 @@
 package lowrot.core;
 
 /** The tangent-kernel margin of the network at one moment: bounds at a step and GF time. */
-public record TangentPoint(long step, double time, double lower, double upper) {
-    public double value() {
-        return 0.5 * (lower + upper);
-    }
+public record TangentPoint(long step, double time, double lower, double upper) implements MarginBounds {
 }
