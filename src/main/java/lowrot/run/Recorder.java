@@ -17,9 +17,7 @@ public final class Recorder {
 
     private final int every;
     private final List<Metrics> rows = new ArrayList<>();
-    private final List<Snapshot> kept = new ArrayList<>();
-    private long keepEvery = 1;
-    private long recorded;
+    private final Decimator<Snapshot> kept = new Decimator<>(MAX_RECORDS);
     private Snapshot last;
 
     /** A recorder of every k-th step. */
@@ -39,18 +37,7 @@ public final class Recorder {
     public void record(Snapshot s) {
         rows.add(s.metrics());
         last = s;
-        if (recorded++ % keepEvery == 0) {
-            kept.add(s);
-            if (kept.size() > MAX_RECORDS) {
-                List<Snapshot> thin = new ArrayList<>();
-                for (int i = 0; i < kept.size(); i += 2) {
-                    thin.add(kept.get(i));
-                }
-                kept.clear();
-                kept.addAll(thin);
-                keepEvery *= 2;
-            }
-        }
+        kept.offer(s);
     }
 
     /** Records step 0 from the trainer and returns that snapshot. */
@@ -66,7 +53,7 @@ public final class Recorder {
      */
     public Recording recording(Trainer trainer, long runId) {
         List<Metrics> outRows = new ArrayList<>(rows);
-        List<Snapshot> outKept = new ArrayList<>(kept);
+        List<Snapshot> outKept = new ArrayList<>(kept.kept());
         Snapshot end = last;
         if (last == null || last.step() != trainer.stepCount()) {
             end = trainer.snapshot(runId);
@@ -80,8 +67,9 @@ public final class Recorder {
 
     /** The recording up to the last recorded (finite) snapshot, for a run that diverged after it. */
     public Recording recordingUpToLastGood() {
-        return new Recording(List.copyOf(rows), List.copyOf(kept.isEmpty() || kept.get(kept.size() - 1) == last
-                ? kept : append(kept, last)));
+        List<Snapshot> k = kept.kept();
+        return new Recording(List.copyOf(rows), List.copyOf(k.isEmpty() || k.get(k.size() - 1) == last
+                ? k : append(k, last)));
     }
 
     private static List<Snapshot> append(List<Snapshot> list, Snapshot s) {
