@@ -6,10 +6,12 @@ import lowrot.core.Dataset;
 import lowrot.core.Datasets;
 import lowrot.core.Metrics;
 import lowrot.core.Problems;
+import lowrot.core.ReferenceMargins;
 import lowrot.core.Regime;
 import lowrot.core.RegimePresets;
 import lowrot.core.RunConfig;
 import lowrot.core.Snapshot;
+import lowrot.core.TangentPoint;
 import lowrot.core.TrainSpec;
 import lowrot.io.LabConfig;
 import lowrot.io.RunFile;
@@ -18,10 +20,8 @@ import lowrot.render.CircleScene;
 import lowrot.render.Trails;
 import lowrot.run.History;
 import lowrot.run.MemoryGuard;
-import lowrot.core.ReferenceMargins;
 import lowrot.run.RunState;
 import lowrot.run.RunStatus;
-import lowrot.core.TangentPoint;
 import lowrot.run.TrainingRun;
 
 /**
@@ -39,8 +39,7 @@ final class LabSession implements AutoCloseable {
     private final BackgroundJobs jobs;
     private final ReferenceWork work;
     private final StatusLine line = new StatusLine();
-    private SessionListener listener = new SessionListener() {
-    };
+    private SessionListener listener = new SessionListener() {};
     private final History history = new History(HISTORY_CAPACITY);
 
     private LabConfig config;
@@ -331,15 +330,27 @@ final class LabSession implements AutoCloseable {
 
     /** What the circle view draws for a snapshot (sharing this session's trails: draw on this thread). */
     CircleScene scene(Snapshot snap) {
-        return new CircleScene(snap, data.train(), trails, work.regions(), work.refs().global(), circleOptions,
+        return new CircleScene(
+                snap,
+                data.train(),
+                trails,
+                work.regions(),
+                work.refs().global(),
+                circleOptions,
                 lowrot.render.CircleRenderer.caption(config.run().training().regime(), snap));
     }
 
     /** The latest snapshot's scene with its own copy of the trails, drawable on any thread. */
     CircleScene sceneCopy() {
         CircleScene sc = scene(latest);
-        return new CircleScene(sc.snapshot(), sc.data(), trails == null ? null : trails.copy(), sc.regions(),
-                sc.optimal(), sc.options(), sc.caption());
+        return new CircleScene(
+                sc.snapshot(),
+                sc.data(),
+                trails == null ? null : trails.copy(),
+                sc.regions(),
+                sc.optimal(),
+                sc.options(),
+                sc.caption());
     }
 
     /** Changes what the circle view shows; a new plane restarts the trails. */
@@ -391,8 +402,10 @@ final class LabSession implements AutoCloseable {
         RunConfig rc = loaded.config().run();
         replay = RunFile.snapshots(loaded);
         trails = new Trails(rc.network().width(), TRAIL_LENGTH);
-        line.dataMessage(loaded.warning().isEmpty() ? "replaying " + replay.size() + " recorded snapshots"
-                : "replay: " + loaded.warning());
+        line.dataMessage(
+                loaded.warning().isEmpty()
+                        ? "replaying " + replay.size() + " recorded snapshots"
+                        : "replay: " + loaded.warning());
         showReplay(replay.size() - 1);
         return null;
     }
