@@ -17,7 +17,6 @@ import lowrot.io.LabConfig;
 import lowrot.io.RunFile;
 import lowrot.render.ChartOptions;
 import lowrot.render.CircleScene;
-import lowrot.render.Trails;
 import lowrot.run.History;
 import lowrot.run.MemoryGuard;
 import lowrot.run.RunState;
@@ -33,12 +32,12 @@ import lowrot.run.TrainingRun;
  */
 final class LabSession implements AutoCloseable {
     static final int HISTORY_CAPACITY = 2000;
-    static final int TRAIL_LENGTH = 24;
 
     private final java.util.concurrent.Executor fx;
     private final BackgroundJobs jobs;
     private final ReferenceWork work;
     private final StatusLine line = new StatusLine();
+    private final FigureState figures = new FigureState();
     private SessionListener listener = new SessionListener() {};
     private final History history = new History(HISTORY_CAPACITY);
 
@@ -51,9 +50,6 @@ final class LabSession implements AutoCloseable {
     private int stepsPerFrame = 10;
     private Snapshot latest;
     private RunStatus status;
-    private Trails trails;
-    private CircleScene.Options circleOptions = CircleScene.Options.defaults();
-    private ChartOptions chartOptions = ChartOptions.defaults();
     private List<Snapshot> replay;
     private int replayIndex;
     private boolean closed;
@@ -116,7 +112,7 @@ final class LabSession implements AutoCloseable {
         history.clear();
         work.newRun(System.nanoTime());
         latest = null;
-        trails = new Trails(rc.network().width(), TRAIL_LENGTH);
+        figures.newTrails(rc.network().width());
         pump = new SnapshotPump(runId, fx, this::onBatch);
         run = new TrainingRun(runId, rc, data, stepsPerFrame, 30_000_000L, next.every(), pump);
         work.compute(next, data.train());
@@ -176,8 +172,8 @@ final class LabSession implements AutoCloseable {
         }
         if (batch.snapshot() != null) {
             latest = batch.snapshot();
-            trails.add(latest, circleOptions.plane());
-            if (circleOptions.regions()) {
+            figures.trail(latest);
+            if (figures.circle().regions()) {
                 requestRegions();
             }
             listener.frame();
@@ -330,54 +326,38 @@ final class LabSession implements AutoCloseable {
 
     /** What the circle view draws for a snapshot (sharing this session's trails: draw on this thread). */
     CircleScene scene(Snapshot snap) {
-        return new CircleScene(
-                snap,
-                data.train(),
-                trails,
-                work.regions(),
-                work.refs().global(),
-                circleOptions,
-                lowrot.render.CircleRenderer.caption(config.run().training().regime(), snap));
+        return figures.scene(snap, data.train(), work.regions(), work.refs().global(), caption(snap));
     }
 
     /** The latest snapshot's scene with its own copy of the trails, drawable on any thread. */
     CircleScene sceneCopy() {
-        CircleScene sc = scene(latest);
-        return new CircleScene(
-                sc.snapshot(),
-                sc.data(),
-                trails == null ? null : trails.copy(),
-                sc.regions(),
-                sc.optimal(),
-                sc.options(),
-                sc.caption());
+        return figures.sceneCopy(
+                latest, data.train(), work.regions(), work.refs().global(), caption(latest));
+    }
+
+    private String caption(Snapshot snap) {
+        return FigureState.caption(config.run().training().regime(), snap);
     }
 
     /** Changes what the circle view shows; a new plane restarts the trails. */
     void setCircleOptions(CircleScene.Options value) {
-        boolean newPlane = !value.plane().equals(circleOptions.plane());
-        boolean regionsOn = value.regions() && !circleOptions.regions();
-        circleOptions = value;
-        if (newPlane && trails != null) {
-            trails.clear();
-        }
-        if (regionsOn) {
+        if (figures.setCircle(value)) {
             requestRegions();
         }
         listener.frame();
     }
 
     CircleScene.Options circleOptions() {
-        return circleOptions;
+        return figures.circle();
     }
 
     void setChartOptions(ChartOptions value) {
-        chartOptions = value;
+        figures.setCharts(value);
         listener.charts();
     }
 
     ChartOptions chartOptions() {
-        return chartOptions;
+        return figures.charts();
     }
 
     // ---------------------------------------------------------------- replay
@@ -401,7 +381,7 @@ final class LabSession implements AutoCloseable {
         work.compute(config, data.train());
         RunConfig rc = loaded.config().run();
         replay = RunFile.snapshots(loaded);
-        trails = new Trails(rc.network().width(), TRAIL_LENGTH);
+        figures.newTrails(rc.network().width());
         line.dataMessage(
                 loaded.warning().isEmpty()
                         ? "replaying " + replay.size() + " recorded snapshots"
@@ -421,9 +401,9 @@ final class LabSession implements AutoCloseable {
         for (int i = 0; i <= index; i++) {
             history.add(replay.get(i).metrics());
         }
-        trails.clear();
-        for (int i = Math.max(0, index - TRAIL_LENGTH + 1); i <= index; i++) {
-            trails.add(replay.get(i), circleOptions.plane());
+        figures.clearTrails();
+        for (int i = Math.max(0, index - FigureState.TRAIL_LENGTH + 1); i <= index; i++) {
+            figures.trail(replay.get(i));
         }
         listener.frame();
         listener.charts();
