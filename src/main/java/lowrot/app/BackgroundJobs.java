@@ -27,8 +27,7 @@ final class BackgroundJobs implements AutoCloseable {
     private final ForkJoinPool compute;
 
     /** Work on a file thread: returns a value or throws; the message of what it throws is reported. */
-    interface FileWork<T> extends Callable<T> {
-    }
+    interface FileWork<T> extends Callable<T> {}
 
     /**
      * @param fx        where results are delivered
@@ -39,15 +38,17 @@ final class BackgroundJobs implements AutoCloseable {
         this.fx = fx;
         this.solvers = Executors.newFixedThreadPool(2, named("lowrot-solver", startHook));
         this.files = Executors.newSingleThreadExecutor(named("lowrot-files", startHook));
-        this.compute = Workers.pool(Runtime.getRuntime().availableProcessors(), "lowrot-solve-");
+        this.compute = Workers.pool(Runtime.getRuntime().availableProcessors(), "lowrot-solve-", startHook);
     }
 
     private static java.util.concurrent.ThreadFactory named(String name, Runnable startHook) {
         return r -> {
-            Thread t = new Thread(() -> {
-                startHook.run();
-                r.run();
-            }, name);
+            Thread t = new Thread(
+                    () -> {
+                        startHook.run();
+                        r.run();
+                    },
+                    name);
             t.setDaemon(true);
             t.setPriority(Thread.NORM_PRIORITY - 1);
             return t;

@@ -3,7 +3,6 @@ package lowrot.app;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
-
 import javafx.scene.control.ProgressBar;
 import lowrot.core.SolverCancelledException;
 import lowrot.core.SolverMonitor;
@@ -17,12 +16,11 @@ final class ExperimentJob {
     private final AtomicBoolean stop = new AtomicBoolean();
 
     /** What an experiment ended with: a value, or null and a message ("cancelled", "failed: …"). */
-    record Outcome<T>(T value, String problem) {
-    }
+    record Outcome<T>(T value, String problem) {}
 
     /** Starts {@code work} on a thread named {@code name}; {@code done} runs on the FX thread. */
-    static <T> ExperimentJob start(String name, ProgressBar progress, Function<SolverMonitor, T> work,
-            Consumer<Outcome<T>> done) {
+    static <T> ExperimentJob start(
+            String name, ProgressBar progress, Function<SolverMonitor, T> work, Consumer<Outcome<T>> done) {
         ExperimentJob job = new ExperimentJob();
         SolverMonitor monitor = new SolverMonitor() {
             @Override
@@ -35,18 +33,22 @@ final class ExperimentJob {
                 return job.stop.get();
             }
         };
-        Thread worker = new Thread(() -> {
-            Outcome<T> outcome;
-            try {
-                outcome = new Outcome<>(work.apply(monitor), null);
-            } catch (SolverCancelledException e) {
-                outcome = new Outcome<>(null, "cancelled");
-            } catch (RuntimeException e) {
-                outcome = new Outcome<>(null, "failed: " + e.getMessage());
-            }
-            Outcome<T> result = outcome;
-            FxThread.EXECUTOR.execute(() -> done.accept(result));
-        }, name);
+        Thread worker = new Thread(
+                () -> {
+                    // Below the FX thread; the experiment's worker pool, made by this thread, inherits it on Linux.
+                    Niceness.LOWER.run();
+                    Outcome<T> outcome;
+                    try {
+                        outcome = new Outcome<>(work.apply(monitor), null);
+                    } catch (SolverCancelledException e) {
+                        outcome = new Outcome<>(null, "cancelled");
+                    } catch (RuntimeException e) {
+                        outcome = new Outcome<>(null, "failed: " + e.getMessage());
+                    }
+                    Outcome<T> result = outcome;
+                    FxThread.EXECUTOR.execute(() -> done.accept(result));
+                },
+                name);
         worker.setDaemon(true);
         worker.start();
         return job;

@@ -11,12 +11,12 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import lowrot.core.DatasetKind;
 import lowrot.core.Metrics;
+import lowrot.core.ReferenceMargins;
+import lowrot.core.TangentPoint;
 import lowrot.render.ChartOptions;
 import lowrot.render.ChartSet;
 import lowrot.render.CircleRenderer;
 import lowrot.render.CircleScene;
-import lowrot.core.ReferenceMargins;
-import lowrot.core.TangentPoint;
 
 /**
  * Draws the circle view and the four charts on its own thread into bitmaps, so the FX thread only
@@ -29,21 +29,25 @@ final class FigurePainter {
     /** The longest pause between two frames of one kind, whatever the last frame cost. */
     private static final long MAX_PAUSE_NANOS = 500_000_000L;
     /** The circle view as it should look, at w × h logical pixels times {@code scale}. */
-    record CircleRequest(CircleScene scene, int w, int h, double scale) {
-    }
+    record CircleRequest(CircleScene scene, int w, int h, double scale) {}
 
     /** The charts' data (immutable copies) and each panel's size. */
-    record ChartRequest(List<Metrics> points, List<TangentPoint> tangent, ReferenceMargins refs, ChartOptions options,
-            boolean outerTrainable, DatasetKind kind, Map<ChartSet.Panel, int[]> sizes, double scale, long runId) {
-    }
+    record ChartRequest(
+            List<Metrics> points,
+            List<TangentPoint> tangent,
+            ReferenceMargins refs,
+            ChartOptions options,
+            boolean outerTrainable,
+            DatasetKind kind,
+            Map<ChartSet.Panel, int[]> sizes,
+            double scale,
+            long runId) {}
 
     /** A finished circle bitmap. */
-    record CircleFrame(CircleRequest request, BufferedImage image) {
-    }
+    record CircleFrame(CircleRequest request, BufferedImage image) {}
 
     /** Finished chart bitmaps, and how many margin points the margin chart holds. */
-    record ChartFrame(ChartRequest request, Map<ChartSet.Panel, BufferedImage> images, int marginPoints) {
-    }
+    record ChartFrame(ChartRequest request, Map<ChartSet.Panel, BufferedImage> images, int marginPoints) {}
 
     private final Object lock = new Object();
     private final Consumer<CircleFrame> circleSink;
@@ -59,6 +63,7 @@ final class FigurePainter {
     private long circleNotBefore;
     private long chartsNotBefore;
     private final Consumer<String> failures;
+    private final Runnable threadStart;
     // Painter thread only.
     private final ChartSet charts = new ChartSet(ChartOptions.defaults());
     private final Map<ChartSet.Panel, BufferedImage> chartImages = new EnumMap<>(ChartSet.Panel.class);
@@ -69,11 +74,17 @@ final class FigurePainter {
 
     /**
      * Starts the painter; the sinks are called by tasks run on {@code fx} (the FX thread in the window), and
-     * so is {@code failures} with the message of a drawing that failed (the next request draws afresh).
+     * so is {@code failures} with the message of a drawing that failed (the next request draws afresh);
+     * the painter thread runs {@code threadStart} first.
      */
-    FigurePainter(Executor fx, Consumer<CircleFrame> circleSink, Consumer<ChartFrame> chartSink,
-            Consumer<String> failures) {
+    FigurePainter(
+            Executor fx,
+            Consumer<CircleFrame> circleSink,
+            Consumer<ChartFrame> chartSink,
+            Consumer<String> failures,
+            Runnable threadStart) {
         this.fx = fx;
+        this.threadStart = threadStart;
         this.failures = failures;
         charts.setNoDataMessage("no training steps yet: press Play (Space) or Step (→)");
         this.circleSink = circleSink;
@@ -106,7 +117,7 @@ final class FigurePainter {
     }
 
     private void loop() {
-        lowrot.core.Workers.runStartHook();
+        threadStart.run();
         try {
             while (true) {
                 CircleRequest circle = null;
@@ -172,7 +183,10 @@ final class FigurePainter {
             circleImage = reuse(circleImage, r.w(), r.h(), r.scale());
             CircleScene scene = r.scene();
             if (CircleRenderer.stillIsCacheable(scene)) {
-                if (stillFor == null || stillFor.w() != r.w() || stillFor.h() != r.h() || stillFor.scale() != r.scale()
+                if (stillFor == null
+                        || stillFor.w() != r.w()
+                        || stillFor.h() != r.h()
+                        || stillFor.scale() != r.scale()
                         || !CircleRenderer.sameStill(stillFor.scene(), scene)) {
                     still = reuse(still, r.w(), r.h(), r.scale());
                     paint(still, r.scale(), g -> CircleRenderer.paintStill(g, r.w(), r.h(), scene));
@@ -222,7 +236,10 @@ final class FigurePainter {
                 paint(image, r.scale(), g -> chart.draw(g, new Rectangle2D.Double(0, 0, w, h)));
                 images.put(e.getKey(), image);
             }
-            int marginPoints = charts.chart(ChartSet.Panel.MARGIN).getXYPlot().getDataset(0).getItemCount(0);
+            int marginPoints = charts.chart(ChartSet.Panel.MARGIN)
+                    .getXYPlot()
+                    .getDataset(0)
+                    .getItemCount(0);
             frame = new ChartFrame(r, images, marginPoints);
         } catch (RuntimeException e) {
             chartImages.clear();

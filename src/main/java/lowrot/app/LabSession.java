@@ -35,6 +35,7 @@ final class LabSession implements AutoCloseable {
 
     private final java.util.concurrent.Executor fx;
     private final BackgroundJobs jobs;
+    private final Runnable threadStart;
     private final ReferenceWork work;
     private final StatusLine line = new StatusLine();
     private final FigureState figures = new FigureState();
@@ -58,9 +59,12 @@ final class LabSession implements AutoCloseable {
      * @param initial the first config (its run starts with {@link #start()})
      * @param fx      where the trainer's snapshots are handed over (the session's own thread)
      * @param jobs    solvers and file work, delivering on the session's thread
+     * @param threadStart what each trainer thread and its step workers run first (the window lowers their
+     *                    priority)
      */
-    LabSession(LabConfig initial, java.util.concurrent.Executor fx, BackgroundJobs jobs) {
+    LabSession(LabConfig initial, java.util.concurrent.Executor fx, BackgroundJobs jobs, Runnable threadStart) {
         this.config = initial;
+        this.threadStart = threadStart;
         this.fx = fx;
         this.jobs = jobs;
         this.work = new ReferenceWork(this, jobs);
@@ -114,7 +118,7 @@ final class LabSession implements AutoCloseable {
         latest = null;
         figures.newTrails(rc.network().width());
         pump = new SnapshotPump(runId, fx, this::onBatch);
-        run = new TrainingRun(runId, rc, data, stepsPerFrame, 30_000_000L, next.every(), pump);
+        run = new TrainingRun(runId, rc, data, stepsPerFrame, 30_000_000L, next.every(), threadStart, pump);
         work.compute(next, data.train());
         if (wasPlaying) {
             run.play();

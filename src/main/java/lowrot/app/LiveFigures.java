@@ -46,7 +46,8 @@ final class LiveFigures {
         this.session = session;
         this.stage = stage;
         this.perf = perf;
-        this.painter = new FigurePainter(FxThread.EXECUTOR, this::showCircle, this::showCharts, session::note);
+        this.painter =
+                new FigurePainter(FxThread.EXECUTOR, this::showCircle, this::showCharts, session::note, Niceness.LOWER);
         circleView.setMinSize(200, 200);
         circleView.setPrefSize(600, 600);
         circleView.widthProperty().addListener(o -> circleDirty = true);
@@ -135,13 +136,24 @@ final class LiveFigures {
     private void drawCharts() {
         Map<ChartSet.Panel, int[]> sizes = new EnumMap<>(ChartSet.Panel.class);
         for (var e : chartViews.entrySet()) {
-            sizes.put(e.getKey(), new int[] {e.getValue().logicalWidth(), e.getValue().logicalHeight()});
+            sizes.put(
+                    e.getKey(),
+                    new int[] {e.getValue().logicalWidth(), e.getValue().logicalHeight()});
         }
         var c = session.config().run();
-        long runId = session.replaying() || session.run() == null ? -1 : session.run().runId();
-        painter.paintCharts(new FigurePainter.ChartRequest(List.copyOf(session.history().points()),
-                List.copyOf(session.tangent()), session.refs(), session.chartOptions(), c.training().outerTrainable(),
-                c.dataset().kind(), sizes, outputScale(), runId));
+        long runId = session.replaying() || session.run() == null
+                ? -1
+                : session.run().runId();
+        painter.paintCharts(new FigurePainter.ChartRequest(
+                List.copyOf(session.history().points()),
+                List.copyOf(session.tangent()),
+                session.refs(),
+                session.chartOptions(),
+                c.training().outerTrainable(),
+                c.dataset().kind(),
+                sizes,
+                outputScale(),
+                runId));
     }
 
     private void showCircle(FigurePainter.CircleFrame frame) {

@@ -56,13 +56,13 @@ public final class LowrotApp extends Application {
         }
         stage.show();
         if (play) {
-            window.play();
+            window.session().play();
         }
         if (measure > 0) {
             MainWindow w = window;
             w.perf().toggle(); // the figures being measured are on screen too
-            javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(
-                    javafx.util.Duration.seconds(measure));
+            javafx.animation.PauseTransition wait =
+                    new javafx.animation.PauseTransition(javafx.util.Duration.seconds(measure));
             wait.setOnFinished(e -> {
                 System.out.println(w.perf().startup());
                 System.out.println(w.perf().report());
@@ -83,33 +83,37 @@ public final class LowrotApp extends Application {
 
     /** Runs the stress driver on its own thread, prints its report and closes the application. */
     private static void startStress(MainWindow w, int actions) {
-        Thread t = new Thread(() -> {
-            int code = 0;
-            try {
-                Path dir = java.nio.file.Files.createTempDirectory("lowrot-stress");
-                try {
-                    StressDriver.Report r = new StressDriver(w, FxThread.EXECUTOR, dir)
-                            .run(actions, 2026, win -> { });
-                    System.out.println(r.text());
-                    System.out.println("stress: slowest action by kind (ms): " + r.slowestByAction().entrySet().stream()
-                            .map(e -> e.getKey() + " " + String.format(java.util.Locale.ROOT, "%.1f", e.getValue() / 1e6))
-                            .collect(java.util.stream.Collectors.joining(", ")));
-                } finally {
-                    deleteQuietly(dir);
-                }
-            } catch (Exception | AssertionError e) {
-                System.err.println("stress: " + e);
-                code = 1;
-            }
-            int exit = code;
-            FxThread.EXECUTOR.execute(() -> {
-                w.shutdown();
-                javafx.application.Platform.exit();
-                if (exit != 0) {
-                    System.exit(exit);
-                }
-            });
-        }, "lowrot-stress");
+        Thread t = new Thread(
+                () -> {
+                    int code = 0;
+                    try {
+                        Path dir = java.nio.file.Files.createTempDirectory("lowrot-stress");
+                        try {
+                            StressDriver.Report r =
+                                    new StressDriver(w, FxThread.EXECUTOR, dir).run(actions, 2026, win -> {});
+                            System.out.println(r.text());
+                            System.out.println("stress: slowest action by kind (ms): "
+                                    + r.slowestByAction().entrySet().stream()
+                                            .map(e -> e.getKey() + " "
+                                                    + String.format(java.util.Locale.ROOT, "%.1f", e.getValue() / 1e6))
+                                            .collect(java.util.stream.Collectors.joining(", ")));
+                        } finally {
+                            deleteQuietly(dir);
+                        }
+                    } catch (Exception | AssertionError e) {
+                        System.err.println("stress: " + e);
+                        code = 1;
+                    }
+                    int exit = code;
+                    FxThread.EXECUTOR.execute(() -> {
+                        w.shutdown();
+                        javafx.application.Platform.exit();
+                        if (exit != 0) {
+                            System.exit(exit);
+                        }
+                    });
+                },
+                "lowrot-stress");
         t.setDaemon(true);
         t.start();
     }

@@ -3,9 +3,7 @@ package lowrot.app;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Objects;
-import java.util.function.Consumer;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
@@ -24,13 +22,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import lowrot.core.Regime;
 import lowrot.core.Snapshot;
-import lowrot.core.Workers;
 import lowrot.io.LabConfig;
-import lowrot.render.ChartOptions;
-import lowrot.render.CircleScene;
-import lowrot.run.History;
-import lowrot.run.RunStatus;
-import lowrot.run.TrainingRun;
 
 /**
  * The lowrot window, wired together: the session model ({@link LabSession}) and the views that observe
@@ -53,15 +45,11 @@ public final class MainWindow {
     private final TransportBar transport;
     private boolean closed;
 
-    static {
-        // Training, solvers and the painter yield the CPU to the FX thread and the renderer.
-        Workers.setStartHook(Niceness::lowerCurrentThread);
-    }
-
     public MainWindow(Stage stage, LabConfig initial) {
         this.stage = stage;
-        this.jobs = new BackgroundJobs(FxThread.EXECUTOR, Workers::runStartHook);
-        this.session = new LabSession(initial, FxThread.EXECUTOR, jobs);
+        // Training, solvers, files and the painter yield the CPU to the FX thread and the renderer.
+        this.jobs = new BackgroundJobs(FxThread.EXECUTOR, Niceness.LOWER);
+        this.session = new LabSession(initial, FxThread.EXECUTOR, jobs, Niceness.LOWER);
         this.viewPanel = new ViewPanel(session);
         this.controls = new ControlPanel(session, viewPanel);
         this.exports = new Exports(session, stage);
@@ -112,7 +100,9 @@ public final class MainWindow {
         root.setBottom(statusBar.node());
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         scene = new Scene(root, Math.min(1500, screen.getWidth()), Math.min(920, screen.getHeight()));
-        scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("/lowrot/lowrot.css")).toExternalForm());
+        scene.getStylesheets()
+                .add(Objects.requireNonNull(getClass().getResource("/lowrot/lowrot.css"))
+                        .toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         scene.addPostLayoutPulseListener(() -> perf.pulseEnd(System.nanoTime()));
         stage.setScene(scene);
@@ -137,9 +127,15 @@ public final class MainWindow {
 
     private MenuBar menuBar() {
         Menu file = new Menu("File");
-        file.getItems().addAll(item("Open config…", files::openConfig), item("Save config…", files::saveConfig),
-                item("Import CSV data…", files::importCsv), new SeparatorMenuItem(),
-                item("Save run…", files::saveRun), item("Open run for replay…", files::openRun), new SeparatorMenuItem());
+        file.getItems()
+                .addAll(
+                        item("Open config…", files::openConfig),
+                        item("Save config…", files::saveConfig),
+                        item("Import CSV data…", files::importCsv),
+                        new SeparatorMenuItem(),
+                        item("Save run…", files::saveRun),
+                        item("Open run for replay…", files::openRun),
+                        new SeparatorMenuItem());
         Menu export = new Menu("Export");
         for (ExportTarget t : ExportTarget.values()) {
             export.getItems().add(item(t.label() + "…", () -> exports.dialog(t)));
@@ -201,8 +197,9 @@ public final class MainWindow {
     private void aboutTheMath() {
         String text;
         try (InputStream in = getClass().getResourceAsStream("/lowrot/docs/math.md")) {
-            text = in == null ? "docs/math.md is missing from this build" : new String(in.readAllBytes(),
-                    StandardCharsets.UTF_8);
+            text = in == null
+                    ? "docs/math.md is missing from this build"
+                    : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             text = e.getMessage();
         }
@@ -222,36 +219,26 @@ public final class MainWindow {
         return new ExperimentsWindow(stage, session.config().run(), session.data(), session::refs);
     }
 
-    // ------------------------------------------------------ the window's actions, as the tests and --stress use them
+    // ------------------------------------------------------ the parts, as the tests and --stress drive them
 
     LabSession session() {
         return session;
     }
 
-    String tryConfig(LabConfig c) {
-        return session.tryConfig(c);
+    FileActions files() {
+        return files;
     }
 
-    void play() {
-        session.play();
+    Exports exports() {
+        return exports;
     }
 
-    void pause() {
-        session.pause();
-    }
-
-    void step() {
-        session.step();
-    }
-
-    void reset() {
-        session.reset();
-    }
-
+    /** Changes η as the step-size field does (and shows the result in the controls). */
     void commitEta(double eta) {
         controls.commitEta(eta);
     }
 
+    /** Picks a regime as the regime box does. */
     void applyPreset(Regime regime) {
         String problem = session.applyPreset(regime);
         if (problem != null) {
@@ -259,84 +246,19 @@ public final class MainWindow {
         }
     }
 
+    /** Moves the width slider and releases it. */
     void setWidthSlider(double log2) {
         controls.setWidthSlider(log2);
     }
 
+    /** Types the view plane's axes, as in the View panel; returns the problem, or null. */
     String setPlane(String a, String b) {
         return viewPanel.setPlane(a, b);
     }
 
-    void setChartOptions(ChartOptions o) {
-        session.setChartOptions(o);
-    }
-
-    void openConfig(Path file) {
-        files.openConfig(file);
-    }
-
-    void saveConfig(Path file) {
-        files.saveConfig(file);
-    }
-
-    void importCsv(Path file) {
-        files.importCsv(file);
-    }
-
-    void saveRun(Path dir, Consumer<String> done) {
-        files.saveRun(dir, done);
-    }
-
-    void openRun(Path file) {
-        files.openRun(file);
-    }
-
+    /** Moves the replay scrubber. */
     void scrubTo(int index) {
         transport.scrubTo(index);
-    }
-
-    void export(ExportTarget target, Path file, int w, int h, double scale) throws IOException {
-        exports.now(target, file, w, h, scale);
-    }
-
-    void exportInBackground(ExportTarget target, Path file, int w, int h, double scale, Consumer<String> done) {
-        exports.inBackground(target, file, w, h, scale, done);
-    }
-
-    CircleScene scene(Snapshot s) {
-        return session.scene(s);
-    }
-
-    TrainingRun run() {
-        return session.run();
-    }
-
-    History history() {
-        return session.history();
-    }
-
-    Snapshot latest() {
-        return session.latest();
-    }
-
-    LabConfig config() {
-        return session.config();
-    }
-
-    ChartOptions chartOptions() {
-        return session.chartOptions();
-    }
-
-    RunStatus status() {
-        return session.status();
-    }
-
-    boolean playing() {
-        return session.playing();
-    }
-
-    boolean replaying() {
-        return session.replaying();
     }
 
     int chartedMarginPoints() {

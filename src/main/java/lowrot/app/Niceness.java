@@ -14,8 +14,10 @@ final class Niceness {
     private static final Path SELF = Path.of("/proc/thread-self/stat");
     private static volatile boolean unavailable = !Files.isReadable(SELF);
 
-    private Niceness() {
-    }
+    private Niceness() {}
+
+    /** {@link #lowerCurrentThread} as one object, the start action of every background thread of the window. */
+    static final Runnable LOWER = Niceness::lowerCurrentThread;
 
     static void lowerCurrentThread() {
         if (unavailable) {
@@ -25,8 +27,10 @@ final class Niceness {
             // The first field of the thread's own stat line is its kernel thread id.
             String stat = Files.readString(SELF);
             String tid = stat.substring(0, stat.indexOf(' '));
-            Process p = new ProcessBuilder("renice", "-n", "10", "-p", tid).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder("renice", "-n", "10", "-p", tid)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             if (!p.waitFor(2, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 p.destroy();
                 unavailable = true;

@@ -30,19 +30,31 @@ import lowrot.render.ChartOptions;
 final class StressDriver {
     /** An action or heartbeat not served within this bound means the FX thread is stuck, not slow. */
     static final long ACTION_BOUND_SECONDS = 10;
-    private static final String[] ACTION_NAMES = {"play", "pause", "step", "reset", "width", "regime", "data",
-        "export", "save", "open", "eta", "axis", "seeds"};
+
+    private static final String[] ACTION_NAMES = {
+        "play", "pause", "step", "reset", "width", "regime", "data", "export", "save", "open", "eta", "axis", "seeds"
+    };
 
     /** What one stress run measured; times in nanoseconds, sorted ascending. */
     record Report(long[] actionNanos, long[] lagNanos, long beatsPosted, java.util.Map<String, Long> slowestByAction) {
         /** The figures as two lines, in milliseconds. */
         String text() {
             long over = Arrays.stream(lagNanos).filter(l -> l > 100_000_000L).count();
-            return String.format(Locale.ROOT, "stress: %d actions, FX action time median %.2f ms, p99 %.2f ms, max %.2f ms"
-                    + "%nstress: runLater latency over %d beats: median %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms,"
-                    + " %d beats over 100 ms", actionNanos.length, pct(actionNanos, 0.5), pct(actionNanos, 0.99),
-                    pct(actionNanos, 1), lagNanos.length, pct(lagNanos, 0.5), pct(lagNanos, 0.99), pct(lagNanos, 0.999),
-                    pct(lagNanos, 1), over);
+            return String.format(
+                    Locale.ROOT,
+                    "stress: %d actions, FX action time median %.2f ms, p99 %.2f ms, max %.2f ms"
+                            + "%nstress: runLater latency over %d beats: median %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms,"
+                            + " %d beats over 100 ms",
+                    actionNanos.length,
+                    pct(actionNanos, 0.5),
+                    pct(actionNanos, 0.99),
+                    pct(actionNanos, 1),
+                    lagNanos.length,
+                    pct(lagNanos, 0.5),
+                    pct(lagNanos, 0.99),
+                    pct(lagNanos, 0.999),
+                    pct(lagNanos, 1),
+                    over);
         }
 
         private static double pct(long[] sorted, double q) {
@@ -81,11 +93,15 @@ final class StressDriver {
             t.setDaemon(true);
             return t;
         });
-        heartbeat.scheduleAtFixedRate(() -> {
-            long at = System.nanoTime();
-            posted.incrementAndGet();
-            fx.execute(() -> lags.add(System.nanoTime() - at));
-        }, 0, 5, TimeUnit.MILLISECONDS);
+        heartbeat.scheduleAtFixedRate(
+                () -> {
+                    long at = System.nanoTime();
+                    posted.incrementAndGet();
+                    fx.execute(() -> lags.add(System.nanoTime() - at));
+                },
+                0,
+                5,
+                TimeUnit.MILLISECONDS);
         try {
             for (int k = 0; k < actions; k++) {
                 int action = rng.nextInt(ACTION_NAMES.length);
@@ -108,7 +124,7 @@ final class StressDriver {
         }
         heartbeat.awaitTermination(ACTION_BOUND_SECONDS, TimeUnit.SECONDS);
         // Every beat posted is answered: the FX thread is alive. A barrier posted last runs after them all.
-        onFx(() -> { });
+        onFx(() -> {});
         long[] lagArray = lags.stream().mapToLong(Long::longValue).sorted().toArray();
         if (lagArray.length != posted.get()) {
             throw new AssertionError(posted.get() + " heartbeats posted, " + lagArray.length + " answered");
@@ -142,30 +158,52 @@ final class StressDriver {
 
     private void act(int action, int pick, Path config) {
         switch (action) {
-            case 0 -> window.play();
-            case 1 -> window.pause();
-            case 2 -> window.step();
-            case 3 -> window.reset();
+            case 0 -> window.session().play();
+            case 1 -> window.session().pause();
+            case 2 -> window.session().step();
+            case 3 -> window.session().reset();
             case 4 -> window.setWidthSlider(2 + pick % 8);
             case 5 -> window.applyPreset(Regime.values()[pick % 3]);
             case 6 -> {
-                DatasetKind kind = new DatasetKind[] {DatasetKind.QUADRANTS, DatasetKind.NEURAL_COLLAPSE,
-                    DatasetKind.HALF_PLANE, DatasetKind.PARITY}[pick % 4];
+                DatasetKind kind = new DatasetKind[] {
+                            DatasetKind.QUADRANTS,
+                            DatasetKind.NEURAL_COLLAPSE,
+                            DatasetKind.HALF_PLANE,
+                            DatasetKind.PARITY
+                        }
+                        [pick % 4];
                 DataSpec spec = DataSpec.defaults(kind).withN(100 + pick % 100);
-                window.tryConfig(window.config().withRun(window.config().run().withDataset(spec)));
+                window.session()
+                        .tryConfig(window.session()
+                                .config()
+                                .withRun(window.session().config().run().withDataset(spec)));
             }
-            case 7 -> window.exportInBackground(ExportTarget.values()[pick % ExportTarget.values().length],
-                    dir.resolve("e" + pick % 5 + ".png"), 200, 150, 1, null);
-            case 8 -> window.saveConfig(config);
+            case 7 ->
+                window.exports()
+                        .inBackground(
+                                ExportTarget.values()[pick % ExportTarget.values().length],
+                                dir.resolve("e" + pick % 5 + ".png"),
+                                200,
+                                150,
+                                1,
+                                null);
+            case 8 -> window.files().saveConfig(config);
             case 9 -> {
                 if (Files.exists(config)) {
-                    window.openConfig(config);
+                    window.files().openConfig(config);
                 }
             }
             case 10 -> window.commitEta(Math.pow(10, -2 + (pick % 30) / 10.0));
-            case 11 -> window.setChartOptions(window.chartOptions().withXAxis(
-                    pick % 2 == 0 ? ChartOptions.XAxis.STEPS : ChartOptions.XAxis.TIME));
-            default -> window.tryConfig(window.config().withRun(window.config().run().withSeeds(pick, pick + 1)));
+            case 11 ->
+                window.session()
+                        .setChartOptions(window.session()
+                                .chartOptions()
+                                .withXAxis(pick % 2 == 0 ? ChartOptions.XAxis.STEPS : ChartOptions.XAxis.TIME));
+            default ->
+                window.session()
+                        .tryConfig(window.session()
+                                .config()
+                                .withRun(window.session().config().run().withSeeds(pick, pick + 1)));
         }
     }
 }

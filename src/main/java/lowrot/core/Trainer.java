@@ -19,6 +19,7 @@ public final class Trainer {
      * below about 300,000 pairs in the plane, while d = 20 already gains at 65,000 pairs.
      */
     private static final long PARALLEL_THRESHOLD = 1_400_000;
+
     private static final int BLOCK = 64;
     private static final long TUNE_FROM = 32;
     private static final long TUNE_TO = 96;
@@ -52,6 +53,7 @@ public final class Trainer {
 
     private double stepSize;
     private int threads = Runtime.getRuntime().availableProcessors();
+    private Runnable workerStart = Workers.NOTHING;
     private long steps;
     private double time;
     private double logTime = Double.NEGATIVE_INFINITY;
@@ -106,7 +108,10 @@ public final class Trainer {
 
     /** The initial network a run of this config starts from, for inputs of dimension d. */
     public static Network initialNetwork(RunConfig config, int d) {
-        return Network.initialize(config.network(), d, config.training().regime().frozenDirections(),
+        return Network.initialize(
+                config.network(),
+                d,
+                config.training().regime().frozenDirections(),
                 Rng.stream(config.initSeed(), INIT_STREAM));
     }
 
@@ -210,8 +215,10 @@ public final class Trainer {
             Kernel.signedOutputs(xs, ys, d, idx, 0, count, net.a, net.v, m, s, z, branching);
             return;
         }
-        inParallel((count + BLOCK - 1) / BLOCK, b -> Kernel.signedOutputs(xs, ys, d, idx, b * BLOCK,
-                Math.min(count, (b + 1) * BLOCK), net.a, net.v, m, s, z, branching));
+        inParallel(
+                (count + BLOCK - 1) / BLOCK,
+                b -> Kernel.signedOutputs(
+                        xs, ys, d, idx, b * BLOCK, Math.min(count, (b + 1) * BLOCK), net.a, net.v, m, s, z, branching));
     }
 
     /** Backward pass over blocks of neurons (each neuron's sums in example order: thread-count invariant). */
@@ -221,8 +228,21 @@ public final class Trainer {
             Kernel.backward(xs, d, idx, count, net.a, net.v, 0, m, c, ga, gv, branching);
             return;
         }
-        inParallel((m + BLOCK - 1) / BLOCK, b -> Kernel.backward(xs, d, idx, count, net.a, net.v, b * BLOCK,
-                Math.min(m, (b + 1) * BLOCK), c, ga, gv, branching));
+        inParallel(
+                (m + BLOCK - 1) / BLOCK,
+                b -> Kernel.backward(
+                        xs,
+                        d,
+                        idx,
+                        count,
+                        net.a,
+                        net.v,
+                        b * BLOCK,
+                        Math.min(m, (b + 1) * BLOCK),
+                        c,
+                        ga,
+                        gv,
+                        branching));
     }
 
     /** Whether a pass over {@code count} examples and every neuron is worth splitting over threads. */
@@ -237,7 +257,17 @@ public final class Trainer {
 
     /** Runs tasks 0 … blocks−1 on the step pool and waits for all of them. */
     private void inParallel(int blocks, java.util.function.IntConsumer task) {
-        Workers.stepPool(threads).submit(() -> IntStream.range(0, blocks).parallel().forEach(task)).join();
+        Workers.stepPool(threads, workerStart)
+                .submit(() -> IntStream.range(0, blocks).parallel().forEach(task))
+                .join();
+    }
+
+    /**
+     * What every thread of the step kernels' pool runs first (the window lowers their priority); the
+     * results do not depend on it.
+     */
+    public void setWorkerStart(Runnable value) {
+        this.workerStart = value;
     }
 
     /** Sets the number of threads of the step kernels (1 to 256); results do not depend on it. */
@@ -326,7 +356,9 @@ public final class Trainer {
 
     /** Changes η from the next step on. */
     public void setStepSize(double eta) {
-        new Problems().rangeAbove("training.stepSize", eta, 0.0, TrainSpec.MAX_STEP_SIZE).throwIfAny();
+        new Problems()
+                .rangeAbove("training.stepSize", eta, 0.0, TrainSpec.MAX_STEP_SIZE)
+                .throwIfAny();
         this.stepSize = eta;
     }
 

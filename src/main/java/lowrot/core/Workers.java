@@ -1,48 +1,44 @@
 package lowrot.core;
 
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 
 /**
- * The worker threads of the core's pools (training steps, sweeps). Each runs a start hook first,
- * which the window uses to give its background computation a lower scheduling priority than the
- * threads that draw; the results never depend on it.
+ * The worker threads of the core's pools (training steps, sweeps). A pool may be given a start action
+ * that each of its threads runs first — the window passes one that gives background computation a
+ * lower scheduling priority than the threads that draw; the results never depend on it.
  */
 public final class Workers {
-    private static volatile Runnable startHook = () -> { };
-    /** The step kernels' pools by thread count, shared by every trainer. */
-    private static final ConcurrentHashMap<Integer, ForkJoinPool> STEP_POOLS = new ConcurrentHashMap<>();
+    /** A start action that does nothing. */
+    public static final Runnable NOTHING = () -> {};
+    /** The step kernels' pools by thread count and start action, shared by every trainer. */
+    private static final ConcurrentHashMap<List<Object>, ForkJoinPool> STEP_POOLS = new ConcurrentHashMap<>();
 
-    private Workers() {
+    private Workers() {}
+
+    /** The shared pool of {@code threads} workers for training steps whose threads run {@code onStart}. */
+    static ForkJoinPool stepPool(int threads, Runnable onStart) {
+        return STEP_POOLS.computeIfAbsent(List.of(threads, onStart), k -> pool(threads, "lowrot-step-", onStart));
     }
 
-    /** Sets what every new worker thread (and {@link #runStartHook} callers) runs first. */
-    public static void setStartHook(Runnable hook) {
-        startHook = hook == null ? () -> { } : hook;
-        // Workers started before the hook never ran it: later steps get fresh pools (the old ones'
-        // idle workers end by themselves; a step still running in one finishes there).
-        STEP_POOLS.clear();
-    }
-
-    /** The shared pool of {@code threads} workers for training steps. */
-    static ForkJoinPool stepPool(int threads) {
-        return STEP_POOLS.computeIfAbsent(threads, t -> pool(t, "lowrot-step-"));
-    }
-
-    /** Runs the start hook on the calling thread; background threads outside the core call it too. */
-    public static void runStartHook() {
-        startHook.run();
-    }
-
-    /** A pool of daemon workers named {@code prefix} + index that run the start hook. */
+    /** A pool of daemon workers named {@code prefix} + index. */
     public static ForkJoinPool pool(int parallelism, String prefix) {
-        return new ForkJoinPool(parallelism, p -> new Worker(p, prefix), null, false);
+        return pool(parallelism, prefix, NOTHING);
+    }
+
+    /** A pool of daemon workers named {@code prefix} + index that run {@code onStart} first. */
+    public static ForkJoinPool pool(int parallelism, String prefix, Runnable onStart) {
+        return new ForkJoinPool(parallelism, p -> new Worker(p, prefix, onStart), null, false);
     }
 
     private static final class Worker extends ForkJoinWorkerThread {
-        Worker(ForkJoinPool pool, String prefix) {
+        private final Runnable onStart;
+
+        Worker(ForkJoinPool pool, String prefix, Runnable onStart) {
             super(pool);
+            this.onStart = onStart;
             setDaemon(true);
             setName(prefix + getPoolIndex());
         }
@@ -50,7 +46,7 @@ public final class Workers {
         @Override
         protected void onStart() {
             super.onStart();
-            runStartHook();
+            onStart.run();
         }
     }
 }

@@ -19,34 +19,27 @@ import lowrot.core.Trainer;
 public final class TrainingRun implements AutoCloseable {
     private static final long DEFAULT_MIN_SNAPSHOT_NANOS = 30_000_000L;
 
-    private sealed interface Command permits Play, Pause, Step, SetStepSize, SetStepsPerSnapshot, Stop, Save {
-    }
+    private sealed interface Command permits Play, Pause, Step, SetStepSize, SetStepsPerSnapshot, Stop, Save {}
 
-    private record Save(java.util.function.Consumer<Recorder.Recording> sink) implements Command {
-    }
+    private record Save(java.util.function.Consumer<Recorder.Recording> sink) implements Command {}
 
-    private record Play() implements Command {
-    }
+    private record Play() implements Command {}
 
-    private record Pause() implements Command {
-    }
+    private record Pause() implements Command {}
 
-    private record Step(int count) implements Command {
-    }
+    private record Step(int count) implements Command {}
 
-    private record SetStepSize(double eta) implements Command {
-    }
+    private record SetStepSize(double eta) implements Command {}
 
-    private record SetStepsPerSnapshot(int steps) implements Command {
-    }
+    private record SetStepsPerSnapshot(int steps) implements Command {}
 
-    private record Stop() implements Command {
-    }
+    private record Stop() implements Command {}
 
     private final long runId;
     private final RunConfig config;
     private final DataSplit data;
     private final RunListener listener;
+    private final Runnable threadStart;
     private final BlockingQueue<Command> commands = new LinkedBlockingQueue<>();
     private final Thread thread;
     private final long minSnapshotNanos;
@@ -67,9 +60,40 @@ public final class TrainingRun implements AutoCloseable {
      * As above, with the minimum time between snapshots (0 publishes every {@code stepsPerSnapshot}
      * steps) and the recording interval (every {@code recordEvery} steps, as the command line does).
      */
-    public TrainingRun(long runId, RunConfig config, DataSplit data, int stepsPerSnapshot, long minSnapshotNanos,
-            int recordEvery, RunListener listener) {
+    public TrainingRun(
+            long runId,
+            RunConfig config,
+            DataSplit data,
+            int stepsPerSnapshot,
+            long minSnapshotNanos,
+            int recordEvery,
+            RunListener listener) {
+        this(
+                runId,
+                config,
+                data,
+                stepsPerSnapshot,
+                minSnapshotNanos,
+                recordEvery,
+                lowrot.core.Workers.NOTHING,
+                listener);
+    }
+
+    /**
+     * As above, with an action the trainer thread and its step workers run first (the window lowers
+     * their scheduling priority; the results do not depend on it).
+     */
+    public TrainingRun(
+            long runId,
+            RunConfig config,
+            DataSplit data,
+            int stepsPerSnapshot,
+            long minSnapshotNanos,
+            int recordEvery,
+            Runnable threadStart,
+            RunListener listener) {
         config.validate().throwIfAny();
+        this.threadStart = threadStart;
         this.runId = runId;
         this.config = config;
         this.data = data;
@@ -148,8 +172,9 @@ public final class TrainingRun implements AutoCloseable {
 
     private void loop() {
         try {
-            lowrot.core.Workers.runStartHook();
+            threadStart.run();
             trainer = new Trainer(config, data);
+            trainer.setWorkerStart(threadStart);
             // Every core: the window draws on a painter thread and needs little CPU (at m = 4,096 on two
             // cores this trains 35 % faster than leaving a core idle for it, at the same frame times).
             trainer.setThreads(Runtime.getRuntime().availableProcessors());
@@ -164,7 +189,8 @@ public final class TrainingRun implements AutoCloseable {
             long rateSteps = 0;
             double rate = 0;
             while (true) {
-                Command cmd = state == RunState.RUNNING || pendingSteps > 0 ? commands.poll()
+                Command cmd = state == RunState.RUNNING || pendingSteps > 0
+                        ? commands.poll()
                         : commands.poll(250, TimeUnit.MILLISECONDS);
                 if (cmd != null) {
                     if (cmd instanceof Stop) {
@@ -250,8 +276,13 @@ public final class TrainingRun implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | OutOfMemoryError e) {
             state = RunState.STOPPED;
-            listener.status(new RunStatus(runId, RunState.STOPPED, trainer == null ? 0 : trainer.stepCount(), 0,
-                    config.training().stepSize(), "the run stopped: " + e.getMessage()));
+            listener.status(new RunStatus(
+                    runId,
+                    RunState.STOPPED,
+                    trainer == null ? 0 : trainer.stepCount(),
+                    0,
+                    config.training().stepSize(),
+                    "the run stopped: " + e.getMessage()));
             return;
         }
         state = RunState.STOPPED;
@@ -260,7 +291,12 @@ public final class TrainingRun implements AutoCloseable {
 
     private void diverge(String reason) {
         long step = trainer.stepCount();
-        listener.status(new RunStatus(runId, RunState.DIVERGED, step, 0, trainer.stepSize(),
+        listener.status(new RunStatus(
+                runId,
+                RunState.DIVERGED,
+                step,
+                0,
+                trainer.stepSize(),
                 "diverged at step " + step + " (η = " + trainer.stepSize() + "): " + reason + "; lower the step size"));
         state = RunState.DIVERGED;
     }
@@ -274,7 +310,12 @@ public final class TrainingRun implements AutoCloseable {
     }
 
     private void publishStatus(String message, double rate) {
-        listener.status(new RunStatus(runId, state, trainer == null ? 0 : trainer.stepCount(), rate,
-                trainer == null ? config.training().stepSize() : trainer.stepSize(), message));
+        listener.status(new RunStatus(
+                runId,
+                state,
+                trainer == null ? 0 : trainer.stepCount(),
+                rate,
+                trainer == null ? config.training().stepSize() : trainer.stepSize(),
+                message));
     }
 }

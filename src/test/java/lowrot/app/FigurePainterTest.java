@@ -24,15 +24,21 @@ class FigurePainterTest {
         Trainer t = new Trainer(c, data);
         FigurePainter.CircleRequest[] requests = new FigurePainter.CircleRequest[4];
         for (int i = 0; i < requests.length; i++) {
-            CircleScene scene = new CircleScene(t.snapshot(1), data.train(), new Trails(c.network().width(), 4), null,
-                    null, CircleScene.Options.defaults(), "request " + i);
+            CircleScene scene = new CircleScene(
+                    t.snapshot(1),
+                    data.train(),
+                    new Trails(c.network().width(), 4),
+                    null,
+                    null,
+                    CircleScene.Options.defaults(),
+                    "request " + i);
             requests[i] = new FigurePainter.CircleRequest(scene, 120, 90, 1);
             t.step();
         }
         ManualExecutor fx = new ManualExecutor();
         List<FigurePainter.CircleFrame> shown = new CopyOnWriteArrayList<>();
         List<String> failures = new CopyOnWriteArrayList<>();
-        FigurePainter painter = new FigurePainter(fx, shown::add, f -> { }, failures::add);
+        FigurePainter painter = new FigurePainter(fx, shown::add, f -> {}, failures::add, () -> {});
         try {
             painter.paintCircle(requests[0]);
             fx.awaitPending(1, 30);
@@ -40,15 +46,17 @@ class FigurePainterTest {
             painter.paintCircle(requests[1]);
             painter.paintCircle(requests[2]);
             assertFalse(fx.queuedWithin(2, 2000), "no second frame is drawn while one waits");
-            fx.runAll();
+            fx.runQueued();
             fx.awaitPending(1, 30);
-            fx.runAll();
+            fx.runQueued();
             assertEquals(List.of(), failures);
             painter.paintCircle(requests[3]);
             fx.awaitPending(1, 30);
-            fx.runAll();
-            assertEquals(List.of(requests[0], requests[2], requests[3]), shown.stream().map(
-                    FigurePainter.CircleFrame::request).toList(), "request 1 was superseded before it was drawn");
+            fx.runQueued();
+            assertEquals(
+                    List.of(requests[0], requests[2], requests[3]),
+                    shown.stream().map(FigurePainter.CircleFrame::request).toList(),
+                    "request 1 was superseded before it was drawn");
             assertEquals(120, shown.get(2).image().getWidth());
             assertSame(shown.get(0).image(), shown.get(2).image(), "one bitmap, reused once the FX side took it");
         } finally {

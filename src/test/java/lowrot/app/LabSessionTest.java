@@ -36,14 +36,17 @@ class LabSessionTest {
 
     private static LabConfig small() {
         LabConfig c = LabConfig.defaults();
-        return c.withRun(c.run().withDataset(DataSpec.defaults(DatasetKind.QUADRANTS).withN(40).withNTest(20)))
+        return c.withRun(c.run()
+                        .withDataset(DataSpec.defaults(DatasetKind.QUADRANTS)
+                                .withN(40)
+                                .withNTest(20)))
                 .withNtkDirections(256);
     }
 
     @BeforeEach
     void open() {
-        jobs = new BackgroundJobs(fx, () -> { });
-        session = new LabSession(small(), fx, jobs);
+        jobs = new BackgroundJobs(fx, () -> {});
+        session = new LabSession(small(), fx, jobs, () -> {});
         session.setListener(new SessionListener() {
             @Override
             public void runStarted() {
@@ -89,13 +92,17 @@ class LabSessionTest {
         // A new width replaces the run; whatever the old run still had in flight is never shown.
         TrainingRun first = session.run();
         first.step(10);
-        assertNull(session.tryConfig(session.config().withRun(session.config().run()
-                .withNetwork(session.config().run().network().withWidth(32)))));
+        assertNull(session.tryConfig(session.config()
+                .withRun(session.config()
+                        .run()
+                        .withNetwork(session.config().run().network().withWidth(32)))));
         assertEquals(2, runsStarted);
         assertFalse(session.current(first.runId()));
         assertNull(session.latest(), "a new run starts with no snapshot");
         fx.runAll();
-        assertTrue(session.latest() == null || session.latest().runId() == session.run().runId(),
+        assertTrue(
+                session.latest() == null
+                        || session.latest().runId() == session.run().runId(),
                 "a snapshot of the replaced run was taken for the new one");
         session.step();
         until(() -> session.latest() != null && session.latest().width() == 32);
@@ -120,8 +127,10 @@ class LabSessionTest {
     @Test
     void badInputIsRefusedAndTheRunKept() {
         TrainingRun run = session.run();
-        String problem = session.tryConfig(session.config().withRun(session.config().run()
-                .withNetwork(session.config().run().network().withWidth(0))));
+        String problem = session.tryConfig(session.config()
+                .withRun(session.config()
+                        .run()
+                        .withNetwork(session.config().run().network().withWidth(0))));
         assertNotNull(problem);
         assertTrue(problem.contains("network.width"), problem);
         assertSame(run, session.run());

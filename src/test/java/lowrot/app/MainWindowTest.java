@@ -68,7 +68,8 @@ class MainWindowTest {
                     String stat = Files.readString(t.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                     if (name.startsWith(prefix)) {
-                        nice.add(Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]));
+                        nice.add(Integer.parseInt(
+                                stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]));
                     }
                 } catch (java.io.IOException e) {
                     // The thread ended meanwhile.
@@ -80,13 +81,28 @@ class MainWindowTest {
 
     @Test
     void backgroundThreadsYieldTheCpuToTheWindow(FxRobot robot) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(Path.of("/proc/thread-self/stat"))
-                && Files.isExecutable(Path.of("/usr/bin/renice")), "Linux with renice");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Files.isReadable(Path.of("/proc/thread-self/stat")) && Files.isExecutable(Path.of("/usr/bin/renice")),
+                "Linux with renice");
         // Wide enough that the steps are split over the step pool's workers.
-        robot.interact(() -> assertEquals(null, window.tryConfig(window.config().withRun(window.config().run()
-                .withNetwork(window.config().run().network().withWidth(2048))))));
+        robot.interact(() -> assertEquals(
+                null,
+                window.session()
+                        .tryConfig(window.session()
+                                .config()
+                                .withRun(window.session()
+                                        .config()
+                                        .run()
+                                        .withNetwork(window.session()
+                                                .config()
+                                                .run()
+                                                .network()
+                                                .withWidth(2048))))));
         robot.clickOn("#play");
-        waitFor(20, () -> window.latest() != null && window.latest().step() > 200);
+        waitFor(
+                20,
+                () -> window.session().latest() != null
+                        && window.session().latest().step() > 200);
         // Native names are cut to 15 characters: "lowrot-trainer-" and "lowrot-painter".
         String[] backgrounds = {"lowrot-trainer", "lowrot-step-", "lowrot-painter", "lowrot-solver"};
         waitFor(20, () -> {
@@ -109,26 +125,34 @@ class MainWindowTest {
     @Test
     void playMakesTheStepCounterAndTheMarginSeriesGrow(FxRobot robot) throws Exception {
         robot.clickOn("#play");
-        waitFor(10, () -> window.latest() != null && window.latest().step() > 500);
+        waitFor(
+                10,
+                () -> window.session().latest() != null
+                        && window.session().latest().step() > 500);
         waitFor(10, () -> marginPoints(robot) > 5);
         int before = marginPoints(robot);
-        long stepBefore = window.latest().step();
-        waitFor(10, () -> marginPoints(robot) > before && window.latest().step() > stepBefore);
+        long stepBefore = window.session().latest().step();
+        waitFor(
+                10,
+                () -> marginPoints(robot) > before && window.session().latest().step() > stepBefore);
         Label step = robot.lookup("#stepLabel").queryAs(Label.class);
         assertTrue(step.getText().startsWith("step "), step.getText());
         assertNotEquals("step 0", step.getText());
-        assertTrue(window.playing());
+        assertTrue(window.session().playing());
     }
 
     @Test
     void spaceAndArrowKeysDriveTheRun(FxRobot robot) throws Exception {
         robot.clickOn("#circle");
         robot.type(KeyCode.RIGHT);
-        waitFor(10, () -> window.latest() != null && window.latest().step() == 10);
+        waitFor(
+                10,
+                () -> window.session().latest() != null
+                        && window.session().latest().step() == 10);
         robot.type(KeyCode.SPACE);
-        waitFor(10, () -> window.latest().step() > 100);
+        waitFor(10, () -> window.session().latest().step() > 100);
         robot.type(KeyCode.SPACE);
-        assertFalse(window.playing());
+        assertFalse(window.session().playing());
         // F3 shows the performance overlay with the frame and pulse times it measured meanwhile.
         assertFalse(window.perf().node().isVisible());
         robot.type(KeyCode.F3);
@@ -136,8 +160,11 @@ class MainWindowTest {
         // The overlay measured while hidden and now shows live figures: frame times and the trainer's rate.
         Label overlay = (Label) window.perf().node();
         robot.type(KeyCode.SPACE);
-        waitFor(10, () -> overlay.getText().matches("(?s)frame \\d+\\.\\d ms \\(p95 \\d+\\.\\d ms\\)\\nFX pulse p95 "
-                + "\\d+\\.\\d ms\\n[1-9][\\d,]* steps/s\\n.*"));
+        waitFor(
+                10,
+                () -> overlay.getText()
+                        .matches("(?s)frame \\d+\\.\\d ms \\(p95 \\d+\\.\\d ms\\)\\nFX pulse p95 "
+                                + "\\d+\\.\\d ms\\n[1-9][\\d,]* steps/s\\n.*"));
         robot.type(KeyCode.SPACE);
         assertTrue(window.perf().frames() > 0, window.perf().report());
         robot.type(KeyCode.F3);
@@ -147,16 +174,23 @@ class MainWindowTest {
     @Test
     void draggingTheWidthSliderRestartsAtTheNewWidth(FxRobot robot) throws Exception {
         robot.clickOn("#play");
-        waitFor(10, () -> window.latest() != null && window.latest().step() > 0);
-        TrainingRun first = window.run();
+        waitFor(
+                10,
+                () -> window.session().latest() != null
+                        && window.session().latest().step() > 0);
+        TrainingRun first = window.session().run();
         robot.drag("#widthSlider .thumb").moveBy(60, 0).release(javafx.scene.input.MouseButton.PRIMARY);
-        waitFor(10, () -> window.run() != first);
-        int width = window.config().run().network().width();
+        waitFor(10, () -> window.session().run() != first);
+        int width = window.session().config().run().network().width();
         assertTrue(width > 64, "width after dragging right: " + width);
-        assertEquals(width, window.run().config().network().width());
-        assertEquals(first.config().initSeed(), window.run().config().initSeed(), "same seeds");
-        waitFor(10, () -> window.latest() != null && window.latest().width() == width && window.latest().step() > 0);
-        assertTrue(window.playing(), "a playing run keeps playing at the new width");
+        assertEquals(width, window.session().run().config().network().width());
+        assertEquals(first.config().initSeed(), window.session().run().config().initSeed(), "same seeds");
+        waitFor(
+                10,
+                () -> window.session().latest() != null
+                        && window.session().latest().width() == width
+                        && window.session().latest().step() > 0);
+        assertTrue(window.session().playing(), "a playing run keeps playing at the new width");
         // The window itself stops the run it replaced: its thread ends without help from the test.
         waitFor(10, () -> !first.isAlive());
         assertEquals(lowrot.run.RunState.STOPPED, first.state());
@@ -165,9 +199,12 @@ class MainWindowTest {
     @Test
     void noRotationKeepsEveryNeuronAtItsInitialAngle(FxRobot robot) throws Exception {
         robot.interact(() -> window.applyPreset(Regime.NO_ROTATION));
-        robot.interact(() -> window.run().step(200));
-        waitFor(10, () -> window.latest() != null && window.latest().step() == 200);
-        Snapshot s = window.latest();
+        robot.interact(() -> window.session().run().step(200));
+        waitFor(
+                10,
+                () -> window.session().latest() != null
+                        && window.session().latest().step() == 200);
+        Snapshot s = window.session().latest();
         assertTrue(s.frozenDirections());
         assertTrue(s.metrics().motion() > 0, "the norms moved");
         for (int j = 0; j < s.width(); j++) {
@@ -181,35 +218,41 @@ class MainWindowTest {
     @Test
     void changingTheStepSizeWhileRunningTakesEffect(FxRobot robot) throws Exception {
         robot.clickOn("#play");
-        waitFor(10, () -> window.latest() != null && window.latest().step() > 50);
-        TrainingRun run = window.run();
+        waitFor(
+                10,
+                () -> window.session().latest() != null
+                        && window.session().latest().step() > 50);
+        TrainingRun run = window.session().run();
         TextField eta = robot.lookup("#training-stepSize").queryAs(TextField.class);
         // The field sits below the fold of the control panel: type into it and press Enter in code.
         robot.interact(() -> {
             eta.setText("0.05");
             eta.getOnAction().handle(new javafx.event.ActionEvent());
         });
-        waitFor(10, () -> window.status() != null && window.status().stepSize() == 0.05);
-        assertEquals(run, window.run(), "η changes without a restart");
+        waitFor(
+                10,
+                () -> window.session().status() != null
+                        && window.session().status().stepSize() == 0.05);
+        assertEquals(run, window.session().run(), "η changes without a restart");
         // Every step after the one the status names runs at η = 0.05; a snapshot taken before it may still
         // be on its way to the FX thread, so the first snapshot compared is one taken after it.
-        long changedAt = window.status().step();
-        waitFor(10, () -> window.latest().step() >= changedAt);
-        Snapshot first = window.latest();
-        waitFor(10, () -> window.latest().step() > first.step() + 100);
-        Snapshot later = window.latest();
+        long changedAt = window.session().status().step();
+        waitFor(10, () -> window.session().latest().step() >= changedAt);
+        Snapshot first = window.session().latest();
+        waitFor(10, () -> window.session().latest().step() > first.step() + 100);
+        Snapshot later = window.session().latest();
         // τ advances by η per step: 0.05 now.
         assertEquals(0.05 * (later.step() - first.step()), later.time() - first.time(), 1e-6 * later.time());
     }
 
     @Test
     void exportWritesAPngOfTheRequestedSize(FxRobot robot, @TempDir Path dir) throws Exception {
-        waitFor(10, () -> window.latest() != null);
+        waitFor(10, () -> window.session().latest() != null);
         for (ExportTarget t : ExportTarget.values()) {
             Path file = dir.resolve(t.fileName() + ".png");
             robot.interact(() -> {
                 try {
-                    window.export(t, file, 640, 400, 2);
+                    window.exports().now(t, file, 640, 400, 2);
                 } catch (java.io.IOException e) {
                     throw new AssertionError(e);
                 }
@@ -226,12 +269,12 @@ class MainWindowTest {
 
     @Test
     void exportToAnUnwritablePlaceFailsWithThePath(FxRobot robot, @TempDir Path dir) throws Exception {
-        waitFor(10, () -> window.latest() != null);
+        waitFor(10, () -> window.session().latest() != null);
         Path bad = dir.resolve("no-such-folder").resolve("margin.png");
         String[] message = new String[1];
         robot.interact(() -> {
             try {
-                window.export(ExportTarget.MARGIN, bad, 300, 200, 1);
+                window.exports().now(ExportTarget.MARGIN, bad, 300, 200, 1);
             } catch (java.io.IOException e) {
                 message[0] = e.getMessage();
             }
@@ -241,70 +284,94 @@ class MainWindowTest {
 
     @Test
     void aNonNumericWidthShowsTheFieldMessageAndKeepsTheRun(FxRobot robot) throws Exception {
-        waitFor(10, () -> window.latest() != null);
-        TrainingRun run = window.run();
+        waitFor(10, () -> window.session().latest() != null);
+        TrainingRun run = window.session().run();
         TextField width = robot.lookup("#network-width").queryAs(TextField.class);
         robot.clickOn(width).eraseText(width.getText().length()).write("abc").type(KeyCode.ENTER);
         Label error = (Label) width.getParent().getChildrenUnmodifiable().get(2);
         waitFor(10, error::isVisible);
         assertTrue(error.getText().contains("network.width"), error.getText());
-        assertEquals(run, window.run());
+        assertEquals(run, window.session().run());
         robot.clickOn(width).eraseText(3).write("0").type(KeyCode.ENTER);
         waitFor(10, () -> error.getText().contains("allowed 1 to"));
-        assertEquals(run, window.run());
-        assertEquals(64, window.config().run().network().width());
+        assertEquals(run, window.session().run());
+        assertEquals(64, window.session().config().run().network().width());
     }
 
     @Test
     void aSavedRunMatchesTheCommandLineAndReplays(FxRobot robot, @TempDir Path dir) throws Exception {
-        robot.interact(() -> window.run().step(200));
-        waitFor(10, () -> window.latest() != null && window.latest().step() == 200);
+        robot.interact(() -> window.session().run().step(200));
+        waitFor(
+                10,
+                () -> window.session().latest() != null
+                        && window.session().latest().step() == 200);
         Path gui = Files.createDirectories(dir.resolve("gui"));
         String[] result = {"pending"};
-        robot.interact(() -> window.saveRun(gui, r -> result[0] = r));
+        robot.interact(() -> window.files().saveRun(gui, r -> result[0] = r));
         waitFor(10, () -> !"pending".equals(result[0]));
         assertEquals(null, result[0]);
         Path config = dir.resolve("config.json");
-        Files.writeString(config, lowrot.io.ConfigJson.write(window.config()));
-        int code = lowrot.cli.Cli.run(new java.io.PrintWriter(new java.io.StringWriter()),
-                new java.io.PrintWriter(new java.io.StringWriter()), "run", config.toString(), "--steps", "200",
-                "--out", dir.resolve("cli").toString(), "--no-progress", "--figure-size", "200");
+        Files.writeString(config, lowrot.io.ConfigJson.write(window.session().config()));
+        int code = lowrot.cli.Cli.run(
+                new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(new java.io.StringWriter()),
+                "run",
+                config.toString(),
+                "--steps",
+                "200",
+                "--out",
+                dir.resolve("cli").toString(),
+                "--no-progress",
+                "--figure-size",
+                "200");
         assertEquals(0, code);
-        assertEquals(Files.readString(dir.resolve("cli/metrics.csv")), Files.readString(gui.resolve("metrics.csv")),
+        assertEquals(
+                Files.readString(dir.resolve("cli/metrics.csv")),
+                Files.readString(gui.resolve("metrics.csv")),
                 "the window and the command line record the same metrics");
 
-        robot.interact(() -> window.openRun(gui.resolve("run.json")));
-        waitFor(10, window::replaying);
+        robot.interact(() -> window.files().openRun(gui.resolve("run.json")));
+        waitFor(10, () -> window.session().replaying());
         robot.interact(() -> window.scrubTo(0));
-        assertEquals(0, window.latest().step());
-        assertEquals(1, window.history().points().size());
+        assertEquals(0, window.session().latest().step());
+        assertEquals(1, window.session().history().points().size());
         robot.interact(() -> window.scrubTo(10));
-        assertEquals(100, window.latest().step());
-        assertEquals(11, window.history().points().size());
+        assertEquals(100, window.session().latest().step());
+        assertEquals(11, window.session().history().points().size());
     }
 
     @Test
     void importingCsvReplacesTheDataAndNamesBadLines(FxRobot robot, @TempDir Path dir) throws Exception {
         Path good = dir.resolve("pts.csv");
         Files.writeString(good, "x1,x2,y\n3,4,1\n-1,0.5,0\n0.2,-0.9,1\n");
-        robot.interact(() -> window.importCsv(good));
-        waitFor(10, () -> window.latest() != null && window.latest().metrics() != null
-                && window.config().run().dataset().kind() == lowrot.core.DatasetKind.POINTS);
-        assertEquals(3, window.config().run().dataset().points().n());
-        assertTrue(window.messageLabel().getText().contains("divided by 5"), window.messageLabel().getText());
+        robot.interact(() -> window.files().importCsv(good));
+        waitFor(
+                10,
+                () -> window.session().latest() != null
+                        && window.session().latest().metrics() != null
+                        && window.session().config().run().dataset().kind() == lowrot.core.DatasetKind.POINTS);
+        assertEquals(3, window.session().config().run().dataset().points().n());
+        assertTrue(
+                window.messageLabel().getText().contains("divided by 5"),
+                window.messageLabel().getText());
     }
 
     @Test
     void aHugeStepSizeDivergesAndPausesWithAMessage(FxRobot robot) throws Exception {
         robot.interact(() -> window.commitEta(1e4));
         robot.clickOn("#play");
-        waitFor(10, () -> window.status() != null && window.status().state() == lowrot.run.RunState.DIVERGED);
-        waitFor(10, () -> !window.playing());
+        waitFor(
+                10,
+                () -> window.session().status() != null
+                        && window.session().status().state() == lowrot.run.RunState.DIVERGED);
+        waitFor(10, () -> !window.session().playing());
         Label state = robot.lookup("#state").queryAs(Label.class);
         assertEquals("diverged", state.getText());
-        assertTrue(window.messageLabel().getText().startsWith("diverged at step "), window.messageLabel().getText());
+        assertTrue(
+                window.messageLabel().getText().startsWith("diverged at step "),
+                window.messageLabel().getText());
         assertTrue(window.messageLabel().getText().endsWith("lower the step size"));
-        for (lowrot.core.Metrics m : window.history().points()) {
+        for (lowrot.core.Metrics m : window.session().history().points()) {
             assertTrue(Double.isFinite(m.risk()) && Double.isFinite(m.marginPath()), m.toString());
         }
     }
@@ -369,9 +436,18 @@ class MainWindowTest {
 
     @Test
     void theViewPlaneIsChosenAndChecked(FxRobot robot) throws Exception {
-        robot.interact(() -> window.tryConfig(window.config().withRun(window.config().run().withDataset(
-                lowrot.core.DataSpec.defaults(lowrot.core.DatasetKind.PARITY).withD(5)))));
-        waitFor(10, () -> window.latest() != null && window.latest().dim() == 5);
+        robot.interact(() -> window.session()
+                .tryConfig(window.session()
+                        .config()
+                        .withRun(window.session()
+                                .config()
+                                .run()
+                                .withDataset(lowrot.core.DataSpec.defaults(lowrot.core.DatasetKind.PARITY)
+                                        .withD(5)))));
+        waitFor(
+                10,
+                () -> window.session().latest() != null
+                        && window.session().latest().dim() == 5);
         String[] problem = new String[1];
         robot.interact(() -> problem[0] = window.setPlane("3", "9"));
         assertEquals("view plane axis b = 9 is out of range: allowed 1 to 5", problem[0]);
@@ -379,25 +455,44 @@ class MainWindowTest {
         assertTrue(problem[0].contains("must differ"));
         robot.interact(() -> problem[0] = window.setPlane("3", "4"));
         assertEquals(null, problem[0]);
-        Snapshot s = window.latest();
+        Snapshot s = window.session().latest();
         CircleLayout.Plane plane = new CircleLayout.Plane(2, 3);
         assertEquals(Math.atan2(s.v(0, 3), s.v(0, 2)), plane.angle(s, 0), 0);
         // The learned plane: the check box switches the circle view to the network's own plane.
-        javafx.scene.control.CheckBox learned = robot.lookup("#learnedPlane").queryAs(javafx.scene.control.CheckBox.class);
+        javafx.scene.control.CheckBox learned =
+                robot.lookup("#learnedPlane").queryAs(javafx.scene.control.CheckBox.class);
         robot.interact(learned::fire);
-        assertTrue(window.scene(window.latest()).options().plane().learned());
-        robot.interact(() -> window.step());
+        assertTrue(window.session()
+                .scene(window.session().latest())
+                .options()
+                .plane()
+                .learned());
+        robot.interact(() -> window.session().step());
         waitFor(10, () -> window.drawn() != null && window.drawn().step() > s.step());
         robot.interact(learned::fire);
-        assertFalse(window.scene(window.latest()).options().plane().learned());
-        assertEquals(2, window.scene(window.latest()).options().plane().a(), "back to the typed axes");
+        assertFalse(window.session()
+                .scene(window.session().latest())
+                .options()
+                .plane()
+                .learned());
+        assertEquals(
+                2,
+                window.session()
+                        .scene(window.session().latest())
+                        .options()
+                        .plane()
+                        .a(),
+                "back to the typed axes");
     }
 
     @Test
     void closingTheWindowStopsTheTrainer(FxRobot robot) throws Exception {
         robot.clickOn("#play");
-        waitFor(10, () -> window.latest() != null && window.latest().step() > 10);
-        TrainingRun run = window.run();
+        waitFor(
+                10,
+                () -> window.session().latest() != null
+                        && window.session().latest().step() > 10);
+        TrainingRun run = window.session().run();
         robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
         // Liveness, not speed: the trainer's thread ends on its own once the window closes.
         waitFor(10, () -> !run.isAlive());

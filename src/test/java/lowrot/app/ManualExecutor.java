@@ -18,6 +18,18 @@ final class ManualExecutor implements Executor {
         return tasks.size();
     }
 
+    /**
+     * Runs the tasks queued at the time of the call, not ones queued meanwhile by other threads (a
+     * painter that is fast enough would otherwise have its next frame consumed here too).
+     */
+    int runQueued() {
+        int count = pending();
+        for (int i = 0; i < count; i++) {
+            poll().run();
+        }
+        return count;
+    }
+
     /** Runs every queued task (and any they queue), returning how many ran. */
     int runAll() {
         int ran = 0;
@@ -49,13 +61,31 @@ final class ManualExecutor implements Executor {
         return true;
     }
 
+    /** Stack traces of the live lowrot-* threads, to say where a stuck hand-off stands. */
+    static String lowrotThreads() {
+        StringBuilder out = new StringBuilder();
+        for (var e : Thread.getAllStackTraces().entrySet()) {
+            if (e.getKey().getName().startsWith("lowrot")) {
+                out.append(e.getKey().getName())
+                        .append(' ')
+                        .append(e.getKey().getState())
+                        .append('\n');
+                for (StackTraceElement f : e.getValue()) {
+                    out.append("    at ").append(f).append('\n');
+                }
+            }
+        }
+        return out.toString();
+    }
+
     /** Waits until at least {@code count} tasks are queued; a liveness bound, never a speed check. */
     synchronized void awaitPending(int count, long seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (tasks.size() < count) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new AssertionError("no task queued within " + seconds + " s (" + tasks.size() + " of " + count + ")");
+                throw new AssertionError("no task queued within " + seconds + " s (" + tasks.size() + " of " + count
+                        + "); the lowrot threads were:\n" + lowrotThreads());
             }
             TimeUnit.NANOSECONDS.timedWait(this, left);
         }

@@ -43,31 +43,46 @@ class StressTest {
         StressDriver.Report report;
         try {
             report = new StressDriver(window, Platform::runLater, dir).run(2000, 2026, w -> {
-                assertEquals(w.config().run().network().width(), w.run().config().network().width(),
+                assertEquals(
+                        w.session().config().run().network().width(),
+                        w.session().run().config().network().width(),
                         "the width shown is the width trained");
-                if (w.latest() != null && !w.replaying()) {
-                    assertEquals(w.run().runId(), w.latest().runId(), "stale snapshot drawn");
-                    assertEquals(w.run().config().network().width(), w.latest().width());
+                if (w.session().latest() != null && !w.session().replaying()) {
+                    assertEquals(w.session().run().runId(), w.session().latest().runId(), "stale snapshot drawn");
+                    assertEquals(
+                            w.session().run().config().network().width(),
+                            w.session().latest().width());
                 }
             });
-            robot.interact(() -> window.play());
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.latest() != null && window.latest().step() > 0);
+            robot.interact(() -> window.session().play());
+            WaitForAsyncUtils.waitFor(
+                    10,
+                    TimeUnit.SECONDS,
+                    () -> window.session().latest() != null
+                            && window.session().latest().step() > 0);
             // The picture catches up: the circle view shows a snapshot of the run now training, at its width.
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.drawn() != null
-                    && window.drawn().runId() == window.run().runId()
-                    && window.drawn().width() == window.config().run().network().width());
+            WaitForAsyncUtils.waitFor(
+                    10,
+                    TimeUnit.SECONDS,
+                    () -> window.drawn() != null
+                            && window.drawn().runId() == window.session().run().runId()
+                            && window.drawn().width()
+                                    == window.session().config().run().network().width());
             // Saving goes through the file thread, which works in order: once a first file exists, every
             // open the driver queued has been read and handed to the FX thread (applied before the next
             // interact). Then a config no action produces is saved: what lands on disk is exactly it.
             Path drained = dir.resolve("drained.json");
-            robot.interact(() -> window.saveConfig(drained));
+            robot.interact(() -> window.files().saveConfig(drained));
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(drained));
             Path saved = dir.resolve("final.json");
             LabConfig[] shown = new LabConfig[1];
             robot.interact(() -> {
-                assertNull(window.tryConfig(window.config().withRun(window.config().run().withSeeds(4242, 4243))));
-                shown[0] = window.config();
-                window.saveConfig(saved);
+                assertNull(window.session()
+                        .tryConfig(window.session()
+                                .config()
+                                .withRun(window.session().config().run().withSeeds(4242, 4243))));
+                shown[0] = window.session().config();
+                window.files().saveConfig(saved);
             });
             // The file thread runs its work in order and writes all or nothing: once the file exists, it is
             // whole and every earlier export has finished.
@@ -79,7 +94,8 @@ class StressTest {
         }
         assertNull(failure[0], "uncaught exception");
         assertEquals(2000, report.actionNanos().length);
-        assertTrue(report.lagNanos().length > 0 && report.lagNanos().length == report.beatsPosted(),
+        assertTrue(
+                report.lagNanos().length > 0 && report.lagNanos().length == report.beatsPosted(),
                 "every heartbeat answered");
         try (var files = Files.list(dir)) {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no partial file left");
