@@ -51,8 +51,7 @@ final class LabSession implements AutoCloseable {
     private int stepsPerFrame = 10;
     private Snapshot latest;
     private RunStatus status;
-    private List<Snapshot> replay;
-    private int replayIndex;
+    private Replay replay;
     private boolean closed;
 
     /**
@@ -384,7 +383,7 @@ final class LabSession implements AutoCloseable {
         work.forgetAll();
         work.compute(config, data.train());
         RunConfig rc = loaded.config().run();
-        replay = RunFile.snapshots(loaded);
+        replay = new Replay(RunFile.snapshots(loaded));
         figures.newTrails(rc.network().width());
         line.dataMessage(
                 loaded.warning().isEmpty()
@@ -396,19 +395,14 @@ final class LabSession implements AutoCloseable {
 
     /** Shows recorded snapshot {@code index} (0-based) with the history up to it. */
     void showReplay(int index) {
-        if (replay == null || index < 0 || index >= replay.size()) {
+        if (replay == null || !replay.moveTo(index)) {
             return;
         }
-        replayIndex = index;
-        latest = replay.get(index);
+        latest = replay.shown();
         history.clear();
-        for (int i = 0; i <= index; i++) {
-            history.add(replay.get(i).metrics());
-        }
+        replay.pointsUpToShown().forEach(history::add);
         figures.clearTrails();
-        for (int i = Math.max(0, index - FigureState.TRAIL_LENGTH + 1); i <= index; i++) {
-            figures.trail(replay.get(i));
-        }
+        replay.trailToShown(FigureState.TRAIL_LENGTH).forEach(figures::trail);
         listener.frame();
         listener.charts();
         listener.status();
@@ -424,7 +418,7 @@ final class LabSession implements AutoCloseable {
     }
 
     int replayIndex() {
-        return replayIndex;
+        return replay == null ? 0 : replay.index();
     }
 
     // ---------------------------------------------------------------- messages
