@@ -6,13 +6,25 @@ import picocli.CommandLine.Command;
 
 /**
  * The command line: {@code run}, {@code margins}, {@code validate}, {@code bench}, {@code bench-margins},
- * {@code sweep}, {@code complexity} and {@code compare}. Exit codes: 0 success, 1 failure, 2 bad usage or
+ * {@code sweep}, {@code merge}, {@code complexity} and {@code compare}. Exit codes: 0 success, 1 failure, 2 bad usage or
  * invalid input.
  */
-@Command(name = "lowrot", mixinStandardHelpOptions = true, version = "lowrot 0.1",
+@Command(
+        name = "lowrot",
+        mixinStandardHelpOptions = true,
+        version = "lowrot 0.1",
         description = "Train two-layer ReLU networks in low-rotation regimes and write their figures.",
-        subcommands = {RunCommand.class, MarginsCommand.class, ValidateCommand.class, BenchCommand.class,
-                BenchMarginsCommand.class, SweepCommand.class, ComplexityCommand.class, CompareCommand.class})
+        subcommands = {
+            RunCommand.class,
+            MarginsCommand.class,
+            ValidateCommand.class,
+            BenchCommand.class,
+            BenchMarginsCommand.class,
+            SweepCommand.class,
+            MergeCommand.class,
+            ComplexityCommand.class,
+            CompareCommand.class
+        })
 public final class Cli implements Runnable {
     public static final int OK = 0;
     public static final int FAILURE = 1;

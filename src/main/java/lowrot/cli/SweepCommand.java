@@ -10,16 +10,15 @@ import lowrot.core.DataSplit;
 import lowrot.core.Datasets;
 import lowrot.core.Fits;
 import lowrot.core.Metrics;
+import lowrot.core.ReferenceMargins;
 import lowrot.core.SolverMonitor;
 import lowrot.core.WidthSweep;
 import lowrot.io.AtomicFiles;
 import lowrot.io.LabConfig;
-import lowrot.io.MetricsCsv;
 import lowrot.render.ChartSet;
 import lowrot.render.Figures;
 import lowrot.render.Palette;
 import lowrot.render.SweepCharts;
-import lowrot.core.ReferenceMargins;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +27,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code sweep}: the same run at several widths and seeds, trained to the same GF time. */
-@Command(name = "sweep", mixinStandardHelpOptions = true,
+@Command(
+        name = "sweep",
+        mixinStandardHelpOptions = true,
         description = "Train a configuration at several widths × seeds to one GF time; plot margin, rotation and "
                 + "motion against the width with error bars over seeds.")
 final class SweepCommand implements Callable<Integer> {
@@ -53,6 +54,15 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default ./lowrot-sweep).")
     Path out = Path.of("lowrot-sweep");
 
+    @Option(
+            names = "--shard",
+            paramLabel = "i/N",
+            converter = Shard.Converter.class,
+            description =
+                    "Compute only shard i of N of the grid (cells k with k mod N = i, k = width index × seeds "
+                            + "+ seed index) and write it to sweep-shard-i-of-N.csv; put the shards together with lowrot merge.")
+    Shard shard;
+
     @Mixin
     ParallelOptions parallel;
 
@@ -74,37 +84,70 @@ final class SweepCommand implements Callable<Integer> {
         }
         DataSplit data = Datasets.generate(c.run().dataset(), c.run().dataSeed());
         List<WidthSweep.Point> points;
-        long total = (long) widths.length * seeds;
-        try (ProgressBar bar = Progress.bar("sweep", total, !parallel.noProgress)) {
-            points = WidthSweep.run(c.run(), data, widths, seedList, time, maxSteps, parallel.workers,
-                    Progress.monitor(bar, total));
+        int cells = widths.length * seeds;
+        int[] mine = shard == null ? java.util.stream.IntStream.range(0, cells).toArray() : shard.cells(cells);
+        try (ProgressBar bar = Progress.bar("sweep", mine.length, !parallel.noProgress)) {
+            points = WidthSweep.run(
+                    c.run(),
+                    data,
+                    widths,
+                    seedList,
+                    time,
+                    maxSteps,
+                    parallel.workers,
+                    Progress.monitor(bar, mine.length),
+                    p -> {},
+                    mine);
         } catch (IllegalArgumentException e) {
             err.println("invalid: " + e.getMessage());
             return Cli.INVALID;
         }
-        ReferenceMargins refs = References.compute(c, data, SolverMonitor.NONE);
         Files.createDirectories(out);
+        if (shard != null) {
+            Path file = out.resolve(shard.fileName("sweep"));
+            AtomicFiles.writeText(
+                    file,
+                    SweepShards.write(
+                            shard,
+                            new SweepShards.Grid(
+                                    widths, seedList, time, maxSteps, Shard.fingerprint(lowrot.io.ConfigJson.write(c))),
+                            points));
+            stdout.println("shard " + shard + ": " + points.size() + " of " + cells + " cells; wrote "
+                    + file.toAbsolutePath());
+            return Cli.OK;
+        }
+        ReferenceMargins refs = References.compute(c, data, SolverMonitor.NONE);
         write(out, points, refs);
+        report(stdout, points);
+        stdout.println("wrote " + out.toAbsolutePath());
+        return Cli.OK;
+    }
+
+    /** The table and the fitted exponents of a finished sweep. */
+    static void report(PrintWriter stdout, List<WidthSweep.Point> points) {
         var motion = WidthSweep.summarise(points, Metrics::motion);
         var rotation = WidthSweep.summarise(points, Metrics::rotationMean);
         stdout.printf("%8s %14s %16s %16s %14s%n", "width", "γ_P (mean)", "rotation (°)", "‖W−W₀‖/√m", "‖W−W₀‖");
         var margin = WidthSweep.summarise(points, Metrics::marginPath);
         var perSqrt = WidthSweep.summarise(points, Metrics::motionPerSqrtM);
         for (int i = 0; i < margin.size(); i++) {
-            stdout.printf("%8d %14s %16s %16s %14s%n", margin.get(i).width(), ChartSet.fmt(margin.get(i).mean()),
-                    ChartSet.fmt(Math.toDegrees(rotation.get(i).mean())), ChartSet.fmt(perSqrt.get(i).mean()),
+            stdout.printf(
+                    "%8d %14s %16s %16s %14s%n",
+                    margin.get(i).width(),
+                    ChartSet.fmt(margin.get(i).mean()),
+                    ChartSet.fmt(Math.toDegrees(rotation.get(i).mean())),
+                    ChartSet.fmt(perSqrt.get(i).mean()),
                     ChartSet.fmt(motion.get(i).mean()));
         }
         if (margin.size() >= 3) {
             Fits.PowerLaw rot = fit(rotation);
             Fits.PowerLaw mot = fit(motion);
             if (rot != null && mot != null) {
-                stdout.printf("fitted: mean rotation ∝ m^%.2f [%.2f, %.2f]; ‖W−W₀‖ ∝ m^%.2f [%.2f, %.2f] (95 %% CI)%n",
+                stdout.printf(
+                        "fitted: mean rotation ∝ m^%.2f [%.2f, %.2f]; ‖W−W₀‖ ∝ m^%.2f [%.2f, %.2f] (95 %% CI)%n",
                         rot.slope(), rot.lower95(), rot.upper95(), mot.slope(), mot.lower95(), mot.upper95());
             }
         }
-        stdout.println("wrote " + out.toAbsolutePath());
-        return Cli.OK;
     }
 
     private static Fits.PowerLaw fit(List<WidthSweep.Summary> s) {
@@ -119,27 +162,50 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     static void write(Path dir, List<WidthSweep.Point> points, ReferenceMargins refs) throws IOException {
-        StringBuilder csv = new StringBuilder("width,seed,").append(MetricsCsv.header()).append('\n');
+        StringBuilder csv = new StringBuilder(SweepShards.header()).append('\n');
         for (WidthSweep.Point p : points) {
-            csv.append(p.width()).append(',').append(p.seed()).append(',').append(MetricsCsv.row(p.metrics()))
-                    .append('\n');
+            csv.append(SweepShards.row(p)).append('\n');
         }
         AtomicFiles.writeText(dir.resolve("sweep.csv"), csv.toString());
-        var margin = SweepCharts.chart("Final margin against width", "path-norm margin γ_P",
-                List.of(new SweepCharts.Line("γ_P (mean ± sd over seeds)", WidthSweep.summarise(points,
-                        Metrics::marginPath), Palette.MARGIN)), refs, false);
-        var rotation = SweepCharts.chart("Rotation against width", "angle since init (°)",
-                List.of(new SweepCharts.Line("mean rotation", WidthSweep.summarise(points,
-                        m -> Math.toDegrees(m.rotationMean())), Palette.POSITIVE),
-                        new SweepCharts.Line("max rotation", WidthSweep.summarise(points,
-                                m -> Math.toDegrees(m.rotationMax())), Palette.NEGATIVE)), null, true);
-        var motion = SweepCharts.chart("Motion against width", "motion",
-                List.of(new SweepCharts.Line("‖W − W₀‖", WidthSweep.summarise(points, Metrics::motion), Palette.INK),
-                        new SweepCharts.Line("‖W − W₀‖/√m", WidthSweep.summarise(points, Metrics::motionPerSqrtM),
-                                Palette.NEGATIVE)), null, true);
+        var margin = SweepCharts.chart(
+                "Final margin against width",
+                "path-norm margin γ_P",
+                List.of(new SweepCharts.Line(
+                        "γ_P (mean ± sd over seeds)",
+                        WidthSweep.summarise(points, Metrics::marginPath),
+                        Palette.MARGIN)),
+                refs,
+                false);
+        var rotation = SweepCharts.chart(
+                "Rotation against width",
+                "angle since init (°)",
+                List.of(
+                        new SweepCharts.Line(
+                                "mean rotation",
+                                WidthSweep.summarise(points, m -> Math.toDegrees(m.rotationMean())),
+                                Palette.POSITIVE),
+                        new SweepCharts.Line(
+                                "max rotation",
+                                WidthSweep.summarise(points, m -> Math.toDegrees(m.rotationMax())),
+                                Palette.NEGATIVE)),
+                null,
+                true);
+        var motion = SweepCharts.chart(
+                "Motion against width",
+                "motion",
+                List.of(
+                        new SweepCharts.Line("‖W − W₀‖", WidthSweep.summarise(points, Metrics::motion), Palette.INK),
+                        new SweepCharts.Line(
+                                "‖W − W₀‖/√m",
+                                WidthSweep.summarise(points, Metrics::motionPerSqrtM),
+                                Palette.NEGATIVE)),
+                null,
+                true);
         int w = 800;
         int h = 600;
-        for (var e : List.of(java.util.Map.entry("sweep-margin", margin), java.util.Map.entry("sweep-rotation", rotation),
+        for (var e : List.of(
+                java.util.Map.entry("sweep-margin", margin),
+                java.util.Map.entry("sweep-rotation", rotation),
                 java.util.Map.entry("sweep-motion", motion))) {
             var painter = Figures.chart(e.getValue(), w, h);
             AtomicFiles.writePng(dir.resolve(e.getKey() + ".png"), Figures.bitmap(w, h, 1, painter));

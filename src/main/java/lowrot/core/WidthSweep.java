@@ -12,51 +12,101 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class WidthSweep {
     /** The final metrics of one (width, seed) run. */
-    public record Point(int width, long seed, Metrics metrics) {
-    }
+    public record Point(int width, long seed, Metrics metrics) {}
 
     /** Mean and standard deviation over seeds of a metric at one width. */
-    public record Summary(int width, int runs, double mean, double sd) {
-    }
+    public record Summary(int width, int runs, double mean, double sd) {}
 
-    private WidthSweep() {
-    }
+    private WidthSweep() {}
 
     /**
      * Runs every (width, seed) pair until τ ≥ time (or {@code maxSteps} steps). The progress
      * fraction is the share of runs finished. Results are in (width, seed) order.
      */
-    public static List<Point> run(RunConfig base, DataSplit data, int[] widths, long[] seeds, double time, long maxSteps,
-            int workers, SolverMonitor monitor) {
-        return run(base, data, widths, seeds, time, maxSteps, workers, monitor, p -> { });
+    public static List<Point> run(
+            RunConfig base,
+            DataSplit data,
+            int[] widths,
+            long[] seeds,
+            double time,
+            long maxSteps,
+            int workers,
+            SolverMonitor monitor) {
+        return run(base, data, widths, seeds, time, maxSteps, workers, monitor, p -> {});
     }
 
     /** As above; {@code onPoint} receives each run's result as it finishes (on a worker thread). */
-    public static List<Point> run(RunConfig base, DataSplit data, int[] widths, long[] seeds, double time, long maxSteps,
-            int workers, SolverMonitor monitor, java.util.function.Consumer<Point> onPoint) {
-        Problems p = new Problems().rangeAbove("sweep.time", time, 0, 1e300).range("sweep.maxSteps", maxSteps, 1,
-                Long.MAX_VALUE).range("sweep.workers", workers, 1, 256).require(widths.length > 0,
-                        "sweep.widths: at least one width is needed").require(seeds.length > 0,
-                                "sweep.seeds: at least one seed is needed");
+    public static List<Point> run(
+            RunConfig base,
+            DataSplit data,
+            int[] widths,
+            long[] seeds,
+            double time,
+            long maxSteps,
+            int workers,
+            SolverMonitor monitor,
+            java.util.function.Consumer<Point> onPoint) {
+        return run(
+                base,
+                data,
+                widths,
+                seeds,
+                time,
+                maxSteps,
+                workers,
+                monitor,
+                onPoint,
+                java.util.stream.IntStream.range(0, widths.length * seeds.length)
+                        .toArray());
+    }
+
+    /**
+     * Only the grid cells listed (cell k is widths[k / seeds.length] with seeds[k % seeds.length]), in the
+     * order listed: each cell's result is the same bits as in a run of the whole grid, so shards of a grid
+     * computed apart and put together equal the whole.
+     */
+    public static List<Point> run(
+            RunConfig base,
+            DataSplit data,
+            int[] widths,
+            long[] seeds,
+            double time,
+            long maxSteps,
+            int workers,
+            SolverMonitor monitor,
+            java.util.function.Consumer<Point> onPoint,
+            int[] cells) {
+        Problems p = new Problems()
+                .rangeAbove("sweep.time", time, 0, 1e300)
+                .range("sweep.maxSteps", maxSteps, 1, Long.MAX_VALUE)
+                .range("sweep.workers", workers, 1, 256)
+                .require(widths.length > 0, "sweep.widths: at least one width is needed")
+                .require(seeds.length > 0, "sweep.seeds: at least one seed is needed");
         for (int w : widths) {
             p.range("sweep.widths", w, 1, NetworkSpec.MAX_WIDTH);
         }
         p.throwIfAny();
-        int total = widths.length * seeds.length;
+        int total = cells.length;
+        for (int cell : cells) {
+            p.range("sweep.cell", cell, 0, widths.length * seeds.length - 1);
+        }
+        p.throwIfAny();
         Point[] out = new Point[total];
         AtomicInteger done = new AtomicInteger();
-        Parallel.forEach(total, workers, task -> {
+        Parallel.forEach(total, workers, index -> {
+            int task = cells[index];
             int width = widths[task / seeds.length];
             long seed = seeds[task % seeds.length];
             RunConfig rc = base.withNetwork(base.network().withWidth(width)).withSeeds(base.dataSeed(), seed);
             Trainer trainer = new Trainer(rc, data);
             trainer.setThreads(1);
             Parallel.trainUntil(trainer, time, maxSteps, monitor);
-            out[task] = new Point(width, seed, trainer.snapshot(task).metrics());
-            onPoint.accept(out[task]);
+            out[index] = new Point(width, seed, trainer.snapshot(task).metrics());
+            onPoint.accept(out[index]);
             int finished = done.incrementAndGet();
-            monitor.progress((double) finished / total, "width " + width + ", seed " + seed + " done (" + finished
-                    + " of " + total + ")");
+            monitor.progress(
+                    (double) finished / total,
+                    "width " + width + ", seed " + seed + " done (" + finished + " of " + total + ")");
         });
         return List.of(out);
     }

@@ -10,8 +10,7 @@ import lowrot.core.Metrics;
  * empty cell, never "NaN" or "Infinity".
  */
 public final class MetricsCsv {
-    private record Column(String name, ToDoubleFunction<Metrics> value) {
-    }
+    private record Column(String name, ToDoubleFunction<Metrics> value) {}
 
     private static final List<Column> COLUMNS = List.of(
             new Column("step", Metrics::step),
@@ -38,8 +37,7 @@ public final class MetricsCsv {
             new Column("group_alignment", Metrics::groupAlignment),
             new Column("margin_displacement", Metrics::marginDisplacement));
 
-    private MetricsCsv() {
-    }
+    private MetricsCsv() {}
 
     /** The header line (without newline). */
     public static String header() {
@@ -70,6 +68,58 @@ public final class MetricsCsv {
         StringBuilder sb = new StringBuilder(header()).append('\n');
         for (Metrics m : rows) {
             sb.append(row(m)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Reads back one row written by {@link #row} under the current header (an empty field is NaN): the
+     * values are the same doubles, since 17 significant digits round-trip exactly.
+     */
+    public static Metrics parseRow(String row) {
+        String[] fields = row.split(",", -1);
+        if (fields.length != COLUMNS.size()) {
+            throw new IllegalArgumentException(
+                    "metrics row: expected " + COLUMNS.size() + " fields, got " + fields.length);
+        }
+        java.util.Map<String, String> byComponent = new java.util.HashMap<>();
+        for (int c = 0; c < COLUMNS.size(); c++) {
+            byComponent.put(camel(COLUMNS.get(c).name()), fields[c]);
+        }
+        var comps = Metrics.class.getRecordComponents();
+        Object[] args = new Object[comps.length];
+        Class<?>[] types = new Class<?>[comps.length];
+        for (int i = 0; i < comps.length; i++) {
+            types[i] = comps[i].getType();
+            String f = byComponent.get(comps[i].getName());
+            if (f == null) {
+                throw new IllegalStateException("metrics column missing for " + comps[i].getName());
+            }
+            if (types[i] == long.class) {
+                args[i] = Long.parseLong(f);
+            } else if (types[i] == int.class) {
+                args[i] = Integer.parseInt(f);
+            } else {
+                args[i] = f.isEmpty() ? Double.NaN : Double.parseDouble(f);
+            }
+        }
+        try {
+            return Metrics.class.getDeclaredConstructor(types).newInstance(args);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String camel(String snake) {
+        StringBuilder sb = new StringBuilder();
+        boolean up = false;
+        for (char ch : snake.toCharArray()) {
+            if (ch == '_') {
+                up = true;
+            } else {
+                sb.append(up ? Character.toUpperCase(ch) : ch);
+                up = false;
+            }
         }
         return sb.toString();
     }
