@@ -59,7 +59,8 @@ public final class GlobalMarginSolver {
         }
 
         Problems validate() {
-            return new Problems().rangeAbove("global.tolerance", tolerance, 0, 1)
+            return new Problems()
+                    .rangeAbove("global.tolerance", tolerance, 0, 1)
                     .range("global.maxRounds", maxRounds, 1, 100_000)
                     .range("global.maxNodes", maxNodes, 1, 100_000_000);
         }
@@ -83,8 +84,7 @@ public final class GlobalMarginSolver {
      * {@code max} is a proven upper bound on max_u |h_q(u)| when {@code bound} is true; otherwise only the
      * best value a search found, which is never reported.
      */
-    private record Priced(double max, List<double[]> candidates, boolean bound) {
-    }
+    private record Priced(double max, List<double[]> candidates, boolean bound) {}
 
     /** True when some candidate would enter the program as a new column. */
     private boolean improves(Priced priced, double[] q, double above, List<double[]> columns) {
@@ -146,20 +146,21 @@ public final class GlobalMarginSolver {
      * example a trained network's own neurons v_j). Seeds only help the search find good columns sooner;
      * the bounds stay certified whatever they are.
      */
-    public static GlobalMarginResult solve(Dataset data, Options options, double[] seedDirections,
-            SolverMonitor monitor) {
+    public static GlobalMarginResult solve(
+            Dataset data, Options options, double[] seedDirections, SolverMonitor monitor) {
         options.validate().throwIfAny();
         GlobalMarginSolver solver = new GlobalMarginSolver(data);
         if (seedDirections.length % solver.d != 0) {
-            throw new IllegalArgumentException("seed directions: need a multiple of d = " + solver.d + " entries, got "
-                    + seedDirections.length);
+            throw new IllegalArgumentException(
+                    "seed directions: need a multiple of d = " + solver.d + " entries, got " + seedDirections.length);
         }
         List<double[]> extra = new ArrayList<>();
         for (int j = 0; j < seedDirections.length / solver.d; j++) {
             extra.add(Arrays.copyOfRange(seedDirections, j * solver.d, (j + 1) * solver.d));
         }
-        Pricer pricer = data.d() == 2 ? solver.new CirclePricer() : solver.new SpherePricer(options.maxNodes(),
-                options.tolerance() / 4, extra);
+        Pricer pricer = data.d() == 2
+                ? solver.new CirclePricer()
+                : solver.new SpherePricer(options.maxNodes(), options.tolerance() / 4, extra);
         return solver.run(pricer, options, monitor);
     }
 
@@ -167,22 +168,23 @@ public final class GlobalMarginSolver {
      * The best path-norm margin reachable with the given directions (row-major m × d, each row
      * normalised here): the no-rotation limit of a network with those frozen directions.
      */
-    public static GlobalMarginResult overDirections(Dataset data, double[] directions, Options options,
-            SolverMonitor monitor) {
+    public static GlobalMarginResult overDirections(
+            Dataset data, double[] directions, Options options, SolverMonitor monitor) {
         options.validate().throwIfAny();
         GlobalMarginSolver solver = new GlobalMarginSolver(data);
         if (directions.length == 0 || directions.length % solver.d != 0) {
-            throw new IllegalArgumentException("directions: need a positive multiple of d = " + solver.d
-                    + " entries, got " + directions.length);
+            throw new IllegalArgumentException(
+                    "directions: need a positive multiple of d = " + solver.d + " entries, got " + directions.length);
         }
         return solver.run(solver.new PoolPricer(directions), options, monitor);
     }
 
     /** The no-rotation limit of a network: the program over its directions v_j/‖v_j‖ (zero rows skipped). */
-    public static GlobalMarginResult noRotationLimit(Dataset data, Network net, Options options,
-            SolverMonitor monitor) {
+    public static GlobalMarginResult noRotationLimit(
+            Dataset data, Network net, Options options, SolverMonitor monitor) {
         if (net.dim() != data.d()) {
-            throw new IllegalArgumentException("network dimension " + net.dim() + " differs from data dimension " + data.d());
+            throw new IllegalArgumentException(
+                    "network dimension " + net.dim() + " differs from data dimension " + data.d());
         }
         return overDirections(data, net.copyV(), options, monitor);
     }
@@ -307,21 +309,31 @@ public final class GlobalMarginSolver {
                 }
             }
             // Rows first: a point the program has not seen yet and μ does not separate well enough.
-            double threshold = Math.max(1e-12, options.tolerance()
-                    * Math.abs(Double.isFinite(bestUpper) ? bestUpper : lp.t())) / 4;
-            Integer[] violated = IntStream.range(0, n).filter(i -> !inRows[i] && margins[i] < lp.t() - threshold)
-                    .boxed().sorted((i, j) -> Double.compare(margins[i], margins[j])).toArray(Integer[]::new);
+            double threshold =
+                    Math.max(1e-12, options.tolerance() * Math.abs(Double.isFinite(bestUpper) ? bestUpper : lp.t()))
+                            / 4;
+            Integer[] violated = IntStream.range(0, n)
+                    .filter(i -> !inRows[i] && margins[i] < lp.t() - threshold)
+                    .boxed()
+                    .sorted((i, j) -> Double.compare(margins[i], margins[j]))
+                    .toArray(Integer[]::new);
             // Columns: a cheap search first; the certified (possibly costly) one only once neither rows
-            // nor the cheap search improve the program, so it runs a few times per solve, not every round.
+            // nor the cheap search improve the program, so it runs a few times per solve, not every round —
+            // and in the last round allowed, so that a capped solve still tries for a certificate (any q on
+            // the simplex gives a valid bound, even before every row is in).
             Priced priced = pricer.price(q, COLUMNS_PER_ROUND, columns, false, monitor);
-            if (!priced.bound() && violated.length == 0 && !improves(priced, q, lp.t() + threshold, columns)) {
+            boolean lastRound = rounds == options.maxRounds();
+            if (!priced.bound()
+                    && (lastRound || violated.length == 0 && !improves(priced, q, lp.t() + threshold, columns))) {
                 priced = pricer.price(q, COLUMNS_PER_ROUND, columns, true, monitor);
             }
             if (priced.bound()) {
                 bestUpper = Math.min(bestUpper, priced.max());
             }
-            monitor.progress(Math.min(0.99, rounds / (double) options.maxRounds()),
-                    Double.isFinite(bestUpper) ? String.format("margin in [%.6g, %.6g]", bestLower, bestUpper)
+            monitor.progress(
+                    Math.min(0.99, rounds / (double) options.maxRounds()),
+                    Double.isFinite(bestUpper)
+                            ? String.format("margin in [%.6g, %.6g]", bestLower, bestUpper)
                             : String.format("margin ≥ %.6g (no certificate yet)", bestLower));
             double allowed = Math.max(1e-12, options.tolerance() * Math.abs(bestUpper));
             if (Double.isFinite(bestUpper) && bestUpper - bestLower <= allowed) {
@@ -349,8 +361,8 @@ public final class GlobalMarginSolver {
         }
         // bestUpper only ever takes values that a pricer proved (exact or a sound bound); when no round
         // produced one within the round cap it stays +∞ and the result is "lower bound only".
-        return result(bestLower, bestUpper, Double.isFinite(bestUpper), converged, rounds, columns.size(), bestDirs,
-                bestMu);
+        return result(
+                bestLower, bestUpper, Double.isFinite(bestUpper), converged, rounds, columns.size(), bestDirs, bestMu);
     }
 
     /**
@@ -388,8 +400,15 @@ public final class GlobalMarginSolver {
         return false;
     }
 
-    private GlobalMarginResult result(double lower, double upper, boolean exact, boolean converged, int rounds,
-            int dictionary, List<double[]> dirs, double[] mu) {
+    private GlobalMarginResult result(
+            double lower,
+            double upper,
+            boolean exact,
+            boolean converged,
+            int rounds,
+            int dictionary,
+            List<double[]> dirs,
+            double[] mu) {
         int count = 0;
         for (double w : mu) {
             count += w != 0 ? 1 : 0;
@@ -409,10 +428,10 @@ public final class GlobalMarginSolver {
     /** d = 2: |h_q| maximised exactly over the circle, arc by arc. */
     private final class CirclePricer implements Pricer {
         @Override
-        public Priced price(double[] q, int limit, List<double[]> dictionary, boolean certify,
-                SolverMonitor monitor) {
+        public Priced price(double[] q, int limit, List<double[]> dictionary, boolean certify, SolverMonitor monitor) {
             // Point i is active for angles in (φ_i − π/2, φ_i + π/2). Sweep the circle from angle 0.
-            int[] supp = IntStream.range(0, n).filter(i -> q[i] != 0 && (xs[2 * i] != 0 || xs[2 * i + 1] != 0))
+            int[] supp = IntStream.range(0, n)
+                    .filter(i -> q[i] != 0 && (xs[2 * i] != 0 || xs[2 * i + 1] != 0))
                     .toArray();
             int events = 2 * supp.length;
             double[] angle = new double[events];
@@ -528,8 +547,7 @@ public final class GlobalMarginSolver {
         }
 
         @Override
-        public Priced price(double[] q, int limit, List<double[]> dictionary, boolean certify,
-                SolverMonitor monitor) {
+        public Priced price(double[] q, int limit, List<double[]> dictionary, boolean certify, SolverMonitor monitor) {
             double[] values = new double[pool.length];
             IntStream.range(0, pool.length).parallel().forEach(j -> values[j] = Math.abs(h(q, pool[j])));
             Integer[] order = IntStream.range(0, pool.length).boxed().toArray(Integer[]::new);
@@ -559,8 +577,7 @@ public final class GlobalMarginSolver {
         }
 
         @Override
-        public Priced price(double[] q, int limit, List<double[]> dictionary, boolean certify,
-                SolverMonitor monitor) {
+        public Priced price(double[] q, int limit, List<double[]> dictionary, boolean certify, SolverMonitor monitor) {
             int[] supp = IntStream.range(0, n).filter(i -> q[i] != 0).toArray();
             double[] sx = new double[supp.length * d];
             double[] c = new double[supp.length];
@@ -582,7 +599,8 @@ public final class GlobalMarginSolver {
          * negation, the caller's extra seeds (a trained network's neurons), every support point and pair sum and difference (up to 64 points), the coordinate
          * axes and every (±e_a ± e_b)/√2 (sparse features such as parity's).
          */
-        private List<double[]> seeds(PatternSearch search, double[] c, double[] sx, int count, List<double[]> dictionary) {
+        private List<double[]> seeds(
+                PatternSearch search, double[] c, double[] sx, int count, List<double[]> dictionary) {
             List<double[]> seeds = new ArrayList<>();
             List<double[]> sorted = new ArrayList<>(dictionary);
             double[] value = new double[sorted.size()];

@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class GlobalMarginCertificateTest {
     /** A node cap that keeps the suite quick; the upper bound stays sound at any cap, only looser. */
-    private static final GlobalMarginSolver.Options OPTIONS = GlobalMarginSolver.Options.defaults().withMaxNodes(3000);
+    private static final GlobalMarginSolver.Options OPTIONS =
+            GlobalMarginSolver.Options.defaults().withMaxNodes(3000);
 
     /** Every point of {±1/√d}^d with y = sign(x₁x₂): 2-sparse parity without sampling. */
     static Dataset cube(int d) {
@@ -115,7 +116,9 @@ class GlobalMarginCertificateTest {
     @ParameterizedTest
     @ValueSource(ints = {2, 3, 4, 6, 8})
     void parityBoundsHoldTheHandNetwork(int d) {
-        Dataset data = Datasets.generate(DataSpec.defaults(DatasetKind.PARITY).withD(d).withN(300), 3).train();
+        Dataset data = Datasets.generate(
+                        DataSpec.defaults(DatasetKind.PARITY).withD(d).withN(300), 3)
+                .train();
         double hand = handNetwork(d).minMarginOfG(data);
         GlobalMarginResult r = GlobalMarginSolver.solve(data, OPTIONS, SolverMonitor.NONE);
         assertEquals(r.lower(), r.network().minMarginOfG(data), 1e-12, "the lower bound is the network's margin");
@@ -164,7 +167,8 @@ class GlobalMarginCertificateTest {
             }
             assertTrue(best <= r.upper() + 1e-12, d + ": a random network reaches " + best + " > " + r.upper());
             // A trained network, both layers, long enough to separate the points.
-            RunConfig config = RunConfig.defaults().withDataset(DataSpec.defaults(DatasetKind.PARITY).withD(d));
+            RunConfig config = RunConfig.defaults()
+                    .withDataset(DataSpec.defaults(DatasetKind.PARITY).withD(d));
             Trainer trainer = new Trainer(config, new DataSplit(data, data));
             for (int s = 0; s < 3000; s++) {
                 trainer.step();
@@ -179,11 +183,28 @@ class GlobalMarginCertificateTest {
     @Test
     void seedDirectionsKeepTheBoundsCertified() {
         int d = 5;
-        Dataset data = Datasets.generate(DataSpec.defaults(DatasetKind.PARITY).withD(d).withN(200), 4).train();
+        Dataset data = Datasets.generate(
+                        DataSpec.defaults(DatasetKind.PARITY).withD(d).withN(200), 4)
+                .train();
         double hand = handNetwork(d).minMarginOfG(data);
-        GlobalMarginResult r = GlobalMarginSolver.solve(data, OPTIONS, handNetwork(d).copyV(), SolverMonitor.NONE);
+        GlobalMarginResult r =
+                GlobalMarginSolver.solve(data, OPTIONS, handNetwork(d).copyV(), SolverMonitor.NONE);
         assertTrue(r.upperCertified() && r.upper() >= hand - 1e-12 && r.lower() >= hand - 1e-9, r.toString());
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> GlobalMarginSolver.solve(data, OPTIONS, new double[7], SolverMonitor.NONE));
+    }
+
+    /** A solve cut off after one round still tries for a certificate in that round: a proven, looser upper bound. */
+    @Test
+    void aSolveCutShortStillCertifiesItsUpperBound() {
+        int d = 4;
+        Dataset data = Datasets.generate(
+                        DataSpec.defaults(DatasetKind.PARITY).withD(d).withN(200), 5)
+                .train();
+        GlobalMarginResult r = GlobalMarginSolver.solve(data, OPTIONS.withMaxRounds(1), SolverMonitor.NONE);
+        assertEquals(1, r.rounds());
+        assertTrue(r.upperCertified(), r.toString());
+        assertTrue(r.upper() >= handNetwork(d).minMarginOfG(data) - 1e-12, r.toString());
     }
 }
