@@ -50,15 +50,19 @@ final class CircleInteraction {
         if (latest == null) {
             return;
         }
-        CircleLayout.Plane plane = session.circleOptions().plane();
+        CircleLayout.Plane plane = session.pictures().circleOptions().plane();
         int j = layout().nearestNeuron(latest, plane, e.getX(), e.getY(), 9);
         if (j < 0) {
             hover.setVisible(false);
             return;
         }
-        hover.setText(String.format("neuron %d%nangle %.2f°%nrotation since init %.3f°%n|a_j| = %s%n‖v_j‖ = %s", j,
-                Math.toDegrees(plane.angle(latest, j)), Math.toDegrees(latest.rotation(j)),
-                ChartSet.fmt(Math.abs(latest.a(j))), ChartSet.fmt(latest.innerNorm(j))));
+        hover.setText(String.format(
+                "neuron %d%nangle %.2f°%nrotation since init %.3f°%n|a_j| = %s%n‖v_j‖ = %s",
+                j,
+                Math.toDegrees(plane.angle(latest, j)),
+                Math.toDegrees(latest.rotation(j)),
+                ChartSet.fmt(Math.abs(latest.a(j))),
+                ChartSet.fmt(latest.innerNorm(j))));
         hover.relocate(e.getX() + 14, e.getY() + 10);
         hover.setVisible(true);
     }
@@ -103,8 +107,13 @@ final class CircleInteraction {
         }
         LabConfig c = session.config();
         RunConfig rc = c.run();
-        DataSpec spec = rc.dataset().withKind(DatasetKind.POINTS).withPoints(edited).withD(2).withN(edited.n())
-                .withNTest(0).withBias(0);
+        DataSpec spec = rc.dataset()
+                .withKind(DatasetKind.POINTS)
+                .withPoints(edited)
+                .withD(2)
+                .withN(edited.n())
+                .withNTest(0)
+                .withBias(0);
         String problem = session.tryConfig(c.withRun(rc.withDataset(spec)).withCsv(null));
         if (problem != null) {
             session.note(problem);

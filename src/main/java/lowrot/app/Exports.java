@@ -19,13 +19,13 @@ import javafx.stage.Stage;
 import lowrot.core.DatasetKind;
 import lowrot.core.Metrics;
 import lowrot.core.Problems;
+import lowrot.core.ReferenceMargins;
+import lowrot.core.TangentPoint;
 import lowrot.io.AtomicFiles;
 import lowrot.render.ChartOptions;
 import lowrot.render.ChartSet;
 import lowrot.render.CircleScene;
 import lowrot.render.Figures;
-import lowrot.core.ReferenceMargins;
-import lowrot.core.TangentPoint;
 
 /**
  * PNG export of a chart, the circle view or the composite figure: a dialog for the size, then the
@@ -87,8 +87,13 @@ final class Exports {
         if (f == null) {
             return;
         }
-        inBackground(target, f.toPath(), Integer.parseInt(w.getText().trim()), Integer.parseInt(h.getText().trim()),
-                hiDpi.isSelected() ? 2 : 1, null);
+        inBackground(
+                target,
+                f.toPath(),
+                Integer.parseInt(w.getText().trim()),
+                Integer.parseInt(h.getText().trim()),
+                hiDpi.isSelected() ? 2 : 1,
+                null);
     }
 
     /**
@@ -105,20 +110,24 @@ final class Exports {
             return;
         }
         Figure figure = figure();
-        session.jobs().file(() -> {
-            AtomicFiles.writePng(file, figure.render(target, w, h, scale));
-            return file;
-        }, written -> {
-            session.note("exported " + written);
-            if (done != null) {
-                done.accept(null);
-            }
-        }, e -> {
-            session.error("Export failed", e.getMessage());
-            if (done != null) {
-                done.accept(e.getMessage());
-            }
-        });
+        session.jobs()
+                .file(
+                        () -> {
+                            AtomicFiles.writePng(file, figure.render(target, w, h, scale));
+                            return file;
+                        },
+                        written -> {
+                            session.note("exported " + written);
+                            if (done != null) {
+                                done.accept(null);
+                            }
+                        },
+                        e -> {
+                            session.error("Export failed", e.getMessage());
+                            if (done != null) {
+                                done.accept(e.getMessage());
+                            }
+                        });
     }
 
     /** Writes a panel as a PNG of w·scale × h·scale pixels now (the composite's width follows from h). */
@@ -130,8 +139,14 @@ final class Exports {
     }
 
     /** An immutable copy of what the figures show, drawable on any thread. */
-    private record Figure(CircleScene scene, List<Metrics> points, List<TangentPoint> tangent, ReferenceMargins refs,
-            ChartOptions options, boolean outerTrainable, DatasetKind kind) {
+    private record Figure(
+            CircleScene scene,
+            List<Metrics> points,
+            List<TangentPoint> tangent,
+            ReferenceMargins refs,
+            ChartOptions options,
+            boolean outerTrainable,
+            DatasetKind kind) {
         BufferedImage render(ExportTarget target, int w, int h, double scale) {
             ChartSet own = new ChartSet(options);
             own.update(points, tangent, refs, outerTrainable, kind);
@@ -147,8 +162,14 @@ final class Exports {
 
     private Figure figure() {
         var c = session.config().run();
-        return new Figure(session.sceneCopy(), List.copyOf(session.history().points()), List.copyOf(session.tangent()),
-                session.refs(), session.chartOptions(), c.training().outerTrainable(), c.dataset().kind());
+        return new Figure(
+                session.pictures().sceneCopy(),
+                List.copyOf(session.history().points()),
+                List.copyOf(session.tangent()),
+                session.refs(),
+                session.pictures().chartOptions(),
+                c.training().outerTrainable(),
+                c.dataset().kind());
     }
 
     /** The export dialog's check of its two fields. */

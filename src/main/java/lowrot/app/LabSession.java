@@ -2,7 +2,6 @@ package lowrot.app;
 
 import java.util.List;
 import lowrot.core.DataSplit;
-import lowrot.core.Dataset;
 import lowrot.core.Datasets;
 import lowrot.core.Metrics;
 import lowrot.core.Problems;
@@ -15,8 +14,6 @@ import lowrot.core.TangentPoint;
 import lowrot.core.TrainSpec;
 import lowrot.io.LabConfig;
 import lowrot.io.RunFile;
-import lowrot.render.ChartOptions;
-import lowrot.render.CircleScene;
 import lowrot.run.History;
 import lowrot.run.MemoryGuard;
 import lowrot.run.RunState;
@@ -38,7 +35,7 @@ final class LabSession implements AutoCloseable {
     private final Runnable threadStart;
     private final ReferenceWork work;
     private final StatusLine line = new StatusLine();
-    private final FigureState figures = new FigureState();
+    private final Pictures pictures;
     private SessionListener listener = new SessionListener() {};
     private final History history = new History(HISTORY_CAPACITY);
 
@@ -67,6 +64,7 @@ final class LabSession implements AutoCloseable {
         this.fx = fx;
         this.jobs = jobs;
         this.work = new ReferenceWork(this, jobs);
+        this.pictures = new Pictures(this, work);
     }
 
     void setListener(SessionListener value) {
@@ -115,7 +113,7 @@ final class LabSession implements AutoCloseable {
         history.clear();
         work.newRun(System.nanoTime());
         latest = null;
-        figures.newTrails(rc.network().width());
+        pictures.newTrails(rc.network().width());
         pump = new SnapshotPump(runId, fx, this::onBatch);
         run = new TrainingRun(runId, rc, data, stepsPerFrame, 30_000_000L, next.every(), threadStart, pump);
         work.compute(next, data.train());
@@ -175,9 +173,9 @@ final class LabSession implements AutoCloseable {
         }
         if (batch.snapshot() != null) {
             latest = batch.snapshot();
-            figures.trail(latest);
-            if (figures.circle().regions()) {
-                requestRegions();
+            pictures.trail(latest);
+            if (pictures.circleOptions().regions()) {
+                pictures.requestRegions();
             }
             listener.frame();
         }
@@ -303,64 +301,9 @@ final class LabSession implements AutoCloseable {
         return work.busy();
     }
 
-    /** Computes the tangent-kernel margin of the latest snapshot now and then (see {@link ReferenceWork}). */
-    void maybeTangent(long now) {
-        if (replay == null) {
-            work.maybeTangent(now, latest, playing, data.train(), config.ntkTolerance());
-        }
-    }
-
-    /** Samples f on a grid for the region shading of the latest snapshot. */
-    void requestRegions() {
-        work.requestRegions(latest, regionFixedCoordinates());
-    }
-
-    /** Coordinates beyond the view plane for region shading: none for d = 2, the constant bias coordinate for d = 3. */
-    private double[] regionFixedCoordinates() {
-        Dataset train = data.train();
-        if (train.d() == 2) {
-            return new double[0];
-        }
-        if (train.d() == 3 && train.n() > 0 && config.run().dataset().bias() > 0) {
-            return new double[] {train.x(0, 2)};
-        }
-        return null;
-    }
-
-    /** What the circle view draws for a snapshot (sharing this session's trails: draw on this thread). */
-    CircleScene scene(Snapshot snap) {
-        return figures.scene(snap, data.train(), work.regions(), work.refs().global(), caption(snap));
-    }
-
-    /** The latest snapshot's scene with its own copy of the trails, drawable on any thread. */
-    CircleScene sceneCopy() {
-        return figures.sceneCopy(
-                latest, data.train(), work.regions(), work.refs().global(), caption(latest));
-    }
-
-    private String caption(Snapshot snap) {
-        return FigureState.caption(config.run().training().regime(), snap);
-    }
-
-    /** Changes what the circle view shows; a new plane restarts the trails. */
-    void setCircleOptions(CircleScene.Options value) {
-        if (figures.setCircle(value)) {
-            requestRegions();
-        }
-        listener.frame();
-    }
-
-    CircleScene.Options circleOptions() {
-        return figures.circle();
-    }
-
-    void setChartOptions(ChartOptions value) {
-        figures.setCharts(value);
-        listener.charts();
-    }
-
-    ChartOptions chartOptions() {
-        return figures.charts();
+    /** What the figures show, and the computations for them. */
+    Pictures pictures() {
+        return pictures;
     }
 
     // ---------------------------------------------------------------- replay
@@ -384,7 +327,7 @@ final class LabSession implements AutoCloseable {
         work.compute(config, data.train());
         RunConfig rc = loaded.config().run();
         replay = new Replay(RunFile.snapshots(loaded));
-        figures.newTrails(rc.network().width());
+        pictures.newTrails(rc.network().width());
         line.dataMessage(
                 loaded.warning().isEmpty()
                         ? "replaying " + replay.size() + " recorded snapshots"
@@ -401,8 +344,8 @@ final class LabSession implements AutoCloseable {
         latest = replay.shown();
         history.clear();
         replay.pointsUpToShown().forEach(history::add);
-        figures.clearTrails();
-        replay.trailToShown(FigureState.TRAIL_LENGTH).forEach(figures::trail);
+        pictures.clearTrails();
+        replay.trailToShown(Pictures.TRAIL_LENGTH).forEach(pictures::trail);
         listener.frame();
         listener.charts();
         listener.status();

@@ -94,7 +94,7 @@ final class LiveFigures {
                     lastChartUpdate = now;
                     drawCharts();
                 }
-                session.maybeTangent(now);
+                session.pictures().maybeTangent(now);
             }
         };
     }
@@ -130,7 +130,7 @@ final class LiveFigures {
         if (session.latest() == null || w < 10 || h < 10) {
             return;
         }
-        painter.paintCircle(new FigurePainter.CircleRequest(session.sceneCopy(), w, h, outputScale()));
+        painter.paintCircle(new FigurePainter.CircleRequest(session.pictures().sceneCopy(), w, h, outputScale()));
     }
 
     private void drawCharts() {
@@ -148,7 +148,7 @@ final class LiveFigures {
                 List.copyOf(session.history().points()),
                 List.copyOf(session.tangent()),
                 session.refs(),
-                session.chartOptions(),
+                session.pictures().chartOptions(),
                 c.training().outerTrainable(),
                 c.dataset().kind(),
                 sizes,

@@ -196,7 +196,9 @@ final class StressDriver {
             case 10 -> window.commitEta(Math.pow(10, -2 + (pick % 30) / 10.0));
             case 11 ->
                 window.session()
+                        .pictures()
                         .setChartOptions(window.session()
+                                .pictures()
                                 .chartOptions()
                                 .withXAxis(pick % 2 == 0 ? ChartOptions.XAxis.STEPS : ChartOptions.XAxis.TIME));
             default ->

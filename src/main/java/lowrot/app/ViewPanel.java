@@ -22,32 +22,41 @@ final class ViewPanel {
 
     ViewPanel(LabSession session) {
         this.session = session;
-        CheckBox rose = check("rose of angles", "Histogram of neuron angles, weighted by |a|‖v‖.", false,
+        CheckBox rose = check(
+                "rose of angles",
+                "Histogram of neuron angles, weighted by |a|‖v‖.",
+                false,
                 v -> options(o -> o.withRose(v)));
-        CheckBox regions = check("decision regions", "Shade the disk by the sign and size of f (d = 2).", false,
+        CheckBox regions = check(
+                "decision regions",
+                "Shade the disk by the sign and size of f (d = 2).",
+                false,
                 v -> options(o -> o.withRegions(v)));
-        CheckBox optimal = check("optimal network", "Spokes of the global-margin solution.", true,
-                v -> options(o -> o.withOptimal(v)));
-        CheckBox trails = check("trails", "Fading trails of each neuron's recent positions.", true,
-                v -> options(o -> o.withTrails(v)));
-        ChartOptions charts = session.chartOptions();
+        CheckBox optimal = check(
+                "optimal network", "Spokes of the global-margin solution.", true, v -> options(o -> o.withOptimal(v)));
+        CheckBox trails = check(
+                "trails", "Fading trails of each neuron's recent positions.", true, v -> options(o -> o.withTrails(v)));
+        ChartOptions charts = session.pictures().chartOptions();
         ComboBox<ChartOptions.XAxis> xAxis = new ComboBox<>();
         xAxis.getItems().addAll(ChartOptions.XAxis.values());
         xAxis.setValue(charts.xAxis());
         xAxis.setConverter(Controls.labelled(ChartOptions.XAxis::label, ChartOptions.XAxis.values()));
         xAxis.setTooltip(new Tooltip("Plot the charts against GF time τ or against steps."));
-        xAxis.setOnAction(e -> session.setChartOptions(session.chartOptions().withXAxis(xAxis.getValue())));
+        xAxis.setOnAction(e -> session.pictures()
+                .setChartOptions(session.pictures().chartOptions().withXAxis(xAxis.getValue())));
         CheckBox logX = new CheckBox("log x axis");
         logX.setSelected(charts.logX());
         logX.setTooltip(new Tooltip("Logarithmic x axis: the slow margin growth shows as a line."));
-        logX.setOnAction(e -> session.setChartOptions(session.chartOptions().withLogX(logX.isSelected())));
+        logX.setOnAction(e -> session.pictures()
+                .setChartOptions(session.pictures().chartOptions().withLogX(logX.isSelected())));
         ComboBox<ChartOptions.MarginUnit> unit = new ComboBox<>();
         unit.setId("marginUnit");
         unit.getItems().addAll(ChartOptions.MarginUnit.values());
         unit.setValue(charts.marginUnit());
         unit.setConverter(Controls.labelled(ChartOptions.MarginUnit::label, ChartOptions.MarginUnit.values()));
         unit.setTooltip(new Tooltip("Which normalized margin the margin chart shows."));
-        unit.setOnAction(e -> session.setChartOptions(session.chartOptions().withMarginUnit(unit.getValue())));
+        unit.setOnAction(e -> session.pictures()
+                .setChartOptions(session.pictures().chartOptions().withMarginUnit(unit.getValue())));
         TextField axisA = new TextField("1");
         TextField axisB = new TextField("2");
         axisA.setId("planeA");
@@ -76,9 +85,21 @@ final class ViewPanel {
             axisA.setDisable(learned.isSelected());
             axisB.setDisable(learned.isSelected());
         });
-        box.getChildren().addAll(rose, regions, optimal, trails, new Label("view plane (axes a, b)"),
-                new HBox(6, axisA, axisB), learned, planeError, new Label("x axis"), xAxis, logX, new Label("margin"),
-                unit);
+        box.getChildren()
+                .addAll(
+                        rose,
+                        regions,
+                        optimal,
+                        trails,
+                        new Label("view plane (axes a, b)"),
+                        new HBox(6, axisA, axisB),
+                        learned,
+                        planeError,
+                        new Label("x axis"),
+                        xAxis,
+                        logX,
+                        new Label("margin"),
+                        unit);
     }
 
     Node node() {
@@ -86,12 +107,12 @@ final class ViewPanel {
     }
 
     private void options(Function<CircleScene.Options, CircleScene.Options> change) {
-        session.setCircleOptions(change.apply(session.circleOptions()));
+        session.pictures().setCircleOptions(change.apply(session.pictures().circleOptions()));
     }
 
     /** Projects the circle view on the network's learned plane, or back on the typed coordinate plane. */
     void setLearnedPlane(boolean on) {
-        CircleLayout.Plane p = session.circleOptions().plane();
+        CircleLayout.Plane p = session.pictures().circleOptions().plane();
         options(o -> o.withPlane(new CircleLayout.Plane(p.a(), p.b(), on)));
     }
 
@@ -101,7 +122,9 @@ final class ViewPanel {
         try {
             int ia = Integer.parseInt(a.trim());
             int ib = Integer.parseInt(b.trim());
-            Problems p = new Problems().range("view plane axis a", ia, 1, d).range("view plane axis b", ib, 1, d)
+            Problems p = new Problems()
+                    .range("view plane axis a", ia, 1, d)
+                    .range("view plane axis b", ib, 1, d)
                     .require(ia != ib, "view plane: axes a and b must differ");
             if (!p.isEmpty()) {
                 return String.join("; ", p.messages());

@@ -463,6 +463,7 @@ class MainWindowTest {
                 robot.lookup("#learnedPlane").queryAs(javafx.scene.control.CheckBox.class);
         robot.interact(learned::fire);
         assertTrue(window.session()
+                .pictures()
                 .scene(window.session().latest())
                 .options()
                 .plane()
@@ -471,6 +472,7 @@ class MainWindowTest {
         waitFor(10, () -> window.drawn() != null && window.drawn().step() > s.step());
         robot.interact(learned::fire);
         assertFalse(window.session()
+                .pictures()
                 .scene(window.session().latest())
                 .options()
                 .plane()
@@ -478,6 +480,7 @@ class MainWindowTest {
         assertEquals(
                 2,
                 window.session()
+                        .pictures()
                         .scene(window.session().latest())
                         .options()
                         .plane()
