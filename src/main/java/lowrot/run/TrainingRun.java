@@ -53,35 +53,22 @@ public final class TrainingRun implements AutoCloseable {
      * network never blocks the caller).
      */
     public TrainingRun(long runId, RunConfig config, DataSplit data, int stepsPerSnapshot, RunListener listener) {
-        this(runId, config, data, stepsPerSnapshot, DEFAULT_MIN_SNAPSHOT_NANOS, 10, listener);
-    }
-
-    /**
-     * As above, with the minimum time between snapshots (0 publishes every {@code stepsPerSnapshot}
-     * steps) and the recording interval (every {@code recordEvery} steps, as the command line does).
-     */
-    public TrainingRun(
-            long runId,
-            RunConfig config,
-            DataSplit data,
-            int stepsPerSnapshot,
-            long minSnapshotNanos,
-            int recordEvery,
-            RunListener listener) {
         this(
                 runId,
                 config,
                 data,
                 stepsPerSnapshot,
-                minSnapshotNanos,
-                recordEvery,
+                DEFAULT_MIN_SNAPSHOT_NANOS,
+                10,
                 lowrot.core.Workers.NOTHING,
                 listener);
     }
 
     /**
-     * As above, with an action the trainer thread and its step workers run first (the window lowers
-     * their scheduling priority; the results do not depend on it).
+     * As above, with the minimum time between snapshots (0 publishes every {@code stepsPerSnapshot}
+     * steps), the recording interval (every {@code recordEvery} steps, as the command line does) and an
+     * action the trainer thread and its step workers run first (the window lowers their scheduling
+     * priority; the results do not depend on it).
      */
     public TrainingRun(
             long runId,

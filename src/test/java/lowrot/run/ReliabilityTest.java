@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import lowrot.core.DataSpec;
-import lowrot.core.Datasets;
 import lowrot.core.DatasetKind;
+import lowrot.core.Datasets;
 import lowrot.core.Metrics;
 import lowrot.core.NetworkSpec;
 import lowrot.core.Optimizer;
@@ -44,10 +44,14 @@ class ReliabilityTest {
     void hugeStepSizesPauseTheRunWithAMessageInEveryRegime() throws Exception {
         for (Regime regime : Regime.values()) {
             for (Optimizer opt : Optimizer.values()) {
-                RunConfig c = RunConfig.defaults().withTraining(TrainSpec.defaults().withRegime(regime)
-                        .withOptimizer(opt).withStepSize(1e4));
+                RunConfig c = RunConfig.defaults()
+                        .withTraining(TrainSpec.defaults()
+                                .withRegime(regime)
+                                .withOptimizer(opt)
+                                .withStepSize(1e4));
                 Collect seen = new Collect();
-                TrainingRun run = new TrainingRun(1, c, Datasets.generate(c.dataset(), 1), 1, 0, 1, seen);
+                TrainingRun run = new TrainingRun(
+                        1, c, Datasets.generate(c.dataset(), 1), 1, 0, 1, lowrot.core.Workers.NOTHING, seen);
                 run.play();
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
                 while (run.state() != RunState.DIVERGED && System.nanoTime() < deadline) {
@@ -55,13 +59,21 @@ class ReliabilityTest {
                 }
                 assertEquals(RunState.DIVERGED, run.state(), regime + "/" + opt);
                 RunStatus last = seen.statuses.get(seen.statuses.size() - 1);
-                assertTrue(last.message().matches("diverged at step \\d+ \\(η = 10000\\.0\\): .*; lower the step size"),
+                assertTrue(
+                        last.message().matches("diverged at step \\d+ \\(η = 10000\\.0\\): .*; lower the step size"),
                         last.message());
                 // No snapshot with a non-finite value ever left the trainer.
                 for (Snapshot s : seen.snapshots) {
                     Metrics m = s.metrics();
-                    for (double v : new double[] {m.risk(), m.marginPath(), m.marginFrobenius(), m.weightNorm(),
-                        m.motion(), m.rotationMean(), m.time()}) {
+                    for (double v : new double[] {
+                        m.risk(),
+                        m.marginPath(),
+                        m.marginFrobenius(),
+                        m.weightNorm(),
+                        m.motion(),
+                        m.rotationMean(),
+                        m.time()
+                    }) {
                         assertTrue(Double.isFinite(v), regime + "/" + opt + ": " + m);
                     }
                 }
@@ -69,11 +81,17 @@ class ReliabilityTest {
                 // so once the save after it has run, a wrongly accepted Play would have announced RUNNING.
                 int before = seen.statuses.size();
                 run.play();
-                java.util.concurrent.CompletableFuture<Recorder.Recording> barrier = new java.util.concurrent.CompletableFuture<>();
+                java.util.concurrent.CompletableFuture<Recorder.Recording> barrier =
+                        new java.util.concurrent.CompletableFuture<>();
                 run.save(barrier::complete);
-                long stepAtSave = barrier.get(10, TimeUnit.SECONDS).rows().get(barrier.get().rows().size() - 1).step();
-                assertTrue(seen.statuses.subList(before, seen.statuses.size()).stream()
-                        .allMatch(st -> st.state() == RunState.DIVERGED), regime + "/" + opt + ": Play after divergence");
+                long stepAtSave = barrier.get(10, TimeUnit.SECONDS)
+                        .rows()
+                        .get(barrier.get().rows().size() - 1)
+                        .step();
+                assertTrue(
+                        seen.statuses.subList(before, seen.statuses.size()).stream()
+                                .allMatch(st -> st.state() == RunState.DIVERGED),
+                        regime + "/" + opt + ": Play after divergence");
                 assertEquals(RunState.DIVERGED, run.state());
                 assertEquals(last.step(), stepAtSave, "no step taken after divergence");
                 assertTrue(run.stopAndWait(10_000));
@@ -83,8 +101,9 @@ class ReliabilityTest {
 
     @Test
     void oversizedRunsAreRefusedUpFront() {
-        RunConfig huge = RunConfig.defaults().withDataset(DataSpec.defaults(DatasetKind.PARITY).withD(4096)
-                .withN(1_000_000)).withNetwork(NetworkSpec.defaults().withWidth(1 << 20));
+        RunConfig huge = RunConfig.defaults()
+                .withDataset(DataSpec.defaults(DatasetKind.PARITY).withD(4096).withN(1_000_000))
+                .withNetwork(NetworkSpec.defaults().withWidth(1 << 20));
         String message = MemoryGuard.check(huge);
         assertNotNull(message);
         assertTrue(message.startsWith("network.width = 1048576 with dataset.n = 1000000 needs about"), message);
@@ -95,9 +114,13 @@ class ReliabilityTest {
     @Test
     void resultsDoNotDependOnTheThreadCount() {
         for (Optimizer opt : Optimizer.values()) {
-            RunConfig c = RunConfig.defaults().withDataset(DataSpec.defaults(DatasetKind.PARITY).withD(6).withN(600))
+            RunConfig c = RunConfig.defaults()
+                    .withDataset(DataSpec.defaults(DatasetKind.PARITY).withD(6).withN(600))
                     .withNetwork(NetworkSpec.defaults().withWidth(300))
-                    .withTraining(TrainSpec.defaults().withOptimizer(opt).withBatchSize(200).withStepSize(0.3));
+                    .withTraining(TrainSpec.defaults()
+                            .withOptimizer(opt)
+                            .withBatchSize(200)
+                            .withStepSize(0.3));
             Trainer one = new Trainer(c);
             one.setThreads(1);
             Trainer two = new Trainer(c);
@@ -109,8 +132,9 @@ class ReliabilityTest {
             assertEquals(one.snapshot(1).metrics(), two.snapshot(1).metrics(), opt.name() + ": metrics");
         }
         // The plane has kernels of its own; the metrics' output passes run in blocks on the pool too.
-        RunConfig plane = RunConfig.defaults().withDataset(DataSpec.defaults(DatasetKind.QUADRANTS).withN(300)
-                .withNTest(700)).withNetwork(NetworkSpec.defaults().withWidth(1000));
+        RunConfig plane = RunConfig.defaults()
+                .withDataset(DataSpec.defaults(DatasetKind.QUADRANTS).withN(300).withNTest(700))
+                .withNetwork(NetworkSpec.defaults().withWidth(1000));
         Trainer one = new Trainer(plane);
         one.setThreads(1);
         Trainer two = new Trainer(plane);
@@ -125,9 +149,12 @@ class ReliabilityTest {
     void longRunsKeepHistoryBoundedAndStopCleanlyWhenWeightsOutgrowDoubles() {
         // Loss-normalised steps grow ‖W‖ geometrically: at some step the weights overflow. Every
         // snapshot before that is finite, the history stays decimated, and the overflow is reported.
-        RunConfig c = RunConfig.defaults().withDataset(DataSpec.defaults(DatasetKind.HALF_PLANE).withN(4).withNTest(4))
+        RunConfig c = RunConfig.defaults()
+                .withDataset(DataSpec.defaults(DatasetKind.HALF_PLANE).withN(4).withNTest(4))
                 .withNetwork(NetworkSpec.defaults().withWidth(2))
-                .withTraining(TrainSpec.defaults().withOptimizer(Optimizer.NORMALIZED_GRADIENT_FLOW).withStepSize(1e-4));
+                .withTraining(TrainSpec.defaults()
+                        .withOptimizer(Optimizer.NORMALIZED_GRADIENT_FLOW)
+                        .withStepSize(1e-4));
         Trainer t = new Trainer(c);
         History history = new History(2000);
         String stop = null;
@@ -137,13 +164,22 @@ class ReliabilityTest {
             stop = Divergence.check(m);
             if (stop == null) {
                 history.add(m);
-                for (double v : new double[] {m.logRisk(), m.logTime(), m.marginPath(), m.marginFrobenius(),
-                    m.weightNorm(), m.motion(), m.rotationMean()}) {
+                for (double v : new double[] {
+                    m.logRisk(),
+                    m.logTime(),
+                    m.marginPath(),
+                    m.marginFrobenius(),
+                    m.weightNorm(),
+                    m.motion(),
+                    m.rotationMean()
+                }) {
                     assertTrue(Double.isFinite(v), "step " + m.step() + ": " + m);
                 }
             }
         }
-        assertTrue(history.points().size() <= 2001, "history is decimated: " + history.points().size());
+        assertTrue(
+                history.points().size() <= 2001,
+                "history is decimated: " + history.points().size());
         assertEquals(null, stop, "10^7 steps at η = 1e-4 stay within double range");
         assertEquals(10_000_000L, t.stepCount());
         assertEquals(10_000, history.offered());
@@ -156,7 +192,10 @@ class ReliabilityTest {
             Metrics m = fast.snapshot(1).metrics();
             overflow = Divergence.check(m, 1.0);
         }
-        assertTrue(overflow != null && (overflow.startsWith("the weights outgrew the range of double precision")
-                || overflow.startsWith("the gradient-flow time")), overflow);
+        assertTrue(
+                overflow != null
+                        && (overflow.startsWith("the weights outgrew the range of double precision")
+                                || overflow.startsWith("the gradient-flow time")),
+                overflow);
     }
 }
