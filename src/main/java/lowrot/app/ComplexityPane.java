@@ -1,12 +1,19 @@
 package lowrot.app;
 
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -14,10 +21,8 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import lowrot.core.Fits;
-import lowrot.core.Problems;
-import lowrot.core.Regime;
-import lowrot.core.RunConfig;
+import lowrot.core.ComplexityAnalysis;
+import lowrot.core.Learner;
 import lowrot.core.SampleComplexity;
 import lowrot.io.AtomicFiles;
 import lowrot.render.ComplexityCharts;
@@ -26,80 +31,122 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 
 /**
- * The sample-complexity experiment in the Experiments window: 2-sparse parity over d × n × seeds,
- * near initialization and without rotation, with the training settings of the current run.
+ * The sample-complexity experiment in the Experiments window: 2-sparse parity for the four learners, the same
+ * plan as {@code lowrot complexity} (the default one, or the quick look), with progress, cancel, the fitted
+ * exponents and the figures.
  */
 final class ComplexityPane extends BorderPane {
-    private final TextField ds = new TextField("4,6,8");
-    private final TextField ns = new TextField("25,50,100,200,400");
-    private final TextField seeds = new TextField("2");
-    private final TextField time = new TextField("300");
-    private final TextField target = new TextField("0.1");
-    private final TextField width = new TextField("256");
+    private final Map<Learner, TextField> dims = new EnumMap<>(Learner.class);
+    private final TextField largestN = new TextField();
+    private final TextField seeds = new TextField();
+    private final TextField target = new TextField();
     private final Label message = new Label();
+    private final TextArea summary = new TextArea();
     private final ProgressBar progress = new ProgressBar(0);
     private final Button run = new Button("Run");
     private final Button cancel = new Button("Cancel");
+    private final Button defaults = new Button("Default experiment");
+    private final Button quick = new Button("Quick look");
     private final Button exportButton = new Button("Export PNG…");
-    private final ChartViewer errors = new ChartViewer(null, false);
+    private final ChartViewer[] errors = new ChartViewer[Learner.values().length];
     private final ChartViewer needed = new ChartViewer(null, false);
     private final List<SampleComplexity.Cell> cells = new ArrayList<>();
-    private final RunConfig base;
+    private SampleComplexity.Plan plan = SampleComplexity.Plan.defaults();
     private ExperimentJob job;
-    private int[] dList = {};
-    private int[] nList = {};
-    private double epsilon = 0.1;
     private boolean finished;
 
-    ComplexityPane(RunConfig base) {
-        this.base = base;
-        ds.setId("complexityD");
-        ns.setId("complexityN");
-        time.setId("complexityTime");
-        ds.setTooltip(new Tooltip("Dimensions d of the parity data, comma separated (2 to 64)."));
-        ns.setTooltip(new Tooltip("Training-set sizes n, comma separated."));
-        seeds.setTooltip(new Tooltip("Seeds per cell (1 to 100); each drives data and initialization."));
-        time.setTooltip(new Tooltip("GF time every run trains to."));
-        target.setTooltip(new Tooltip("Test error ε that counts as learnt, between 0 and 0.5."));
-        width.setTooltip(new Tooltip("Width of the no-rotation runs (near initialization uses d²)."));
-        message.getStyleClass().add("field-error");
-        run.setOnAction(e -> start());
-        cancel.setOnAction(e -> cancel());
-        cancel.setDisable(true);
-        exportButton.setOnAction(e -> {
-            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-            chooser.setTitle("Export the sample-complexity charts as PNG");
-            chooser.setInitialFileName("complexity.png");
-            java.io.File f = chooser.showSaveDialog(getScene().getWindow());
-            if (f != null) {
-                try {
-                    export(f.toPath());
-                    message.setText("exported " + f);
-                } catch (java.io.IOException ex) {
-                    message.setText("export failed: " + ex.getMessage());
-                }
-            }
-        });
+    ComplexityPane() {
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(6);
-        form.addRow(0, new Label("d"), ds, new Label("n"), ns, new Label("seeds"), seeds, new Label("GF time"), time);
-        form.addRow(1, new Label("target ε"), target, new Label("no-rotation width"), width, run, cancel, exportButton);
+        int col = 0;
+        for (Learner l : Learner.values()) {
+            TextField f = new TextField();
+            f.setId("complexityD" + l.ordinal());
+            f.setPrefColumnCount(12);
+            f.setTooltip(
+                    new Tooltip("Dimensions d for the " + l.label() + ", comma separated (2 to 256); empty: not run."));
+            dims.put(l, f);
+            form.add(new Label(label(l)), col % 4 * 2, col / 4);
+            form.add(f, col % 4 * 2 + 1, col / 4);
+            col++;
+        }
+        largestN.setId("complexityN");
+        largestN.setPrefColumnCount(6);
+        largestN.setTooltip(
+                new Tooltip("Largest training-set size n; sizes run 8, 11, 16, 23, … (steps of √2) up to it."));
+        seeds.setPrefColumnCount(4);
+        seeds.setTooltip(
+                new Tooltip("Seeds per learner and d (1 to 100); each draws the data and initializes the network."));
+        target.setPrefColumnCount(5);
+        target.setTooltip(
+                new Tooltip("Test error ε that counts as learnt, between 0 and 0.5 (the paper's regime: ε ≤ 0.05)."));
+        form.addRow(1, new Label("largest n"), largestN, new Label("seeds"), seeds, new Label("target ε"), target);
+        message.getStyleClass().add("field-error");
+        message.setWrapText(true);
+        summary.setEditable(false);
+        summary.setPrefRowCount(5);
+        summary.setWrapText(true);
+        summary.setId("complexitySummary");
+        run.setOnAction(e -> start());
+        cancel.setOnAction(e -> cancel());
+        cancel.setDisable(true);
+        defaults.setOnAction(e -> show(SampleComplexity.Plan.defaults()));
+        quick.setOnAction(e -> show(SampleComplexity.Plan.quick()));
+        defaults.setTooltip(new Tooltip("The documented experiment: about 6 minutes on 2 cores."));
+        quick.setTooltip(new Tooltip("d up to 16, 3 seeds, ε = 0.1: the shape of the result in about half a minute."));
+        exportButton.setOnAction(e -> exportDialog());
         progress.setMaxWidth(Double.MAX_VALUE);
+        HBox buttons = new HBox(8, run, cancel, defaults, quick, exportButton);
         HBox status = new HBox(10, progress, message);
         HBox.setHgrow(progress, Priority.ALWAYS);
-        GridPane charts = new GridPane();
-        charts.setHgap(4);
-        for (ChartViewer v : new ChartViewer[] {errors, needed}) {
-            v.setMinSize(300, 250);
-            GridPane.setHgrow(v, Priority.ALWAYS);
-            GridPane.setVgrow(v, Priority.ALWAYS);
+        GridPane small = new GridPane();
+        small.setHgap(4);
+        small.setVgap(4);
+        for (int i = 0; i < errors.length; i++) {
+            errors[i] = new ChartViewer(null, false);
+            errors[i].setMinSize(240, 180);
+            GridPane.setHgrow(errors[i], Priority.ALWAYS);
+            GridPane.setVgrow(errors[i], Priority.ALWAYS);
+            small.add(errors[i], i % 2, i / 2);
         }
-        charts.add(errors, 0, 0);
+        needed.setMinSize(320, 300);
+        GridPane charts = new GridPane();
+        charts.setHgap(6);
+        GridPane.setHgrow(small, Priority.ALWAYS);
+        GridPane.setVgrow(small, Priority.ALWAYS);
+        GridPane.setHgrow(needed, Priority.ALWAYS);
+        GridPane.setVgrow(needed, Priority.ALWAYS);
+        charts.add(small, 0, 0);
         charts.add(needed, 1, 0);
-        setTop(new VBox(8, form, status));
+        setTop(new VBox(8, form, buttons, status));
         setCenter(charts);
+        setBottom(summary);
+        BorderPane.setMargin(summary, new Insets(6, 0, 0, 0));
         setPadding(new Insets(8));
+        show(SampleComplexity.Plan.quick());
+    }
+
+    private static String label(Learner l) {
+        return switch (l) {
+            case KERNEL -> "kernel d";
+            case NEAR_INITIALIZATION -> "near-init d";
+            case MAX_MARGIN -> "max-margin d";
+            case RICH -> "rich d";
+        };
+    }
+
+    /** Puts a plan's values into the fields. */
+    private void show(SampleComplexity.Plan p) {
+        for (Learner l : Learner.values()) {
+            dims.get(l)
+                    .setText(String.join(
+                            ",",
+                            Arrays.stream(p.dims(l)).mapToObj(Integer::toString).toList()));
+        }
+        largestN.setText(Integer.toString(Arrays.stream(p.ns()).max().orElse(0)));
+        seeds.setText(Integer.toString(p.seeds().length));
+        target.setText(Double.toString(p.settings().epsilon()));
     }
 
     boolean finished() {
@@ -110,106 +157,169 @@ final class ComplexityPane extends BorderPane {
         return cells;
     }
 
+    String summaryText() {
+        return summary.getText();
+    }
+
     void cancel() {
         if (job != null) {
             job.cancel();
         }
     }
 
-    private static int[] ints(String text) {
-        return java.util.Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .mapToInt(Integer::parseInt).toArray();
+    /** The plan the fields describe, or null after showing a message that names the field and its range. */
+    private SampleComplexity.Plan readPlan() {
+        Map<Learner, int[]> d = new EnumMap<>(Learner.class);
+        for (Learner l : Learner.values()) {
+            int[] values = integers(dims.get(l).getText(), label(l), 2, 256);
+            if (values == null) {
+                return null;
+            }
+            d.put(l, values);
+        }
+        if (d.values().stream().allMatch(v -> v.length == 0)) {
+            return fail("kernel d, near-init d, max-margin d, rich d: at least one learner needs a dimension");
+        }
+        int[] n = integers(largestN.getText(), "largest n", 8, 100_000);
+        int[] k = integers(seeds.getText(), "seeds", 1, 100);
+        if (n == null || k == null) {
+            return null;
+        }
+        if (n.length != 1 || k.length != 1) {
+            return fail((n.length != 1 ? "largest n" : "seeds") + ": one whole number is needed");
+        }
+        double eps;
+        try {
+            eps = Double.parseDouble(target.getText().trim());
+        } catch (NumberFormatException e) {
+            return fail("target ε: \"" + target.getText() + "\" is not a number; allowed between 0 and 0.5");
+        }
+        if (!(eps > 0 && eps < 0.5)) {
+            return fail("target ε: " + eps + " is outside the allowed range, between 0 and 0.5");
+        }
+        long[] seedList = new long[k[0]];
+        for (int s = 0; s < seedList.length; s++) {
+            seedList[s] = s + 1;
+        }
+        return new SampleComplexity.Plan(
+                d,
+                SampleComplexity.geometricSizes(8, n[0]),
+                seedList,
+                SampleComplexity.Settings.defaults().withEpsilon(eps));
     }
 
-    /** Starts the sweep; returns the problem with the parameters, or null. */
+    private int[] integers(String text, String field, int min, int max) {
+        List<Integer> out = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String t = part.trim();
+            if (t.isEmpty()) {
+                continue;
+            }
+            int v;
+            try {
+                v = Integer.parseInt(t);
+            } catch (NumberFormatException e) {
+                fail(field + ": \"" + t + "\" is not a whole number; allowed " + min + " to " + max);
+                return null;
+            }
+            if (v < min || v > max) {
+                fail(field + ": " + v + " is outside the allowed range, " + min + " to " + max);
+                return null;
+            }
+            out.add(v);
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private SampleComplexity.Plan fail(String text) {
+        message.getStyleClass().setAll("label", "field-error");
+        message.setText(text);
+        return null;
+    }
+
+    /** Starts the experiment; returns the problem with the fields, or null. */
     String start() {
-        Problems p = new Problems();
-        int[] d;
-        int[] n;
-        int k;
-        double t;
-        double eps;
-        int w;
-        try {
-            d = ints(ds.getText());
-            n = ints(ns.getText());
-            k = Integer.parseInt(seeds.getText().trim());
-            t = Double.parseDouble(time.getText().trim());
-            eps = Double.parseDouble(target.getText().trim());
-            w = Integer.parseInt(width.getText().trim());
-        } catch (NumberFormatException e) {
-            message.setText("d, n, seeds, GF time, target and width must be numbers: \"" + e.getMessage() + "\"");
+        SampleComplexity.Plan p = readPlan();
+        if (p == null) {
             return message.getText();
         }
-        p.range("seeds", k, 1, 100).rangeAbove("target ε", eps, 0, 0.5);
-        long[] seedList = new long[Math.max(0, k)];
-        for (int s = 0; s < seedList.length; s++) {
-            seedList[s] = base.dataSeed() + s;
-        }
-        var grid = new SampleComplexity.Grid(base, d, n, seedList, 2000, t, w, 1_000_000L);
-        try {
-            p.throwIfAny();
-            grid.validate().throwIfAny();
-        } catch (IllegalArgumentException e) {
-            message.setText(e.getMessage());
-            return message.getText();
-        }
-        dList = d;
-        nList = n;
-        epsilon = eps;
+        plan = p;
         cells.clear();
         finished = false;
         message.setText("");
+        summary.setText("");
         run.setDisable(true);
         cancel.setDisable(false);
-        job = ExperimentJob.start("lowrot-complexity", progress,
-                monitor -> SampleComplexity.run(grid, Runtime.getRuntime().availableProcessors(), monitor), outcome -> {
+        job = ExperimentJob.start(
+                "lowrot-complexity",
+                progress,
+                monitor -> SampleComplexity.run(p, Runtime.getRuntime().availableProcessors(), monitor),
+                outcome -> {
                     if (outcome.value() != null) {
                         cells.addAll(outcome.value());
                     }
                     refresh();
                     boolean ok = outcome.problem() == null;
-                    message.setText(ok ? summary() : outcome.problem());
                     message.getStyleClass().setAll("label", ok ? "note" : "field-error");
+                    message.setText(ok ? "done: " + cells.size() + " runs" : outcome.problem());
+                    if (ok) {
+                        summary.setText(String.join("\n", ComplexityAnalysis.summary(p, cells)));
+                    }
                     run.setDisable(false);
                     cancel.setDisable(true);
                     finished = true;
-                });
+                },
+                text -> message.setText(text));
         return null;
     }
 
-    private String summary() {
-        var need = SampleComplexity.needed(cells, dList, nList, epsilon);
-        Fits.PowerLaw near = SampleComplexity.fit(need, Regime.NEAR_INITIALIZATION);
-        Fits.PowerLaw noRot = SampleComplexity.fit(need, Regime.NO_ROTATION);
-        return "paper: about d² near initialization, about d with max margin; measured: near initialization "
-                + describe(near) + ", no rotation " + describe(noRot);
-    }
-
-    private static String describe(Fits.PowerLaw f) {
-        return f == null ? "— (too few d reached ε)" : String.format("n ∝ d^%.2f [%.2f, %.2f]", f.slope(), f.lower95(),
-                f.upper95());
-    }
-
     private JFreeChart[] charts() {
-        var need = SampleComplexity.needed(cells, dList, nList, epsilon);
-        return new JFreeChart[] {ComplexityCharts.errors(cells, dList, nList, epsilon),
-            ComplexityCharts.needed(need, SampleComplexity.fit(need, Regime.NEAR_INITIALIZATION),
-                    SampleComplexity.fit(need, Regime.NO_ROTATION), epsilon)};
+        double eps = plan.settings().epsilon();
+        List<ComplexityAnalysis.Needed> need = ComplexityAnalysis.needed(cells, eps);
+        List<ComplexityAnalysis.Exponent> exponents = new ArrayList<>();
+        for (Learner l : Learner.values()) {
+            exponents.add(ComplexityAnalysis.exponent(need, l));
+        }
+        JFreeChart[] out = new JFreeChart[errors.length + 1];
+        for (Learner l : Learner.values()) {
+            out[l.ordinal()] = ComplexityCharts.errors(cells, l, plan.dims(l), eps);
+        }
+        out[errors.length] = ComplexityCharts.needed(ComplexityAnalysis.points(need), exponents, eps);
+        return out;
     }
 
     private void refresh() {
         JFreeChart[] c = charts();
-        errors.setChart(c[0]);
-        needed.setChart(c[1]);
+        for (int i = 0; i < errors.length; i++) {
+            errors[i].setChart(c[i]);
+        }
+        needed.setChart(c[errors.length]);
     }
 
-    /** Writes both charts side by side (1600 × 600 pixels). */
+    private void exportDialog() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Export the sample-complexity charts as PNG");
+        chooser.setInitialFileName("complexity.png");
+        java.io.File f = chooser.showSaveDialog(getScene().getWindow());
+        if (f != null) {
+            try {
+                export(f.toPath());
+                message.setText("exported " + f);
+            } catch (java.io.IOException ex) {
+                message.setText("export failed: " + ex.getMessage());
+            }
+        }
+    }
+
+    /** Writes the four error charts (2 × 2) beside the samples-needed chart: 1800 × 800 pixels. */
     void export(Path file) throws java.io.IOException {
         JFreeChart[] c = charts();
-        AtomicFiles.writePng(file, Figures.bitmap(1600, 600, 1, g -> {
-            c[0].draw(g, new java.awt.geom.Rectangle2D.Double(0, 0, 800, 600));
-            c[1].draw(g, new java.awt.geom.Rectangle2D.Double(800, 0, 800, 600));
-        }));
+        Consumer<Graphics2D> painter = g -> {
+            for (int i = 0; i < errors.length; i++) {
+                c[i].draw(g, new Rectangle2D.Double(450 * (i % 2), 400 * (i / 2), 450, 400));
+            }
+            c[errors.length].draw(g, new Rectangle2D.Double(900, 0, 900, 800));
+        };
+        AtomicFiles.writePng(file, Figures.bitmap(1800, 800, 1, painter));
     }
 }

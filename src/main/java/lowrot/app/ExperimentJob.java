@@ -21,11 +21,26 @@ final class ExperimentJob {
     /** Starts {@code work} on a thread named {@code name}; {@code done} runs on the FX thread. */
     static <T> ExperimentJob start(
             String name, ProgressBar progress, Function<SolverMonitor, T> work, Consumer<Outcome<T>> done) {
+        return start(name, progress, work, done, text -> {});
+    }
+
+    /** The same; {@code status} receives the experiment's progress messages on the FX thread. */
+    static <T> ExperimentJob start(
+            String name,
+            ProgressBar progress,
+            Function<SolverMonitor, T> work,
+            Consumer<Outcome<T>> done,
+            Consumer<String> status) {
         ExperimentJob job = new ExperimentJob();
         SolverMonitor monitor = new SolverMonitor() {
             @Override
             public void progress(double fraction, String text) {
-                FxThread.EXECUTOR.execute(() -> progress.setProgress(fraction));
+                FxThread.EXECUTOR.execute(() -> {
+                    progress.setProgress(fraction);
+                    if (!job.stop.get()) {
+                        status.accept(text);
+                    }
+                });
             }
 
             @Override

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -22,13 +21,13 @@ import javafx.stage.Stage;
 import lowrot.core.DataSplit;
 import lowrot.core.Metrics;
 import lowrot.core.Problems;
+import lowrot.core.ReferenceMargins;
 import lowrot.core.RunConfig;
 import lowrot.core.WidthSweep;
 import lowrot.io.AtomicFiles;
 import lowrot.render.Figures;
 import lowrot.render.Palette;
 import lowrot.render.SweepCharts;
-import lowrot.core.ReferenceMargins;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 
@@ -77,7 +76,16 @@ final class ExperimentsWindow {
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(6);
-        form.addRow(0, new Label("widths"), widths, new Label("seeds"), seeds, new Label("GF time τ"), time, run, cancel,
+        form.addRow(
+                0,
+                new Label("widths"),
+                widths,
+                new Label("seeds"),
+                seeds,
+                new Label("GF time τ"),
+                time,
+                run,
+                cancel,
                 export);
         progress.setMaxWidth(Double.MAX_VALUE);
         HBox status = new HBox(10, progress, message);
@@ -94,7 +102,7 @@ final class ExperimentsWindow {
         BorderPane sweep = new BorderPane(charts);
         sweep.setTop(new javafx.scene.layout.VBox(8, form, status));
         sweep.setPadding(new Insets(8));
-        complexity = new ComplexityPane(base);
+        complexity = new ComplexityPane();
         javafx.scene.control.TabPane root = new javafx.scene.control.TabPane(
                 new javafx.scene.control.Tab("Width sweep", sweep),
                 new javafx.scene.control.Tab("Sample complexity (parity)", complexity));
@@ -138,16 +146,37 @@ final class ExperimentsWindow {
 
     private JFreeChart chart(int k) {
         return switch (k) {
-            case 0 -> SweepCharts.chart("Final margin against width", "path-norm margin γ_P", List.of(
-                    new SweepCharts.Line("γ_P (mean ± sd)", WidthSweep.summarise(points, Metrics::marginPath),
-                            Palette.MARGIN)), refs.get(), false);
-            case 1 -> SweepCharts.chart("Rotation against width", "mean rotation (°)", List.of(
-                    new SweepCharts.Line("mean rotation", WidthSweep.summarise(points,
-                            m -> Math.toDegrees(m.rotationMean())), Palette.POSITIVE)), null, false);
-            default -> SweepCharts.chart("Motion against width", "motion", List.of(
-                    new SweepCharts.Line("‖W − W₀‖", WidthSweep.summarise(points, Metrics::motion), Palette.INK),
-                    new SweepCharts.Line("‖W − W₀‖/√m", WidthSweep.summarise(points, Metrics::motionPerSqrtM),
-                            Palette.NEGATIVE)), null, false);
+            case 0 ->
+                SweepCharts.chart(
+                        "Final margin against width",
+                        "path-norm margin γ_P",
+                        List.of(new SweepCharts.Line(
+                                "γ_P (mean ± sd)", WidthSweep.summarise(points, Metrics::marginPath), Palette.MARGIN)),
+                        refs.get(),
+                        false);
+            case 1 ->
+                SweepCharts.chart(
+                        "Rotation against width",
+                        "mean rotation (°)",
+                        List.of(new SweepCharts.Line(
+                                "mean rotation",
+                                WidthSweep.summarise(points, m -> Math.toDegrees(m.rotationMean())),
+                                Palette.POSITIVE)),
+                        null,
+                        false);
+            default ->
+                SweepCharts.chart(
+                        "Motion against width",
+                        "motion",
+                        List.of(
+                                new SweepCharts.Line(
+                                        "‖W − W₀‖", WidthSweep.summarise(points, Metrics::motion), Palette.INK),
+                                new SweepCharts.Line(
+                                        "‖W − W₀‖/√m",
+                                        WidthSweep.summarise(points, Metrics::motionPerSqrtM),
+                                        Palette.NEGATIVE)),
+                        null,
+                        false);
         };
     }
 
@@ -158,8 +187,11 @@ final class ExperimentsWindow {
         double t;
         Problems p = new Problems();
         try {
-            ws = java.util.Arrays.stream(widths.getText().split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                    .mapToInt(Integer::parseInt).toArray();
+            ws = java.util.Arrays.stream(widths.getText().split(","))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .mapToInt(Integer::parseInt)
+                    .toArray();
             for (int w : ws) {
                 p.range("widths", w, 1, lowrot.core.NetworkSpec.MAX_WIDTH);
             }
@@ -191,13 +223,25 @@ final class ExperimentsWindow {
         double until = t;
         run.setDisable(true);
         cancel.setDisable(false);
-        job = ExperimentJob.start("lowrot-sweep", progress, monitor -> WidthSweep.run(base, data, widthList, seedList,
-                until, 10_000_000L, Runtime.getRuntime().availableProcessors(), monitor, point -> {
-                    arrived.add(point);
-                    if (drainPending.compareAndSet(false, true)) {
-                        FxThread.EXECUTOR.execute(this::drain);
-                    }
-                }), outcome -> {
+        job = ExperimentJob.start(
+                "lowrot-sweep",
+                progress,
+                monitor -> WidthSweep.run(
+                        base,
+                        data,
+                        widthList,
+                        seedList,
+                        until,
+                        10_000_000L,
+                        Runtime.getRuntime().availableProcessors(),
+                        monitor,
+                        point -> {
+                            arrived.add(point);
+                            if (drainPending.compareAndSet(false, true)) {
+                                FxThread.EXECUTOR.execute(this::drain);
+                            }
+                        }),
+                outcome -> {
                     drain();
                     boolean ok = outcome.problem() == null;
                     message.setText(ok ? "done: " + outcome.value().size() + " runs" : outcome.problem());

@@ -4,16 +4,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import lowrot.core.Fits;
-import lowrot.core.Regime;
+import lowrot.core.Learner;
 import lowrot.core.SampleComplexity;
 import lowrot.io.AtomicFiles;
-import lowrot.io.LabConfig;
-import lowrot.render.ComplexityCharts;
-import lowrot.render.Figures;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,40 +18,76 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code complexity}: test error of 2-sparse parity against n and d, near initialization and without rotation. */
-@Command(name = "complexity", mixinStandardHelpOptions = true,
-        description = "Sample complexity of 2-sparse parity: train near initialization (m = d²) and without rotation "
-                + "(large m) for every d and n, measure the test error, fit n needed against d.")
+/** {@code complexity}: samples needed for 2-sparse parity against d, for the kernel and the max-margin learners. */
+@Command(
+        name = "complexity",
+        mixinStandardHelpOptions = true,
+        description = "Sample complexity of 2-sparse parity for four learners (NTK kernel predictor, GF near "
+                + "initialization, max-margin network, GF in the rich regime): test error against n for every d, the "
+                + "n needed for test error ε, and n ∝ d^k fitted per learner with a bootstrap interval over seeds. "
+                + "The default experiment takes about 6 minutes on 2 cores (docs/experiments.md).")
 final class ComplexityCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    ConfigOptions config;
+    @Option(
+            names = "--kernel-d",
+            split = ",",
+            paramLabel = "D",
+            description = "Dimensions of the NTK kernel predictor (default 8,12,16,24,32,48; 0 = do not run).")
+    int[] kernelD;
 
-    @Option(names = "--d", split = ",", description = "Dimensions (default 4,6,8,10).")
-    int[] ds = {4, 6, 8, 10};
+    @Option(
+            names = "--near-d",
+            split = ",",
+            paramLabel = "D",
+            description = "Dimensions of GF near initialization (default 6,8,12,16; 0 = do not run).")
+    int[] nearD;
 
-    @Option(names = "--n", split = ",", description = "Training-set sizes (default 25,50,100,200,400,800).")
-    int[] ns = {25, 50, 100, 200, 400, 800};
+    @Option(
+            names = "--max-margin-d",
+            split = ",",
+            paramLabel = "D",
+            description = "Dimensions of the max-margin network (default 4,6,8,10,12; 0 = do not run).")
+    int[] maxMarginD;
 
-    @Option(names = "--seeds", description = "Seeds per cell (default 2).")
-    int seeds = 2;
+    @Option(
+            names = "--rich-d",
+            split = ",",
+            paramLabel = "D",
+            description = "Dimensions of GF in the rich regime (default 8,12,16,24,32,48; 0 = do not run).")
+    int[] richD;
 
-    @Option(names = "--target", description = "Test error ε that counts as learnt (default 0.1).")
-    double target = 0.1;
+    @Option(
+            names = "--n",
+            split = ",",
+            description = "Training-set sizes (default 8, 11, 16, 23, … up to 4096: steps of √2).")
+    int[] ns;
 
-    @Option(names = "--time", description = "GF time every run trains to (default 200).")
-    double time = 200;
+    @Option(names = "--seeds", description = "Seeds per (learner, d) (default 5; --quick 3).")
+    Integer seeds;
 
-    @Option(names = "--test", description = "Held-out test points (default 2000).")
+    @Option(names = "--first-seed", description = "First seed (default 1).")
+    long firstSeed = 1;
+
+    @Option(names = "--target", description = "Test error ε that counts as learnt (default 0.05; --quick 0.1).")
+    Double target;
+
+    @Option(names = "--test", description = "Test points per (d, seed) (default 2000).")
     int nTest = 2000;
 
-    @Option(names = "--no-rotation-width", description = "Width of the no-rotation runs (default 1024).")
-    int noRotationWidth = 1024;
+    @Option(
+            names = "--quick",
+            description = "A small plan for a first look (about 30 s): d up to 16, 3 seeds, ε = 0.1.")
+    boolean quick;
 
-    @Option(names = "--max-steps", description = "Cap on the steps of one run (default 200000).")
-    long maxSteps = 200_000;
+    @Option(
+            names = "--shard",
+            paramLabel = "i/N",
+            converter = Shard.Converter.class,
+            description = "Compute only the chains k with k mod N = i into complexity-shard-i-of-N.csv; put the shards "
+                    + "together with lowrot merge.")
+    Shard shard;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default ./lowrot-complexity).")
     Path out = Path.of("lowrot-complexity");
@@ -62,62 +95,64 @@ final class ComplexityCommand implements Callable<Integer> {
     @Mixin
     ParallelOptions parallel;
 
+    /** The plan the options describe. */
+    SampleComplexity.Plan plan() {
+        SampleComplexity.Plan base = quick ? SampleComplexity.Plan.quick() : SampleComplexity.Plan.defaults();
+        Map<Learner, int[]> dims = new EnumMap<>(Learner.class);
+        dims.put(Learner.KERNEL, pick(kernelD, base.dims(Learner.KERNEL)));
+        dims.put(Learner.NEAR_INITIALIZATION, pick(nearD, base.dims(Learner.NEAR_INITIALIZATION)));
+        dims.put(Learner.MAX_MARGIN, pick(maxMarginD, base.dims(Learner.MAX_MARGIN)));
+        dims.put(Learner.RICH, pick(richD, base.dims(Learner.RICH)));
+        long[] seedList = new long[seeds == null ? base.seeds().length : seeds];
+        for (int s = 0; s < seedList.length; s++) {
+            seedList[s] = firstSeed + s;
+        }
+        double eps = target == null ? base.settings().epsilon() : target;
+        return new SampleComplexity.Plan(
+                dims,
+                ns != null ? ns : base.ns(),
+                seedList,
+                base.settings().withEpsilon(eps).withNTest(nTest));
+    }
+
+    private static int[] pick(int[] given, int[] fallback) {
+        if (given == null) {
+            return fallback;
+        }
+        return java.util.Arrays.stream(given).filter(d -> d != 0).toArray();
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        LabConfig c = config.load(err);
-        if (c == null) {
+        if ((seeds != null && (seeds < 1 || seeds > 100)) || parallel.workers < 1) {
+            err.println("invalid: --seeds allowed 1 to 100, --workers at least 1");
             return Cli.INVALID;
         }
-        if (seeds < 1 || seeds > 100 || !(target > 0 && target < 0.5) || parallel.workers < 1) {
-            err.println("invalid: --seeds allowed 1 to 100, --target in (0, 0.5), --workers ≥ 1");
-            return Cli.INVALID;
-        }
-        long[] seedList = new long[seeds];
-        for (int s = 0; s < seeds; s++) {
-            seedList[s] = c.run().dataSeed() + s;
-        }
-        var grid = new SampleComplexity.Grid(c.run(), ds, ns, seedList, nTest, time, noRotationWidth, maxSteps);
-        List<SampleComplexity.Cell> cells;
-        long total = 2L * ds.length * ns.length * seeds;
-        try (ProgressBar bar = Progress.bar("complexity", total, !parallel.noProgress)) {
-            cells = SampleComplexity.run(grid, parallel.workers, Progress.monitor(bar, total));
+        SampleComplexity.Plan plan = plan();
+        try {
+            plan.validate().throwIfAny();
         } catch (IllegalArgumentException e) {
             err.println("invalid: " + e.getMessage());
             return Cli.INVALID;
         }
-        var needed = SampleComplexity.needed(cells, ds, ns, target);
-        Fits.PowerLaw near = SampleComplexity.fit(needed, Regime.NEAR_INITIALIZATION);
-        Fits.PowerLaw noRot = SampleComplexity.fit(needed, Regime.NO_ROTATION);
+        List<SampleComplexity.Chain> chains = shard == null ? plan.chains() : ComplexityFiles.chains(plan, shard);
+        List<SampleComplexity.Cell> cells;
+        try (ProgressBar bar = Progress.bar("complexity", 1000, !parallel.noProgress)) {
+            cells = SampleComplexity.run(plan, chains, parallel.workers, Progress.monitor(bar, 1000));
+        }
         Files.createDirectories(out);
-        StringBuilder csv = new StringBuilder("regime,d,n,seed,width,test_error\n");
-        for (var cell : cells) {
-            csv.append(cell.regime().name()).append(',').append(cell.d()).append(',').append(cell.n()).append(',')
-                    .append(cell.seed()).append(',').append(cell.width()).append(',').append(cell.testError())
-                    .append('\n');
+        if (shard != null) {
+            Path file = out.resolve(shard.fileName("complexity"));
+            AtomicFiles.writeText(file, ComplexityFiles.shardText(shard, plan, cells));
+            stdout.println("shard " + shard + ": " + chains.size() + " of "
+                    + plan.chains().size() + " chains, " + cells.size() + " cells; wrote " + file.toAbsolutePath());
+            return Cli.OK;
         }
-        AtomicFiles.writeText(out.resolve("complexity.csv"), csv.toString());
-        for (var e : List.of(Map.entry("complexity-error", ComplexityCharts.errors(cells, ds, ns, target)),
-                Map.entry("complexity-needed", ComplexityCharts.needed(needed, near, noRot, target)))) {
-            var painter = Figures.chart(e.getValue(), 800, 600);
-            AtomicFiles.writePng(out.resolve(e.getKey() + ".png"), Figures.bitmap(800, 600, 1, painter));
-            AtomicFiles.writeText(out.resolve(e.getKey() + ".svg"), Figures.svg(800, 600, painter));
-        }
-        stdout.printf("n needed for test error %.2g:%n", target);
-        for (var nd : needed) {
-            stdout.printf("  %-20s d = %-3d n = %s%n", nd.regime().label(), nd.d(),
-                    Double.isNaN(nd.n()) ? "not reached in the grid" : String.format("%.0f", nd.n()));
-        }
-        stdout.println("The paper predicts about d² samples near initialization (NTK margin Θ(1/d)) and about d with"
-                + " max-margin training (global margin Θ(1/√d)).");
-        stdout.println("Measured: near initialization " + describe(near) + "; no rotation " + describe(noRot) + ".");
+        ComplexityFiles.write(out, plan, cells);
+        ComplexityFiles.report(stdout, plan, cells);
         stdout.println("wrote " + out.toAbsolutePath());
         return Cli.OK;
-    }
-
-    private static String describe(Fits.PowerLaw fit) {
-        return fit == null ? "too few dimensions reached the target to fit"
-                : String.format("n ∝ d^%.2f (95 %% CI %.2f to %.2f)", fit.slope(), fit.lower95(), fit.upper95());
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import lowrot.core.DataSplit;
 import lowrot.core.Datasets;
 import lowrot.core.ReferenceMargins;
+import lowrot.core.SampleComplexity;
 import lowrot.core.SolverMonitor;
 import lowrot.core.WidthSweep;
 import lowrot.io.ConfigJson;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "merge",
         mixinStandardHelpOptions = true,
-        description = "Combine the shard files of a sharded sweep into the files one unsharded run writes.")
+        description = "Combine the shard files of a sharded sweep (merge CONFIG.json SHARD.csv…) or of a sharded"
+                + " complexity experiment (merge SHARD.csv…, no config) into the files one unsharded run writes.")
 final class MergeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -38,10 +40,10 @@ final class MergeCommand implements Callable<Integer> {
 
     @Parameters(
             index = "1..*",
-            arity = "1..*",
+            arity = "0..*",
             paramLabel = "SHARD.csv",
             description = "The shard files, in any order.")
-    List<Path> shards;
+    List<Path> shards = new java.util.ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default ./lowrot-sweep).")
     Path out = Path.of("lowrot-sweep");
@@ -50,6 +52,13 @@ final class MergeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
+        if (config.file != null && ComplexityFiles.isShard(config.file)) {
+            return mergeComplexity(err, stdout);
+        }
+        if (shards.isEmpty()) {
+            err.println("invalid: a sweep merge needs CONFIG.json and at least one SHARD.csv");
+            return Cli.INVALID;
+        }
         LabConfig c = config.load(err);
         if (c == null) {
             return Cli.INVALID;
@@ -67,6 +76,25 @@ final class MergeCommand implements Callable<Integer> {
         SweepCommand.write(out, points, refs);
         SweepCommand.report(stdout, points);
         stdout.println("merged " + shards.size() + " shards; wrote " + out.toAbsolutePath());
+        return Cli.OK;
+    }
+
+    /** Complexity shards need no config: the first file is a shard too. */
+    private int mergeComplexity(PrintWriter err, PrintWriter stdout) throws IOException {
+        List<Path> files = new java.util.ArrayList<>();
+        files.add(config.file);
+        files.addAll(shards);
+        ComplexityFiles.Merged merged;
+        try {
+            merged = ComplexityFiles.merge(files);
+        } catch (IllegalArgumentException e) {
+            err.println("invalid: " + e.getMessage());
+            return Cli.INVALID;
+        }
+        SampleComplexity.Plan plan = merged.plan();
+        ComplexityFiles.write(out, plan, merged.ordered());
+        ComplexityFiles.report(stdout, plan, merged.ordered());
+        stdout.println("merged " + files.size() + " shards; wrote " + out.toAbsolutePath());
         return Cli.OK;
     }
 

@@ -36,26 +36,35 @@ public final class GlobalMarginSolver {
      * @param maxNodes  d > 2: cap on branch-and-bound nodes per pricing problem and sign; the upper
      *                  bound stays certified when it is reached, only looser
      * @param seed      seed of the first rows
+     * @param sparseSeeds d &gt; 2: whether the search for columns also starts from the coordinate axes and every
+     *                  (±e_a ± e_b)/√2. They find sparse features such as parity's at once; a learner that must
+     *                  not be told which directions are sparse (the max-margin network of the sample-complexity
+     *                  experiment) switches them off and starts from the data only. The bounds are certified
+     *                  either way.
      */
-    public record Options(double tolerance, int maxRounds, int maxNodes, long seed) {
+    public record Options(double tolerance, int maxRounds, int maxNodes, long seed, boolean sparseSeeds) {
         public static Options defaults() {
-            return new Options(1e-5, 300, 20_000, 1);
+            return new Options(1e-5, 300, 20_000, 1, true);
         }
 
         public Options withTolerance(double t) {
-            return new Options(t, maxRounds, maxNodes, seed);
+            return new Options(t, maxRounds, maxNodes, seed, sparseSeeds);
         }
 
         public Options withMaxRounds(int r) {
-            return new Options(tolerance, r, maxNodes, seed);
+            return new Options(tolerance, r, maxNodes, seed, sparseSeeds);
         }
 
         public Options withMaxNodes(int k) {
-            return new Options(tolerance, maxRounds, k, seed);
+            return new Options(tolerance, maxRounds, k, seed, sparseSeeds);
         }
 
         public Options withSeed(long s) {
-            return new Options(tolerance, maxRounds, maxNodes, s);
+            return new Options(tolerance, maxRounds, maxNodes, s, sparseSeeds);
+        }
+
+        public Options withSparseSeeds(boolean value) {
+            return new Options(tolerance, maxRounds, maxNodes, seed, value);
         }
 
         Problems validate() {
@@ -160,7 +169,7 @@ public final class GlobalMarginSolver {
         }
         Pricer pricer = data.d() == 2
                 ? solver.new CirclePricer()
-                : solver.new SpherePricer(options.maxNodes(), options.tolerance() / 4, extra);
+                : solver.new SpherePricer(options.maxNodes(), options.tolerance() / 4, extra, options.sparseSeeds());
         return solver.run(pricer, options, monitor);
     }
 
@@ -569,11 +578,13 @@ public final class GlobalMarginSolver {
         private final int maxNodes;
         private final double relTol;
         private final List<double[]> extraSeeds;
+        private final boolean sparseSeeds;
 
-        SpherePricer(int maxNodes, double relTol, List<double[]> extraSeeds) {
+        SpherePricer(int maxNodes, double relTol, List<double[]> extraSeeds, boolean sparseSeeds) {
             this.maxNodes = maxNodes;
             this.relTol = relTol;
             this.extraSeeds = extraSeeds;
+            this.sparseSeeds = sparseSeeds;
         }
 
         @Override
@@ -596,8 +607,9 @@ public final class GlobalMarginSolver {
 
         /**
          * Starting directions, in a fixed order: the best 16 of the dictionary, Σ c_i x_i and its
-         * negation, the caller's extra seeds (a trained network's neurons), every support point and pair sum and difference (up to 64 points), the coordinate
-         * axes and every (±e_a ± e_b)/√2 (sparse features such as parity's).
+         * negation, the caller's extra seeds (a trained network's neurons), every support point and pair sum and
+         * difference (up to 64 points), and, with {@code sparseSeeds}, the coordinate axes and every (±e_a ± e_b)/√2
+         * (sparse features such as parity's).
          */
         private List<double[]> seeds(
                 PatternSearch search, double[] c, double[] sx, int count, List<double[]> dictionary) {
@@ -638,7 +650,7 @@ public final class GlobalMarginSolver {
                     seeds.add(diff);
                 }
             }
-            for (int a = 0; a < d; a++) {
+            for (int a = 0; sparseSeeds && a < d; a++) {
                 double[] e = new double[d];
                 e[a] = 1;
                 seeds.add(e);

@@ -414,14 +414,25 @@ class MainWindowTest {
 
         ComplexityPane cx = ex[0].complexity();
         robot.interact(() -> {
-            robot.lookup("#complexityD").queryAs(TextField.class).setText("3,4");
-            robot.lookup("#complexityN").queryAs(TextField.class).setText("8,16");
-            robot.lookup("#complexityTime").queryAs(TextField.class).setText("2");
+            robot.lookup("#complexityD0").queryAs(TextField.class).setText("1,4");
+            problem[0] = cx.start();
+        });
+        assertEquals("kernel d: 1 is outside the allowed range, 2 to 256", problem[0]);
+        robot.interact(() -> {
+            robot.lookup("#complexityD0").queryAs(TextField.class).setText("4,6");
+            for (int i = 1; i < 4; i++) {
+                robot.lookup("#complexityD" + i).queryAs(TextField.class).setText("");
+            }
+            robot.lookup("#complexityN").queryAs(TextField.class).setText("16");
             problem[0] = cx.start();
         });
         assertEquals(null, problem[0]);
         waitFor(60, cx::finished);
-        assertEquals(2 * 2 * 2 * 2, cx.cells().size());
+        assertTrue(
+                cx.cells().size() >= 2 * 3
+                        && cx.cells().stream().allMatch(c -> c.learner() == lowrot.core.Learner.KERNEL),
+                cx.cells().toString());
+        assertTrue(cx.summaryText().contains("NTK kernel predictor:"), cx.summaryText());
         Path cxPng = dir.resolve("complexity.png");
         robot.interact(() -> {
             try {
@@ -430,7 +441,7 @@ class MainWindowTest {
                 throw new AssertionError(e);
             }
         });
-        assertEquals(1600, ImageIO.read(cxPng.toFile()).getWidth());
+        assertEquals(1800, ImageIO.read(cxPng.toFile()).getWidth());
         robot.interact(() -> ex[0].stage().close());
     }
 

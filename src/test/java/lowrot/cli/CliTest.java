@@ -38,14 +38,27 @@ class CliTest {
 
     @Test
     void runWritesEveryFile(@TempDir Path dir) throws Exception {
-        int code = run("run", sample("quadrants-near-init.json").toString(), "--steps", "300", "--every", "10",
-                "--out", dir.toString(), "--no-progress", "--figure-size", "300", "--set", "network.width=32");
+        int code = run(
+                "run",
+                sample("quadrants-near-init.json").toString(),
+                "--steps",
+                "300",
+                "--every",
+                "10",
+                "--out",
+                dir.toString(),
+                "--no-progress",
+                "--figure-size",
+                "300",
+                "--set",
+                "network.width=32");
         assertEquals(Cli.OK, code, err);
         assertTrue(out.contains("global margin γ_gl") && out.contains("path-norm margin γ_P"), out);
         List<String> csv = Files.readAllLines(dir.resolve("metrics.csv"));
         assertEquals(MetricsCsv.header(), csv.get(0));
-        assertTrue(csv.get(0).startsWith("step,time,risk,train_error,test_error,margin_frobenius,margin_path,"
-                + "rotation_mean,rotation_max,motion_per_sqrt_m"));
+        assertTrue(csv.get(0)
+                .startsWith("step,time,risk,train_error,test_error,margin_frobenius,margin_path,"
+                        + "rotation_mean,rotation_max,motion_per_sqrt_m"));
         assertEquals(1 + 31, csv.size(), "rows at steps 0, 10, …, 300");
         assertTrue(csv.get(csv.size() - 1).startsWith("300,"));
         for (String p : List.of("margin", "risk", "rotation", "features")) {
@@ -55,14 +68,16 @@ class CliTest {
             parsesAsXml(dir.resolve(p + ".svg"));
         }
         assertEquals(300, ImageIO.read(dir.resolve("circle.png").toFile()).getWidth());
-        assertEquals(lowrot.render.Figures.compositeWidth(300), ImageIO.read(dir.resolve("composite.png").toFile())
-                .getWidth());
+        assertEquals(
+                lowrot.render.Figures.compositeWidth(300),
+                ImageIO.read(dir.resolve("composite.png").toFile()).getWidth());
         parsesAsXml(dir.resolve("circle.svg"));
         parsesAsXml(dir.resolve("composite.svg"));
         var loaded = lowrot.io.RunFile.read(dir.resolve("run.json"));
         assertEquals("", loaded.warning());
         assertEquals(32, loaded.config().run().network().width());
-        assertEquals(300, loaded.records().get(loaded.records().size() - 1).metrics().step());
+        assertEquals(
+                300, loaded.records().get(loaded.records().size() - 1).metrics().step());
         try (var files = Files.list(dir)) {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary files");
         }
@@ -77,11 +92,24 @@ class CliTest {
 
     @Test
     void sameConfigSameMetrics(@TempDir Path dir) throws Exception {
-        String[] common = {"--steps", "200", "--every", "20", "--no-progress", "--figure-size", "200", "--set",
-            "network.width=16"};
-        run(concat(new String[] {"run", sample("nc-4-groups-d2.json").toString(), "--out", dir.resolve("a").toString()},
+        String[] common = {
+            "--steps", "200", "--every", "20", "--no-progress", "--figure-size", "200", "--set", "network.width=16"
+        };
+        run(concat(
+                new String[] {
+                    "run",
+                    sample("nc-4-groups-d2.json").toString(),
+                    "--out",
+                    dir.resolve("a").toString()
+                },
                 common));
-        run(concat(new String[] {"run", sample("nc-4-groups-d2.json").toString(), "--out", dir.resolve("b").toString()},
+        run(concat(
+                new String[] {
+                    "run",
+                    sample("nc-4-groups-d2.json").toString(),
+                    "--out",
+                    dir.resolve("b").toString()
+                },
                 common));
         assertEquals(Files.readString(dir.resolve("a/metrics.csv")), Files.readString(dir.resolve("b/metrics.csv")));
     }
@@ -94,8 +122,16 @@ class CliTest {
 
     @Test
     void marginsAsJson() {
-        int code = run("margins", sample("quadrants-near-init.json").toString(), "--json", "--set", "dataset.n=60",
-                "--set", "network.width=16", "--set", "references.ntkDirections=512");
+        int code = run(
+                "margins",
+                sample("quadrants-near-init.json").toString(),
+                "--json",
+                "--set",
+                "dataset.n=60",
+                "--set",
+                "network.width=16",
+                "--set",
+                "references.ntkDirections=512");
         assertEquals(Cli.OK, code, err);
         JsonObject o = JsonParser.parseString(out).getAsJsonObject();
         for (String key : List.of("ntk", "global", "no_rotation")) {
@@ -112,10 +148,14 @@ class CliTest {
         Files.writeString(bad, "{\"network\": {\"width\": -4, \"colour\": 1}, \"training\": {\"stepSize\": \"big\"}}");
         assertEquals(Cli.INVALID, run("validate", bad.toString()));
         assertEquals(3, err.lines().filter(l -> l.startsWith("invalid: ")).count(), err);
-        assertTrue(err.contains("network.width = -4") && err.contains("network.colour") && err.contains("training.stepSize"),
+        assertTrue(
+                err.contains("network.width = -4")
+                        && err.contains("network.colour")
+                        && err.contains("training.stepSize"),
                 err);
         assertEquals(Cli.OK, run("validate", sample("random-labels.json").toString()));
-        assertEquals(Cli.INVALID, run("validate", sample("random-labels.json").toString(), "--set", "network.width=abc"));
+        assertEquals(
+                Cli.INVALID, run("validate", sample("random-labels.json").toString(), "--set", "network.width=abc"));
         assertEquals(Cli.INVALID, run("validate", dir.resolve("missing.json").toString()));
         assertTrue(err.contains("cannot be read"), err);
         assertEquals(Cli.INVALID, run("run", "--steps"));
@@ -135,9 +175,22 @@ class CliTest {
     void aDivergingRunStopsWithExitCodeOneAndWritesOnlyFiniteValues(@TempDir Path dir) throws Exception {
         for (String regime : List.of("NEAR_INITIALIZATION", "NEURAL_COLLAPSE", "NO_ROTATION")) {
             Path out = dir.resolve(regime);
-            int code = run("run", sample("quadrants-near-init.json").toString(), "--steps", "500", "--out",
-                    out.toString(), "--no-progress", "--figure-size", "200", "--set", "training.stepSize=1e4", "--set",
-                    "training.regime=" + regime, "--set", "network.width=16");
+            int code = run(
+                    "run",
+                    sample("quadrants-near-init.json").toString(),
+                    "--steps",
+                    "500",
+                    "--out",
+                    out.toString(),
+                    "--no-progress",
+                    "--figure-size",
+                    "200",
+                    "--set",
+                    "training.stepSize=1e4",
+                    "--set",
+                    "training.regime=" + regime,
+                    "--set",
+                    "network.width=16");
             assertEquals(Cli.FAILURE, code, regime);
             assertTrue(err.matches("(?s).*diverged at step \\d+ \\(η = 10000\\.0\\): .*lower the step size.*"), err);
             String csv = Files.readString(out.resolve("metrics.csv"));
@@ -147,8 +200,19 @@ class CliTest {
 
     @Test
     void oversizedRunsAreRefusedBeforeAllocating() {
-        assertEquals(Cli.INVALID, run("run", sample("quadrants-near-init.json").toString(), "--set", "dataset.kind=PARITY",
-                "--set", "dataset.d=4096", "--set", "dataset.n=1000000", "--set", "network.width=1048576"));
+        assertEquals(
+                Cli.INVALID,
+                run(
+                        "run",
+                        sample("quadrants-near-init.json").toString(),
+                        "--set",
+                        "dataset.kind=PARITY",
+                        "--set",
+                        "dataset.d=4096",
+                        "--set",
+                        "dataset.n=1000000",
+                        "--set",
+                        "network.width=1048576"));
         assertTrue(err.contains("needs about") && err.contains("MB"), err);
     }
 
@@ -156,11 +220,23 @@ class CliTest {
     void anInterruptedRunLeavesCompleteFilesOrNone(@TempDir Path dir) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path out = dir.resolve("out");
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "lowrot.Launcher", "run",
-                sample("quadrants-near-init.json").toString(), "--steps", "100000000", "--out", out.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
+        Process p = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "lowrot.Launcher",
+                        "run",
+                        sample("quadrants-near-init.json").toString(),
+                        "--steps",
+                        "100000000",
+                        "--out",
+                        out.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("log.txt").toFile())
+                .start();
         long deadline = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < deadline && !Files.readString(dir.resolve("log.txt")).contains("training")) {
+        while (System.nanoTime() < deadline
+                && !Files.readString(dir.resolve("log.txt")).contains("training")) {
             Thread.sleep(50);
         }
         assertTrue(Files.readString(dir.resolve("log.txt")).contains("training"), "the run started training");
@@ -176,8 +252,21 @@ class CliTest {
 
     @Test
     void sweepWritesItsTablesAndFigures(@TempDir Path dir) throws Exception {
-        int code = run("sweep", sample("quadrants-near-init.json").toString(), "--widths", "4,8,16", "--seeds", "2",
-                "--time", "2", "--out", dir.toString(), "--no-progress", "--set", "dataset.n=30", "--set",
+        int code = run(
+                "sweep",
+                sample("quadrants-near-init.json").toString(),
+                "--widths",
+                "4,8,16",
+                "--seeds",
+                "2",
+                "--time",
+                "2",
+                "--out",
+                dir.toString(),
+                "--no-progress",
+                "--set",
+                "dataset.n=30",
+                "--set",
                 "references.ntkDirections=256");
         assertEquals(Cli.OK, code, err);
         List<String> csv = Files.readAllLines(dir.resolve("sweep.csv"));
@@ -192,29 +281,71 @@ class CliTest {
 
     @Test
     void complexityWritesItsTableAndFigures(@TempDir Path dir) throws Exception {
-        int code = run("complexity", sample("parity-d10-near-init.json").toString(), "--d", "3,4", "--n", "8,16",
-                "--seeds", "1", "--time", "2", "--test", "50", "--no-rotation-width", "16", "--out", dir.toString(),
+        int code = run(
+                "complexity",
+                "--kernel-d",
+                "4,6,8",
+                "--near-d",
+                "0",
+                "--max-margin-d",
+                "4",
+                "--rich-d",
+                "0",
+                "--n",
+                "8,16,32,64",
+                "--seeds",
+                "2",
+                "--test",
+                "200",
+                "--out",
+                dir.toString(),
                 "--no-progress");
         assertEquals(Cli.OK, code, err);
-        assertEquals(1 + 8, Files.readAllLines(dir.resolve("complexity.csv")).size());
-        for (String f : List.of("complexity-error", "complexity-needed")) {
-            assertEquals(800, ImageIO.read(dir.resolve(f + ".png").toFile()).getWidth());
-            parsesAsXml(dir.resolve(f + ".svg"));
-        }
-        assertTrue(out.contains("The paper predicts about d²") && out.contains("Measured:"), out);
+        List<String> csv = Files.readAllLines(dir.resolve("complexity.csv"));
+        assertEquals(
+                "learner,d,n,seed,test_error,train_error,rotation_mean_deg,rotation_max_deg,feature_share,certificate",
+                csv.get(0));
+        assertTrue(
+                csv.size() > 1 + 4 * 2
+                        && csv.stream().skip(1).allMatch(l -> l.startsWith("KERNEL,") || l.startsWith("MAX_MARGIN,4,")),
+                csv.toString());
+        assertEquals(
+                1 + 4 * 2,
+                Files.readAllLines(dir.resolve("complexity-needed.csv")).size(),
+                "one row per chain");
+        assertEquals(
+                1400, ImageIO.read(dir.resolve("complexity-error.png").toFile()).getWidth());
+        assertEquals(
+                900, ImageIO.read(dir.resolve("complexity-needed.png").toFile()).getWidth());
+        parsesAsXml(dir.resolve("complexity-error.svg"));
+        parsesAsXml(dir.resolve("complexity-needed.svg"));
+        assertTrue(out.contains("NTK kernel predictor:") && out.contains("the paper predicts d^2"), out);
+        assertTrue(out.contains("max-margin network:") && out.contains("Max-margin programs:"), out);
+
+        assertEquals(Cli.INVALID, run("complexity", "--kernel-d", "1", "--out", dir.toString()));
+        assertTrue(err.contains("complexity d (NTK kernel predictor)") && err.contains("2"), err);
     }
 
     @Test
     void compareDrawsTheThreeRegimes(@TempDir Path dir) throws Exception {
-        int code = run("compare", sample("quadrants-near-init.json").toString(), "--times", "1,5", "--size", "200",
-                "--out", dir.toString());
+        int code = run(
+                "compare",
+                sample("quadrants-near-init.json").toString(),
+                "--times",
+                "1,5",
+                "--size",
+                "200",
+                "--out",
+                dir.toString());
         assertEquals(Cli.OK, code, err);
         BufferedImage img = ImageIO.read(dir.resolve("compare.png").toFile());
         assertEquals(2 * 200 + 2 * 200, img.getWidth());
         assertEquals(3 * 200, img.getHeight());
         parsesAsXml(dir.resolve("compare.svg"));
         String csv = Files.readString(dir.resolve("compare.csv"));
-        assertTrue(csv.contains("NEAR_INITIALIZATION,") && csv.contains("NO_ROTATION,") && csv.contains("NEURAL_COLLAPSE,"));
+        assertTrue(csv.contains("NEAR_INITIALIZATION,")
+                && csv.contains("NO_ROTATION,")
+                && csv.contains("NEURAL_COLLAPSE,"));
     }
 
     @Test
@@ -222,9 +353,13 @@ class CliTest {
         assertEquals(Cli.OK, run("bench", "--n", "64", "--m", "64", "--d", "2", "--seconds", "0.2", "--threads", "1"));
         assertTrue(out.matches("(?s).*steps/s, .* GFLOP/s.*"), out);
         // A config's own step: its n, m and d (the bias coordinate adds one).
-        assertEquals(Cli.OK, run("bench", "--config", sample("nc-8-groups-d16.json").toString(), "--seconds", "0.2"));
+        assertEquals(
+                Cli.OK, run("bench", "--config", sample("nc-8-groups-d16.json").toString(), "--seconds", "0.2"));
         var spec = lowrot.io.ConfigJson.read(sample("nc-8-groups-d16.json")).run();
-        assertTrue(out.startsWith("n=" + spec.dataset().n() + " m=" + spec.network().width() + " d=16 "), out);
+        assertTrue(
+                out.startsWith(
+                        "n=" + spec.dataset().n() + " m=" + spec.network().width() + " d=16 "),
+                out);
         assertEquals(Cli.INVALID, run("bench", "--config", "no-such-file.json"));
         assertTrue(err.contains("no-such-file.json"), err);
     }

@@ -99,4 +99,59 @@ class ShardTest {
         assertEquals(Cli.INVALID, run(sweep(shards, "--shard", "3/3")));
         assertTrue(err.contains("expected i/N with 0 ≤ i < N"), err);
     }
+
+    private static String[] complexity(Path out, String... more) {
+        List<String> a = new ArrayList<>(List.of(
+                "complexity",
+                "--kernel-d",
+                "4,6",
+                "--near-d",
+                "4",
+                "--max-margin-d",
+                "0",
+                "--rich-d",
+                "4",
+                "--n",
+                "8,16,32",
+                "--seeds",
+                "2",
+                "--test",
+                "100",
+                "--no-progress",
+                "--out",
+                out.toString()));
+        a.addAll(List.of(more));
+        return a.toArray(new String[0]);
+    }
+
+    @Test
+    void complexityShardsMergeIntoTheUnshardedFiles(@TempDir Path dir) throws Exception {
+        assertEquals(Cli.OK, run(complexity(dir.resolve("whole"))), err);
+        Path shards = dir.resolve("shards");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(Cli.OK, run(complexity(shards, "--shard", i + "/3")), err);
+        }
+        List<String> merge = new ArrayList<>(List.of("merge"));
+        for (int i : new int[] {1, 2, 0}) {
+            merge.add(shards.resolve("complexity-shard-" + i + "-of-3.csv").toString());
+        }
+        merge.addAll(List.of("--out", dir.resolve("merged").toString()));
+        assertEquals(Cli.OK, run(merge.toArray(new String[0])), err);
+        for (String f : List.of("complexity.csv", "complexity-needed.csv")) {
+            assertArrayEquals(
+                    Files.readAllBytes(dir.resolve("whole").resolve(f)),
+                    Files.readAllBytes(dir.resolve("merged").resolve(f)),
+                    "byte-identical " + f);
+        }
+        assertTrue(Files.size(dir.resolve("merged").resolve("complexity-needed.png")) > 1000);
+
+        List<String> missing = new ArrayList<>(merge);
+        missing.remove(3);
+        assertEquals(Cli.INVALID, run(missing.toArray(new String[0])));
+        assertTrue(err.contains("shard 0/3 is missing (its file is complexity-shard-0-of-3.csv)"), err);
+        List<String> twice = new ArrayList<>(merge);
+        twice.add(2, merge.get(1));
+        assertEquals(Cli.INVALID, run(twice.toArray(new String[0])));
+        assertTrue(err.contains("shard 1/3 is given twice"), err);
+    }
 }

@@ -11,7 +11,8 @@ class SweepTest {
 
     @Test
     void tinySweepIsDeterministicAndShaped() {
-        RunConfig base = RunConfig.defaults().withDataset(DataSpec.defaults(DatasetKind.QUADRANTS).withN(40));
+        RunConfig base = RunConfig.defaults()
+                .withDataset(DataSpec.defaults(DatasetKind.QUADRANTS).withN(40));
         DataSplit data = Datasets.generate(base.dataset(), base.dataSeed());
         int[] widths = {4, 16};
         long[] seeds = {1, 2, 3};
@@ -21,7 +22,8 @@ class SweepTest {
         for (int k = 0; k < a.size(); k++) {
             assertEquals(widths[k / 3], a.get(k).width());
             assertEquals(seeds[k % 3], a.get(k).seed());
-            assertEquals(a.get(k).metrics().marginPath(), b.get(k).metrics().marginPath(), 0, "same bits, 1 or 2 workers");
+            assertEquals(
+                    a.get(k).metrics().marginPath(), b.get(k).metrics().marginPath(), 0, "same bits, 1 or 2 workers");
             assertTrue(a.get(k).metrics().time() >= 5.0 && a.get(k).metrics().time() < 5.0 + 0.5 + 1e-9);
         }
         // Each point equals a plain run of that width and seed.
@@ -30,7 +32,9 @@ class SweepTest {
         assertEquals(t.snapshot(0).metrics().marginPath(), a.get(4).metrics().marginPath(), 0);
         List<WidthSweep.Summary> s = WidthSweep.summarise(a, Metrics::marginPath);
         assertEquals(2, s.size());
-        double mean = (a.get(3).metrics().marginPath() + a.get(4).metrics().marginPath() + a.get(5).metrics().marginPath())
+        double mean = (a.get(3).metrics().marginPath()
+                        + a.get(4).metrics().marginPath()
+                        + a.get(5).metrics().marginPath())
                 / 3;
         assertEquals(mean, s.get(1).mean(), 1e-15);
         assertEquals(3, s.get(1).runs());
@@ -46,8 +50,9 @@ class SweepTest {
                 return true;
             }
         };
-        assertThrows(SolverCancelledException.class, () -> WidthSweep.run(base, data, new int[] {8}, new long[] {1}, 1e9,
-                1_000_000_000L, 1, stop));
+        assertThrows(
+                SolverCancelledException.class,
+                () -> WidthSweep.run(base, data, new int[] {8}, new long[] {1}, 1e9, 1_000_000_000L, 1, stop));
     }
 
     /* y = 3·x^1.5 · e^{ε}, ε ~ N(0, 0.05²): the fit recovers 1.5 within its confidence interval. */
@@ -71,37 +76,5 @@ class SweepTest {
         assertThrows(IllegalArgumentException.class, () -> Fits.powerLaw(new double[] {1, 2}, new double[] {1, 2}));
         assertEquals(2.228, Fits.tQuantile975(10), 0);
         assertEquals(1.984, Fits.tQuantile975(100), 0.001);
-    }
-
-    @Test
-    void complexityGridIsDeterministicAndNeededInterpolates() {
-        RunConfig base = RunConfig.defaults().withTraining(TrainSpec.defaults().withStepSize(1.0));
-        var grid = new SampleComplexity.Grid(base, new int[] {3, 4}, new int[] {8, 16}, new long[] {1, 2}, 64, 2.0, 32,
-                1000);
-        List<SampleComplexity.Cell> a = SampleComplexity.run(grid, 2, SolverMonitor.NONE);
-        List<SampleComplexity.Cell> b = SampleComplexity.run(grid, 1, SolverMonitor.NONE);
-        assertEquals(2 * 2 * 2 * 2, a.size());
-        for (int k = 0; k < a.size(); k++) {
-            assertEquals(a.get(k), b.get(k));
-            assertTrue(a.get(k).testError() >= 0 && a.get(k).testError() <= 1);
-        }
-        assertEquals(Regime.NEAR_INITIALIZATION, a.get(0).regime());
-        assertEquals(16, a.get(0).width(), "near initialization uses max(16, d²)");
-        assertEquals(32, a.get(a.size() - 1).width());
-
-        // Synthetic errors: 0.3 at n = 100, 0.05 at n = 400 → crossing ε = 0.1 at ln n interpolated:
-        // frac = (0.3 − 0.1)/(0.3 − 0.05) = 0.8, n = exp(ln 100 + 0.8·ln 4) = 100·4^0.8.
-        List<SampleComplexity.Cell> cells = List.of(
-                new SampleComplexity.Cell(Regime.NEAR_INITIALIZATION, 5, 100, 1, 25, 0.3),
-                new SampleComplexity.Cell(Regime.NEAR_INITIALIZATION, 5, 400, 1, 25, 0.05));
-        var needed = SampleComplexity.needed(cells, new int[] {5}, new int[] {400, 100}, 0.1);
-        assertEquals(100 * Math.pow(4, 0.8), needed.get(0).n(), 1e-9);
-        assertTrue(Double.isNaN(needed.get(1).n()), "no rotation has no cells: not reached");
-        // n_ε = 7·d² exactly on d = 2, 4, 8 → slope 2.
-        List<SampleComplexity.Needed> exact = List.of(new SampleComplexity.Needed(Regime.NO_ROTATION, 2, 28),
-                new SampleComplexity.Needed(Regime.NO_ROTATION, 4, 112), new SampleComplexity.Needed(Regime.NO_ROTATION, 8,
-                        448));
-        assertEquals(2.0, SampleComplexity.fit(exact, Regime.NO_ROTATION).slope(), 1e-12);
-        assertEquals(null, SampleComplexity.fit(exact, Regime.NEAR_INITIALIZATION));
     }
 }
