@@ -169,72 +169,32 @@ final class ComplexityPane extends BorderPane {
 
     /** The plan the fields describe, or null after showing a message that names the field and its range. */
     private SampleComplexity.Plan readPlan() {
-        Map<Learner, int[]> d = new EnumMap<>(Learner.class);
-        for (Learner l : Learner.values()) {
-            int[] values = integers(dims.get(l).getText(), label(l), 2, 256);
-            if (values == null) {
-                return null;
+        try {
+            Map<Learner, int[]> d = new EnumMap<>(Learner.class);
+            for (Learner l : Learner.values()) {
+                d.put(l, NumberFields.integers(dims.get(l).getText(), label(l), 2, 256));
             }
-            d.put(l, values);
-        }
-        if (d.values().stream().allMatch(v -> v.length == 0)) {
-            return fail("kernel d, near-init d, max-margin d, rich d: at least one learner needs a dimension");
-        }
-        int[] n = integers(largestN.getText(), "largest n", 8, 100_000);
-        int[] k = integers(seeds.getText(), "seeds", 1, 100);
-        if (n == null || k == null) {
+            if (d.values().stream().allMatch(v -> v.length == 0)) {
+                throw new IllegalArgumentException(
+                        "kernel d, near-init d, max-margin d, rich d: at least one learner needs a dimension");
+            }
+            int n = NumberFields.integer(largestN.getText(), "largest n", 8, 100_000);
+            int k = NumberFields.integer(seeds.getText(), "seeds", 1, 100);
+            double eps = NumberFields.between(target.getText(), "target ε", 0, 0.5);
+            long[] seedList = new long[k];
+            for (int s = 0; s < seedList.length; s++) {
+                seedList[s] = s + 1;
+            }
+            return new SampleComplexity.Plan(
+                    d,
+                    SampleComplexity.geometricSizes(8, n),
+                    seedList,
+                    SampleComplexity.Settings.defaults().withEpsilon(eps));
+        } catch (IllegalArgumentException e) {
+            message.getStyleClass().setAll("label", "field-error");
+            message.setText(e.getMessage());
             return null;
         }
-        if (n.length != 1 || k.length != 1) {
-            return fail((n.length != 1 ? "largest n" : "seeds") + ": one whole number is needed");
-        }
-        double eps;
-        try {
-            eps = Double.parseDouble(target.getText().trim());
-        } catch (NumberFormatException e) {
-            return fail("target ε: \"" + target.getText() + "\" is not a number; allowed between 0 and 0.5");
-        }
-        if (!(eps > 0 && eps < 0.5)) {
-            return fail("target ε: " + eps + " is outside the allowed range, between 0 and 0.5");
-        }
-        long[] seedList = new long[k[0]];
-        for (int s = 0; s < seedList.length; s++) {
-            seedList[s] = s + 1;
-        }
-        return new SampleComplexity.Plan(
-                d,
-                SampleComplexity.geometricSizes(8, n[0]),
-                seedList,
-                SampleComplexity.Settings.defaults().withEpsilon(eps));
-    }
-
-    private int[] integers(String text, String field, int min, int max) {
-        List<Integer> out = new ArrayList<>();
-        for (String part : text.split(",")) {
-            String t = part.trim();
-            if (t.isEmpty()) {
-                continue;
-            }
-            int v;
-            try {
-                v = Integer.parseInt(t);
-            } catch (NumberFormatException e) {
-                fail(field + ": \"" + t + "\" is not a whole number; allowed " + min + " to " + max);
-                return null;
-            }
-            if (v < min || v > max) {
-                fail(field + ": " + v + " is outside the allowed range, " + min + " to " + max);
-                return null;
-            }
-            out.add(v);
-        }
-        return out.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private SampleComplexity.Plan fail(String text) {
-        message.getStyleClass().setAll("label", "field-error");
-        message.setText(text);
-        return null;
     }
 
     /** Starts the experiment; returns the problem with the fields, or null. */

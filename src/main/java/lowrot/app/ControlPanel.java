@@ -37,6 +37,8 @@ final class ControlPanel {
     private final List<Runnable> refreshers = new ArrayList<>();
     private final Slider widthSlider = new Slider(1, 14, 6);
     private final Slider etaSlider = new Slider(-4, 1, Math.log10(0.5));
+    private static final String REGIME_TIP =
+            "Pick a regime; each sets data, width and optimizer to a setting that shows it.";
     private final ComboBox<Regime> regimeBox = new ComboBox<>();
     private final VBox box = new VBox(8);
     private boolean updating;
@@ -47,9 +49,17 @@ final class ControlPanel {
         regimeBox.getItems().addAll(Regime.values());
         regimeBox.setId("regime");
         regimeBox.setConverter(Controls.labelled(Regime::label, Regime.values()));
-        regimeBox.setTooltip(new Tooltip("Pick a regime; each sets data, width and optimizer to a setting that shows it."));
+        Tooltip regimeTip = new Tooltip(REGIME_TIP);
+        regimeTip.setWrapText(true);
+        regimeTip.setMaxWidth(420);
+        regimeBox.setTooltip(regimeTip);
         regimeBox.setMaxWidth(Double.MAX_VALUE);
         regimeBox.setOnAction(e -> {
+            if (regimeBox.getValue() != null) {
+                regimeBox
+                        .getTooltip()
+                        .setText(REGIME_TIP + "\n\n" + lowrot.core.RegimePresets.note(regimeBox.getValue()));
+            }
             if (!updating && regimeBox.getValue() != null) {
                 note(session.applyPreset(regimeBox.getValue()));
             }
@@ -57,18 +67,33 @@ final class ControlPanel {
         box.getChildren().addAll(new Label("Regime"), regimeBox);
 
         VBox dataBox = new VBox(6);
-        dataBox.getChildren().add(enumChoice("Data set", "dataset.kind", DatasetKind.values(), DatasetKind::label,
-                "The family of the data set; the regime presets pick one that shows the regime."));
-        dataBox.getChildren().addAll(
-                field("dimension d", "dataset.d", "Input dimension (planar data sets use d = 2)."),
-                field("training points n", "dataset.n", "Number of training points."),
-                field("test points", "dataset.nTest", "Number of held-out test points drawn the same way."),
-                field("label noise", "dataset.labelNoise", "Probability of flipping each training label (0 to 0.5)."),
-                field("groups r", "dataset.groups", "Neural collapse: number of well-separated groups."),
-                field("spread ρ", "dataset.spread", "Neural collapse: radius of each group around its centre."),
-                field("gap (degrees)", "dataset.gapDegrees", "Quadrants and sectors: empty angle kept at each label boundary."),
-                field("sectors k", "dataset.sectors", "Sectors: number of alternating sectors."),
-                field("bias coordinate c", "dataset.bias", "0 for none; c > 0 appends c to every point (a bias in disguise)."));
+        dataBox.getChildren()
+                .add(enumChoice(
+                        "Data set",
+                        "dataset.kind",
+                        DatasetKind.values(),
+                        DatasetKind::label,
+                        "The family of the data set; the regime presets pick one that shows the regime."));
+        dataBox.getChildren()
+                .addAll(
+                        field("dimension d", "dataset.d", "Input dimension (planar data sets use d = 2)."),
+                        field("training points n", "dataset.n", "Number of training points."),
+                        field("test points", "dataset.nTest", "Number of held-out test points drawn the same way."),
+                        field(
+                                "label noise",
+                                "dataset.labelNoise",
+                                "Probability of flipping each training label (0 to 0.5)."),
+                        field("groups r", "dataset.groups", "Neural collapse: number of well-separated groups."),
+                        field("spread ρ", "dataset.spread", "Neural collapse: radius of each group around its centre."),
+                        field(
+                                "gap (degrees)",
+                                "dataset.gapDegrees",
+                                "Quadrants and sectors: empty angle kept at each label boundary."),
+                        field("sectors k", "dataset.sectors", "Sectors: number of alternating sectors."),
+                        field(
+                                "bias coordinate c",
+                                "dataset.bias",
+                                "0 for none; c > 0 appends c to every point (a bias in disguise)."));
         box.getChildren().add(Controls.titled("Data", dataBox));
 
         VBox netBox = new VBox(6);
@@ -77,9 +102,12 @@ final class ControlPanel {
         widthSlider.setMinorTickCount(0);
         widthSlider.setSnapToTicks(true);
         widthSlider.setShowTickMarks(true);
-        widthSlider.setTooltip(new Tooltip("Width m on a log scale (2 to 16384); the run restarts when you release it."));
+        widthSlider.setTooltip(
+                new Tooltip("Width m on a log scale (2 to 16384); the run restarts when you release it."));
         Label widthValue = new Label("m = 64");
-        widthSlider.valueProperty().addListener((o, a, b) -> widthValue.setText("m = " + (1 << (int) Math.round(b.doubleValue()))));
+        widthSlider
+                .valueProperty()
+                .addListener((o, a, b) -> widthValue.setText("m = " + (1 << (int) Math.round(b.doubleValue()))));
         widthSlider.valueChangingProperty().addListener((o, was, now) -> {
             if (!now) {
                 commitWidthSlider();
@@ -87,37 +115,68 @@ final class ControlPanel {
         });
         widthSlider.setOnMouseReleased(e -> commitWidthSlider());
         widthSlider.setOnKeyReleased(e -> commitWidthSlider());
-        netBox.getChildren().addAll(new HBox(8, new Label("width"), widthValue), widthSlider,
-                field("width m", "network.width", "Width m typed exactly (1 to 1048576)."),
-                enumChoice("output scale s", "network.outputScale", OutputScale.values(), OutputScale::label,
-                        "The factor s in f = s·Σ a_j σ(v_j·x)."),
-                enumChoice("outer init a", "network.outerInit", OuterInit.values(), OuterInit::label,
-                        "Distribution of the initial outer weights a_j."),
-                enumChoice("inner init σ_v", "network.innerScale", InnerScale.values(), InnerScale::label,
-                        "Standard deviation of the initial inner weights v_j."),
-                field("init scale α", "network.initScale", "Multiplies both layers at initialization."),
-                check("symmetric pairs", "network.symmetricPairs", "Neurons j and j + m/2 cancel, so f = 0 at the start."),
-                check("outer layer trains", "training.outerTrainable", "Whether the outer weights a_j train or stay fixed."));
+        netBox.getChildren()
+                .addAll(
+                        new HBox(8, new Label("width"), widthValue),
+                        widthSlider,
+                        field("width m", "network.width", "Width m typed exactly (1 to 1048576)."),
+                        enumChoice(
+                                "output scale s",
+                                "network.outputScale",
+                                OutputScale.values(),
+                                OutputScale::label,
+                                "The factor s in f = s·Σ a_j σ(v_j·x)."),
+                        enumChoice(
+                                "outer init a",
+                                "network.outerInit",
+                                OuterInit.values(),
+                                OuterInit::label,
+                                "Distribution of the initial outer weights a_j."),
+                        enumChoice(
+                                "inner init σ_v",
+                                "network.innerScale",
+                                InnerScale.values(),
+                                InnerScale::label,
+                                "Standard deviation of the initial inner weights v_j."),
+                        field("init scale α", "network.initScale", "Multiplies both layers at initialization."),
+                        check(
+                                "symmetric pairs",
+                                "network.symmetricPairs",
+                                "Neurons j and j + m/2 cancel, so f = 0 at the start."),
+                        check(
+                                "outer layer trains",
+                                "training.outerTrainable",
+                                "Whether the outer weights a_j train or stay fixed."));
         box.getChildren().add(Controls.titled("Network", netBox));
 
         VBox trainBox = new VBox(6);
         etaSlider.setId("etaSlider");
-        etaSlider.setTooltip(new Tooltip("Step size η on a log scale (1e-4 to 10); takes effect at once, even while running."));
+        etaSlider.setTooltip(
+                new Tooltip("Step size η on a log scale (1e-4 to 10); takes effect at once, even while running."));
         Label etaValue = new Label("η = 0.5");
-        etaSlider.valueProperty().addListener((o, a, b) -> etaValue.setText("η = " + ChartSet.fmt(Math.pow(10, b.doubleValue()))));
+        etaSlider
+                .valueProperty()
+                .addListener((o, a, b) -> etaValue.setText("η = " + ChartSet.fmt(Math.pow(10, b.doubleValue()))));
         etaSlider.valueChangingProperty().addListener((o, was, now) -> {
             if (!now) {
                 commitEta(Math.pow(10, etaSlider.getValue()));
             }
         });
         etaSlider.setOnMouseReleased(e -> commitEta(Math.pow(10, etaSlider.getValue())));
-        trainBox.getChildren().addAll(
-                enumChoice("optimizer", "training.optimizer", Optimizer.values(), Optimizer::label,
-                        "Gradient flow (full batch), loss-normalised gradient flow, or SGD."),
-                field("batch size b", "training.batchSize", "SGD: examples per step."),
-                enumChoice("loss", "training.loss", Loss.values(), Loss::label, "Logistic or exponential loss."),
-                new HBox(8, new Label("step size"), etaValue), etaSlider,
-                stepSizeField());
+        trainBox.getChildren()
+                .addAll(
+                        enumChoice(
+                                "optimizer",
+                                "training.optimizer",
+                                Optimizer.values(),
+                                Optimizer::label,
+                                "Gradient flow (full batch), loss-normalised gradient flow, or SGD."),
+                        field("batch size b", "training.batchSize", "SGD: examples per step."),
+                        enumChoice(
+                                "loss", "training.loss", Loss.values(), Loss::label, "Logistic or exponential loss."),
+                        new HBox(8, new Label("step size"), etaValue),
+                        etaSlider,
+                        stepSizeField());
         box.getChildren().add(Controls.titled("Training", trainBox));
 
         VBox seedBox = new VBox(6);
@@ -128,10 +187,14 @@ final class ControlPanel {
             LabConfig c = session.config();
             RunConfig rc = c.run();
             long s = System.nanoTime();
-            note(session.tryConfig(c.withRun(rc.withSeeds(Math.floorMod(s, 1_000_000L), Math.floorMod(s / 7, 1_000_000L)))));
+            note(session.tryConfig(
+                    c.withRun(rc.withSeeds(Math.floorMod(s, 1_000_000L), Math.floorMod(s / 7, 1_000_000L)))));
         });
-        seedBox.getChildren().addAll(field("data seed", "seeds.data", "Seed of the data set."),
-                field("init seed", "seeds.init", "Seed of the initial weights and SGD batches."), newSeeds);
+        seedBox.getChildren()
+                .addAll(
+                        field("data seed", "seeds.data", "Seed of the data set."),
+                        field("init seed", "seeds.init", "Seed of the initial weights and SGD batches."),
+                        newSeeds);
         box.getChildren().add(Controls.titled("Seeds", seedBox));
         box.getChildren().add(Controls.titled("View", view.node()));
     }
@@ -154,8 +217,11 @@ final class ControlPanel {
     }
 
     private SettingField stepSizeField() {
-        SettingField f = new SettingField("step size η", "training.stepSize",
-                "Step size η typed exactly; takes effect at once, even while running.", candidate -> {
+        SettingField f = new SettingField(
+                "step size η",
+                "training.stepSize",
+                "Step size η typed exactly; takes effect at once, even while running.",
+                candidate -> {
                     Problems p = candidate.validate();
                     if (!p.isEmpty()) {
                         return String.join("; ", p.messages());
@@ -186,7 +252,8 @@ final class ControlPanel {
         LabConfig c = session.config();
         int m = 1 << (int) Math.round(widthSlider.getValue());
         if (m != c.run().network().width()) {
-            note(session.tryConfig(c.withRun(c.run().withNetwork(c.run().network().withWidth(m)))));
+            note(session.tryConfig(
+                    c.withRun(c.run().withNetwork(c.run().network().withWidth(m)))));
         }
     }
 
@@ -196,8 +263,8 @@ final class ControlPanel {
         commitWidthSlider();
     }
 
-    private <E extends Enum<E>> Node enumChoice(String label, String path, E[] values, Function<E, String> name,
-            String tip) {
+    private <E extends Enum<E>> Node enumChoice(
+            String label, String path, E[] values, Function<E, String> name, String tip) {
         Setting s = Setting.find(path);
         ComboBox<E> combo = new ComboBox<>();
         combo.getItems().addAll(values);
@@ -260,7 +327,8 @@ final class ControlPanel {
             int m = c.run().network().width();
             double log = Math.log(m) / Math.log(2);
             widthSlider.setValue(Math.max(1, Math.min(14, Math.round(log))));
-            etaSlider.setValue(Math.max(-4, Math.min(1, Math.log10(c.run().training().stepSize()))));
+            etaSlider.setValue(
+                    Math.max(-4, Math.min(1, Math.log10(c.run().training().stepSize()))));
         } finally {
             updating = false;
         }

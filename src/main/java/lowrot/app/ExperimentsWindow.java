@@ -1,5 +1,6 @@
 package lowrot.app;
 
+import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +20,8 @@ import javafx.scene.layout.Priority;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import lowrot.core.DataSplit;
+import lowrot.core.Laziness;
 import lowrot.core.Metrics;
-import lowrot.core.Problems;
 import lowrot.core.ReferenceMargins;
 import lowrot.core.RunConfig;
 import lowrot.core.WidthSweep;
@@ -32,14 +33,15 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 
 /**
- * The Experiments window: a width sweep of the current configuration (widths × seeds to one GF
- * time) on background threads, with a progress bar, charts that fill in as runs finish, cancel and
- * export; and, on a second tab, the sample-complexity sweep of 2-sparse parity. The sweep's results reach the FX thread through one queue drained by at most one pending
+ * The Experiments window: the width experiment on the current configuration (widths × seeds to one GF time:
+ * margin, rotation, motion per √m and pattern flips against m with their fitted exponents beside the kernel
+ * regime's m^−½) on background threads, with a progress bar, charts that fill in as runs finish, cancel and
+ * export; and, on a second tab, the sample-complexity experiment of 2-sparse parity. The sweep's results reach the FX thread through one queue drained by at most one pending
  * {@code runLater}.
  */
 final class ExperimentsWindow {
     private final Stage stage = new Stage();
-    private final TextField widths = new TextField("16,64,256,1024");
+    private final TextField widths = new TextField("8,32,128,512,2048,8192,16384");
     private final TextField seeds = new TextField("3");
     private final TextField time = new TextField("100");
     private final Label message = new Label();
@@ -47,7 +49,9 @@ final class ExperimentsWindow {
     private final Button run = new Button("Run sweep");
     private final Button cancel = new Button("Cancel");
     private final Button export = new Button("Export PNG…");
-    private final ChartViewer[] viewers = new ChartViewer[3];
+    private static final int CHARTS = 1 + Laziness.Measure.values().length;
+    private final ChartViewer[] viewers = new ChartViewer[CHARTS];
+    private final javafx.scene.control.TextArea exponents = new javafx.scene.control.TextArea();
     private final List<WidthSweep.Point> points = new ArrayList<>();
     private final ConcurrentLinkedQueue<WidthSweep.Point> arrived = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainPending = new AtomicBoolean();
@@ -92,24 +96,31 @@ final class ExperimentsWindow {
         HBox.setHgrow(progress, Priority.ALWAYS);
         GridPane charts = new GridPane();
         charts.setHgap(4);
-        for (int k = 0; k < 3; k++) {
+        charts.setVgap(4);
+        for (int k = 0; k < CHARTS; k++) {
             viewers[k] = new ChartViewer(chart(k), false);
-            viewers[k].setMinSize(250, 250);
+            viewers[k].setMinSize(250, 220);
             GridPane.setHgrow(viewers[k], Priority.ALWAYS);
             GridPane.setVgrow(viewers[k], Priority.ALWAYS);
-            charts.add(viewers[k], k, 0);
+            charts.add(viewers[k], k % 3, k / 3);
         }
+        exponents.setEditable(false);
+        exponents.setWrapText(true);
+        exponents.setId("sweepExponents");
+        exponents.setPromptText("Fitted exponents against the width appear here; the kernel regime predicts m^−½.");
+        exponents.setMinSize(250, 120);
+        charts.add(exponents, 2, 1);
         BorderPane sweep = new BorderPane(charts);
         sweep.setTop(new javafx.scene.layout.VBox(8, form, status));
         sweep.setPadding(new Insets(8));
         complexity = new ComplexityPane();
         javafx.scene.control.TabPane root = new javafx.scene.control.TabPane(
-                new javafx.scene.control.Tab("Width sweep", sweep),
+                new javafx.scene.control.Tab("Width experiment (laziness)", sweep),
                 new javafx.scene.control.Tab("Sample complexity (parity)", complexity));
         root.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         stage.initOwner(owner);
         stage.setTitle("Experiments — lowrot");
-        Scene scene = new Scene(root, 1300, 560);
+        Scene scene = new Scene(root, 1300, 820);
         scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> {
@@ -144,40 +155,19 @@ final class ExperimentsWindow {
         return finished;
     }
 
+    /** Chart 0: the final margin; then one chart per {@link Laziness.Measure}, log–log with its fit and m^−½. */
     private JFreeChart chart(int k) {
-        return switch (k) {
-            case 0 ->
-                SweepCharts.chart(
-                        "Final margin against width",
-                        "path-norm margin γ_P",
-                        List.of(new SweepCharts.Line(
-                                "γ_P (mean ± sd)", WidthSweep.summarise(points, Metrics::marginPath), Palette.MARGIN)),
-                        refs.get(),
-                        false);
-            case 1 ->
-                SweepCharts.chart(
-                        "Rotation against width",
-                        "mean rotation (°)",
-                        List.of(new SweepCharts.Line(
-                                "mean rotation",
-                                WidthSweep.summarise(points, m -> Math.toDegrees(m.rotationMean())),
-                                Palette.POSITIVE)),
-                        null,
-                        false);
-            default ->
-                SweepCharts.chart(
-                        "Motion against width",
-                        "motion",
-                        List.of(
-                                new SweepCharts.Line(
-                                        "‖W − W₀‖", WidthSweep.summarise(points, Metrics::motion), Palette.INK),
-                                new SweepCharts.Line(
-                                        "‖W − W₀‖/√m",
-                                        WidthSweep.summarise(points, Metrics::motionPerSqrtM),
-                                        Palette.NEGATIVE)),
-                        null,
-                        false);
-        };
+        if (k == 0) {
+            return SweepCharts.chart(
+                    "Final margin against width",
+                    "path-norm margin γ_P",
+                    List.of(new SweepCharts.Line(
+                            "γ_P (mean ± sd)", WidthSweep.summarise(points, Metrics::marginPath), Palette.MARGIN)),
+                    refs.get(),
+                    false);
+        }
+        Color[] colours = {Palette.POSITIVE, Palette.NEGATIVE, Palette.INK, Palette.NTK};
+        return SweepCharts.laziness(points, Laziness.Measure.values()[k - 1], colours[k - 1]);
     }
 
     /** Starts a sweep with the typed parameters; returns the problem if they are invalid. */
@@ -185,30 +175,17 @@ final class ExperimentsWindow {
         int[] ws;
         int ns;
         double t;
-        Problems p = new Problems();
         try {
-            ws = java.util.Arrays.stream(widths.getText().split(","))
-                    .map(String::trim)
-                    .filter(s -> !s.isEmpty())
-                    .mapToInt(Integer::parseInt)
-                    .toArray();
-            for (int w : ws) {
-                p.range("widths", w, 1, lowrot.core.NetworkSpec.MAX_WIDTH);
+            ws = NumberFields.integers(widths.getText(), "widths", 1, lowrot.core.NetworkSpec.MAX_WIDTH);
+            if (ws.length == 0) {
+                throw new IllegalArgumentException(
+                        "widths: at least one width is needed, 1 to " + lowrot.core.NetworkSpec.MAX_WIDTH);
             }
-            p.require(ws.length > 0, "widths: at least one width is needed");
-            ns = Integer.parseInt(seeds.getText().trim());
-            p.range("seeds", ns, 1, 100);
-            t = Double.parseDouble(time.getText().trim());
-            p.rangeAbove("GF time", t, 0, 1e9);
-        } catch (NumberFormatException e) {
-            p.require(false, "widths, seeds and GF time must be numbers: \"" + e.getMessage() + "\"");
-            ws = new int[0];
-            ns = 0;
-            t = 0;
-        }
-        if (!p.isEmpty()) {
+            ns = NumberFields.integer(seeds.getText(), "seeds", 1, 100);
+            t = NumberFields.between(time.getText(), "GF time τ", 0, 1e9);
+        } catch (IllegalArgumentException e) {
             message.getStyleClass().setAll("label", "field-error");
-            message.setText(String.join("; ", p.messages()));
+            message.setText(e.getMessage());
             return message.getText();
         }
         message.setText("");
@@ -268,9 +245,18 @@ final class ExperimentsWindow {
     }
 
     private void refresh() {
-        for (int k = 0; k < 3; k++) {
+        for (int k = 0; k < CHARTS; k++) {
             viewers[k].setChart(chart(k));
         }
+        exponents.setText(
+                points.isEmpty()
+                        ? ""
+                        : "Against the width (the kernel regime predicts m^−½ for each):\n"
+                                + String.join("\n", Laziness.report(points)));
+    }
+
+    String exponentsText() {
+        return exponents.getText();
     }
 
     private void exportDialog() {
@@ -288,12 +274,15 @@ final class ExperimentsWindow {
         }
     }
 
-    /** Writes the three sweep charts side by side (1800 × 600 pixels). */
+    /** Writes the margin and the four laziness charts, three to a row (1800 × 1000 pixels). */
     void export(Path file) throws java.io.IOException {
-        JFreeChart[] charts = {chart(0), chart(1), chart(2)};
-        AtomicFiles.writePng(file, Figures.bitmap(1800, 600, 1, g -> {
-            for (int k = 0; k < 3; k++) {
-                charts[k].draw(g, new java.awt.geom.Rectangle2D.Double(k * 600, 0, 600, 600));
+        JFreeChart[] charts = new JFreeChart[CHARTS];
+        for (int k = 0; k < CHARTS; k++) {
+            charts[k] = chart(k);
+        }
+        AtomicFiles.writePng(file, Figures.bitmap(1800, 1000, 1, g -> {
+            for (int k = 0; k < CHARTS; k++) {
+                charts[k].draw(g, new java.awt.geom.Rectangle2D.Double(k % 3 * 600, k / 3 * 500, 600, 500));
             }
         }));
     }

@@ -1,5 +1,6 @@
 package lowrot.cli;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -8,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import lowrot.core.DataSplit;
 import lowrot.core.Datasets;
-import lowrot.core.Fits;
+import lowrot.core.Laziness;
 import lowrot.core.Metrics;
 import lowrot.core.ReferenceMargins;
 import lowrot.core.SolverMonitor;
@@ -30,8 +31,9 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "sweep",
         mixinStandardHelpOptions = true,
-        description = "Train a configuration at several widths × seeds to one GF time; plot margin, rotation and "
-                + "motion against the width with error bars over seeds.")
+        description = "The width experiment: train a configuration at several widths × seeds to one GF time; plot "
+                + "margin, rotation, motion and pattern flips against the width with error bars over seeds, and fit "
+                + "each against m^−½, the kernel regime's rate.")
 final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -39,8 +41,8 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
 
-    @Option(names = "--widths", split = ",", description = "Widths, e.g. 16,64,256,1024 (default).")
-    int[] widths = {16, 64, 256, 1024};
+    @Option(names = "--widths", split = ",", description = "Widths (default 8,32,128,512,2048,8192,16384).")
+    int[] widths = {8, 32, 128, 512, 2048, 8192, 16384};
 
     @Option(names = "--seeds", description = "Initialization seeds per width, 1 … N (default 3).")
     int seeds = 3;
@@ -139,26 +141,10 @@ final class SweepCommand implements Callable<Integer> {
                     ChartSet.fmt(perSqrt.get(i).mean()),
                     ChartSet.fmt(motion.get(i).mean()));
         }
-        if (margin.size() >= 3) {
-            Fits.PowerLaw rot = fit(rotation);
-            Fits.PowerLaw mot = fit(motion);
-            if (rot != null && mot != null) {
-                stdout.printf(
-                        "fitted: mean rotation ∝ m^%.2f [%.2f, %.2f]; ‖W−W₀‖ ∝ m^%.2f [%.2f, %.2f] (95 %% CI)%n",
-                        rot.slope(), rot.lower95(), rot.upper95(), mot.slope(), mot.lower95(), mot.upper95());
-            }
+        stdout.println("Against the width (the kernel regime predicts m^−½ for each):");
+        for (String line : Laziness.report(points)) {
+            stdout.println("  " + line);
         }
-    }
-
-    private static Fits.PowerLaw fit(List<WidthSweep.Summary> s) {
-        double[] x = s.stream().mapToDouble(WidthSweep.Summary::width).toArray();
-        double[] y = s.stream().mapToDouble(WidthSweep.Summary::mean).toArray();
-        for (double v : y) {
-            if (!(v > 0)) {
-                return null;
-            }
-        }
-        return Fits.powerLaw(x, y);
     }
 
     static void write(Path dir, List<WidthSweep.Point> points, ReferenceMargins refs) throws IOException {
@@ -203,6 +189,16 @@ final class SweepCommand implements Callable<Integer> {
                 true);
         int w = 800;
         int h = 600;
+        Color[] colours = {Palette.POSITIVE, Palette.NEGATIVE, Palette.INK, Palette.NTK};
+        Laziness.Measure[] measures = Laziness.Measure.values();
+        java.util.function.Consumer<java.awt.Graphics2D> laziness = g -> {
+            for (int k = 0; k < measures.length; k++) {
+                SweepCharts.laziness(points, measures[k], colours[k])
+                        .draw(g, new java.awt.geom.Rectangle2D.Double(w * (k % 2), h * (k / 2), w, h));
+            }
+        };
+        AtomicFiles.writePng(dir.resolve("sweep-laziness.png"), Figures.bitmap(2 * w, 2 * h, 1, laziness));
+        AtomicFiles.writeText(dir.resolve("sweep-laziness.svg"), Figures.svg(2 * w, 2 * h, laziness));
         for (var e : List.of(
                 java.util.Map.entry("sweep-margin", margin),
                 java.util.Map.entry("sweep-rotation", rotation),

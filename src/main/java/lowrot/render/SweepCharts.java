@@ -4,8 +4,9 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.List;
-import lowrot.core.WidthSweep;
+import lowrot.core.Laziness;
 import lowrot.core.ReferenceMargins;
+import lowrot.core.WidthSweep;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -23,14 +24,15 @@ public final class SweepCharts {
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
     private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
 
-    private SweepCharts() {
-    }
+    private SweepCharts() {}
 
     /** One series of summaries, with its legend name and colour. */
-    public record Line(String name, List<WidthSweep.Summary> points, Color color) {
-    }
+    public record Line(String name, List<WidthSweep.Summary> points, Color color) {}
 
-    /** A chart of the given lines against the width m; {@code refs} adds γ_ntk and γ_gl lines if not null. */
+    /**
+     * A chart of the given lines against the width m; {@code refs} adds the γ_gl line if not null (γ_ntk is in kernel
+     * units and never shares this path-norm axis).
+     */
     public static JFreeChart chart(String title, String yLabel, List<Line> lines, ReferenceMargins refs, boolean logY) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         XYErrorRenderer renderer = new XYErrorRenderer();
@@ -81,7 +83,6 @@ public final class SweepCharts {
                 }
             }
             top = Math.max(top, refs.global() == null ? 0 : refs.global().lower());
-            top = Math.max(top, refs.ntk() == null ? 0 : refs.ntk().value());
             if (y instanceof NumberAxis na && top > 0 && Double.isFinite(top)) {
                 na.setAutoRange(false);
                 double bottom = 0;
@@ -93,12 +94,12 @@ public final class SweepCharts {
                 na.setRange(bottom, 1.12 * top);
             }
             if (refs.global() != null) {
-                plot.addRangeMarker(ChartSet.marker(refs.global().lower(), Palette.GLOBAL, "γ_gl = " + ChartSet.fmt(
-                        refs.global().lower()), RectangleAnchor.TOP_RIGHT, TextAnchor.BOTTOM_RIGHT));
-            }
-            if (refs.ntk() != null) {
-                plot.addRangeMarker(ChartSet.marker(refs.ntk().value(), Palette.NTK, "γ_ntk = " + ChartSet.fmt(refs.ntk().value())
-                        + " (kernel units)", RectangleAnchor.TOP_LEFT, TextAnchor.BOTTOM_LEFT));
+                plot.addRangeMarker(ChartSet.marker(
+                        refs.global().lower(),
+                        Palette.GLOBAL,
+                        "γ_gl = " + ChartSet.fmt(refs.global().lower()),
+                        RectangleAnchor.TOP_RIGHT,
+                        TextAnchor.BOTTOM_RIGHT));
             }
         }
         JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
@@ -106,6 +107,58 @@ public final class SweepCharts {
         LegendTitle legend = chart.getLegend();
         legend.setPosition(RectangleEdge.BOTTOM);
         legend.setItemFont(LABEL);
+        return chart;
+    }
+
+    /**
+     * One {@link Laziness.Measure} against the width on log–log axes: per-width mean ± sd over seeds, the fitted
+     * power law (legend: exponent and interval) and a dashed m^−½ guide through the first width's mean.
+     */
+    public static JFreeChart laziness(List<WidthSweep.Point> points, Laziness.Measure measure, Color color) {
+        List<WidthSweep.Summary> summary = WidthSweep.summarise(points, measure::of);
+        JFreeChart chart = chart(
+                measure.label() + " against width",
+                measure.label() + " (" + measure.unit() + ")",
+                List.of(new Line(measure.label() + " (mean ± sd)", summary, color)),
+                null,
+                true);
+        XYPlot plot = chart.getXYPlot();
+        org.jfree.data.xy.XYSeriesCollection lines = new org.jfree.data.xy.XYSeriesCollection();
+        org.jfree.chart.renderer.xy.XYLineAndShapeRenderer r =
+                new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, false);
+        Laziness.Exponent e = Laziness.exponent(points, measure);
+        WidthSweep.Summary first =
+                summary.stream().filter(p -> p.mean() > 0).findFirst().orElse(null);
+        if (e != null && first != null) {
+            double lo = summary.get(0).width();
+            double hi = summary.get(summary.size() - 1).width();
+            org.jfree.data.xy.XYSeries fit = new org.jfree.data.xy.XYSeries(
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "fit m^%.2f [%.2f, %.2f]",
+                            e.fit().slope(),
+                            e.fit().lower95(),
+                            e.fit().upper95()),
+                    false,
+                    true);
+            org.jfree.data.xy.XYSeries guide =
+                    new org.jfree.data.xy.XYSeries("guide ∝ m^−½ (kernel regime)", false, true);
+            for (int k = 0; k <= 20; k++) {
+                double m = lo * Math.pow(hi / lo, k / 20.0);
+                fit.add(m, e.fit().at(m));
+                guide.add(m, first.mean() * Math.pow(m / first.width(), Laziness.PREDICTED));
+            }
+            lines.addSeries(fit);
+            lines.addSeries(guide);
+            r.setSeriesPaint(0, color);
+            r.setSeriesStroke(0, new BasicStroke(1.2f));
+            r.setSeriesPaint(1, Palette.FAINT);
+            r.setSeriesStroke(
+                    1,
+                    new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
+            plot.setDataset(1, lines);
+            plot.setRenderer(1, r);
+        }
         return chart;
     }
 }

@@ -391,7 +391,7 @@ class MainWindowTest {
             widths.setText("4,abc");
             problem[0] = ex[0].start();
         });
-        assertTrue(problem[0] != null && problem[0].contains("must be numbers"), problem[0]);
+        assertEquals("widths: \"abc\" is not a whole number; allowed 1 to 1048576", problem[0]);
         robot.interact(() -> {
             widths.setText("4,8,16");
             seeds.setText("2");
@@ -411,6 +411,10 @@ class MainWindowTest {
             }
         });
         assertEquals(1800, ImageIO.read(png.toFile()).getWidth());
+        assertTrue(
+                ex[0].exponentsText().contains("mean rotation")
+                        && ex[0].exponentsText().contains("m^"),
+                ex[0].exponentsText());
 
         ComplexityPane cx = ex[0].complexity();
         robot.interact(() -> {

@@ -276,7 +276,9 @@ class CliTest {
             assertEquals(800, ImageIO.read(dir.resolve(f + ".png").toFile()).getWidth());
             parsesAsXml(dir.resolve(f + ".svg"));
         }
-        assertTrue(out.contains("fitted: mean rotation"), out);
+        assertTrue(out.contains("mean rotation        ∝ m^") && out.contains("pattern flips"), out);
+        assertEquals(
+                1600, ImageIO.read(dir.resolve("sweep-laziness.png").toFile()).getWidth());
     }
 
     @Test
