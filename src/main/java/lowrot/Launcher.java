@@ -24,6 +24,8 @@ public final class Launcher {
             "bench-margins",
             "sweep",
             "complexity",
+            "merge",
+            "claims",
             "compare",
             "-h",
             "--help",

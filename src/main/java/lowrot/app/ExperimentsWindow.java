@@ -60,6 +60,7 @@ final class ExperimentsWindow {
     private final DataSplit data;
     private final java.util.function.Supplier<ReferenceMargins> refs;
     private final ComplexityPane complexity;
+    private final ClaimsPane claims = new ClaimsPane();
     private boolean finished;
 
     ExperimentsWindow(Stage owner, RunConfig base, DataSplit data, java.util.function.Supplier<ReferenceMargins> refs) {
@@ -116,7 +117,8 @@ final class ExperimentsWindow {
         complexity = new ComplexityPane();
         javafx.scene.control.TabPane root = new javafx.scene.control.TabPane(
                 new javafx.scene.control.Tab("Width experiment (laziness)", sweep),
-                new javafx.scene.control.Tab("Sample complexity (parity)", complexity));
+                new javafx.scene.control.Tab("Sample complexity (parity)", complexity),
+                new javafx.scene.control.Tab("Claims", claims));
         root.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         stage.initOwner(owner);
         stage.setTitle("Experiments — lowrot");
@@ -126,6 +128,7 @@ final class ExperimentsWindow {
         stage.setOnCloseRequest(e -> {
             cancelJob();
             complexity.cancel();
+            claims.cancel();
         });
     }
 
@@ -141,6 +144,10 @@ final class ExperimentsWindow {
 
     Stage stage() {
         return stage;
+    }
+
+    ClaimsPane claims() {
+        return claims;
     }
 
     ComplexityPane complexity() {

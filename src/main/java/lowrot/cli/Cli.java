@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "lowrot",
         mixinStandardHelpOptions = true,
-        version = "lowrot 0.1",
+        version = lowrot.core.Version.NAME,
         description = "Train two-layer ReLU networks in low-rotation regimes and write their figures.",
         subcommands = {
             RunCommand.class,
@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
             SweepCommand.class,
             MergeCommand.class,
             ComplexityCommand.class,
-            CompareCommand.class
+            CompareCommand.class,
+            ClaimsCommand.class
         })
 public final class Cli implements Runnable {
     public static final int OK = 0;

@@ -16,10 +16,10 @@ public final class Palette {
     public static final Color NTK = new Color(0x00, 0x9E, 0x73);
     public static final Color GLOBAL = new Color(0xCC, 0x79, 0xA7);
     public static final Color NO_ROTATION = new Color(0xE6, 0x9F, 0x00);
+    public static final Color NO_ROTATION_LIGHT = new Color(0xF3, 0xCF, 0x80);
     public static final Color TANGENT = new Color(0x56, 0xB4, 0xE9);
 
-    private Palette() {
-    }
+    private Palette() {}
 
     /** The colour of a label or an outer-weight sign. */
     public static Color forSign(double sign) {
@@ -28,6 +28,7 @@ public final class Palette {
 
     /** The same colour with the given opacity in [0, 1]. */
     public static Color withAlpha(Color c, double alpha) {
-        return new Color(c.getRed(), c.getGreen(), c.getBlue(), (int) Math.round(255 * Math.max(0, Math.min(1, alpha))));
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), (int)
+                Math.round(255 * Math.max(0, Math.min(1, alpha))));
     }
 }

@@ -377,6 +377,27 @@ class MainWindowTest {
     }
 
     @Test
+    void theClaimsCanBeCancelled(FxRobot robot) throws Exception {
+        ClaimsPane[] pane = new ClaimsPane[1];
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        robot.interact(() -> {
+            pane[0] = new ClaimsPane(monitor -> {
+                started.countDown();
+                while (true) {
+                    monitor.checkCancelled();
+                    java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+                }
+            });
+            pane[0].start();
+        });
+        assertTrue(started.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        robot.interact(() -> pane[0].cancel());
+        waitFor(10, pane[0]::finished);
+        assertEquals("cancelled", pane[0].message());
+        assertTrue(pane[0].claims().isEmpty());
+    }
+
+    @Test
     void theExperimentsWindowRunsAWidthSweepAndExports(FxRobot robot, @TempDir Path dir) throws Exception {
         ExperimentsWindow[] ex = new ExperimentsWindow[1];
         robot.interact(() -> {

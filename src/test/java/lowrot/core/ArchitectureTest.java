@@ -1,16 +1,15 @@
 package lowrot.core;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import java.util.ArrayList;
-import java.util.List;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
@@ -20,61 +19,95 @@ class ArchitectureTest {
 
     @Test
     void coreIsPureMathematics() {
-        noClasses().that().resideInAPackage("lowrot.core..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.jfree..", "com.google.gson..",
-                        "java.io..", "java.nio.file..", "picocli..")
+        noClasses()
+                .that()
+                .resideInAPackage("lowrot.core..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "javafx..", "org.jfree..", "com.google.gson..", "java.io..", "java.nio.file..", "picocli..")
                 .because("the mathematics must run and be tested without a UI, a file system or a serialiser")
                 .check(CLASSES);
     }
 
     @Test
     void layersPointDownwards() {
-        com.tngtech.archunit.library.Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("app").definedBy("lowrot.app..")
-                .layer("cli").definedBy("lowrot.cli..")
-                .layer("render").definedBy("lowrot.render..")
-                .layer("io").definedBy("lowrot.io..")
-                .layer("run").definedBy("lowrot.run..")
-                .layer("core").definedBy("lowrot.core..")
-                .whereLayer("app").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-                .whereLayer("render").mayOnlyBeAccessedByLayers("app", "cli")
-                .whereLayer("io").mayOnlyBeAccessedByLayers("app", "cli")
-                .whereLayer("run").mayOnlyBeAccessedByLayers("app", "cli")
+        com.tngtech.archunit.library.Architectures.layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("app")
+                .definedBy("lowrot.app..")
+                .layer("cli")
+                .definedBy("lowrot.cli..")
+                .layer("report")
+                .definedBy("lowrot.report..")
+                .layer("render")
+                .definedBy("lowrot.render..")
+                .layer("io")
+                .definedBy("lowrot.io..")
+                .layer("run")
+                .definedBy("lowrot.run..")
+                .layer("core")
+                .definedBy("lowrot.core..")
+                .whereLayer("app")
+                .mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("cli")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("report")
+                .mayOnlyBeAccessedByLayers("app", "cli")
+                .whereLayer("render")
+                .mayOnlyBeAccessedByLayers("app", "cli", "report")
+                .whereLayer("io")
+                .mayOnlyBeAccessedByLayers("app", "cli", "report")
+                .whereLayer("run")
+                .mayOnlyBeAccessedByLayers("app", "cli")
                 .because("app and cli sit on render, run and io, which sit on core; render draws core values only")
                 .check(CLASSES);
     }
 
     @Test
     void onlyIoTouchesFilesAndJson() {
-        noClasses().that().resideInAnyPackage("lowrot.core..", "lowrot.run..", "lowrot.render..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.google.gson..", "java.nio.file..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("lowrot.core..", "lowrot.run..", "lowrot.render..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.google.gson..", "java.nio.file..")
                 .because("io is the only user of Gson and of the file system")
                 .check(CLASSES);
     }
 
     @Test
     void coreDependsOnNoOtherProjectPackage() {
-        noClasses().that().resideInAPackage("lowrot.core..")
-                .should().dependOnClassesThat().resideInAnyPackage("lowrot.run..", "lowrot.io..", "lowrot.render..",
-                        "lowrot.app..", "lowrot.cli..")
+        noClasses()
+                .that()
+                .resideInAPackage("lowrot.core..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("lowrot.run..", "lowrot.io..", "lowrot.render..", "lowrot.app..", "lowrot.cli..")
                 .because("arrows point downwards only: app → render, run, io → core")
                 .check(CLASSES);
     }
 
     @Test
     void javaFxStaysInTheApp() {
-        noClasses().that().resideInAnyPackage("lowrot.core..", "lowrot.run..", "lowrot.render..", "lowrot.io..",
-                        "lowrot.cli..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("lowrot.core..", "lowrot.run..", "lowrot.render..", "lowrot.io..", "lowrot.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("javafx..")
                 .because("training, drawing, files and the command line work without a display")
                 .check(CLASSES);
     }
 
     @Test
     void theSessionModelHoldsNoNodes() {
-        noClasses().that().haveFullyQualifiedName("lowrot.app.LabSession")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+        noClasses()
+                .that()
+                .haveFullyQualifiedName("lowrot.app.LabSession")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("javafx..")
                 .because("the session model is tested with plain JUnit and a manual executor, without JavaFX")
                 .check(CLASSES);
     }
