@@ -1,6 +1,8 @@
 package lowrot.core;
 
 import java.util.Arrays;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * min over q on the simplex of qᵀGq for a positive semidefinite G: the dual of the hard-margin kernel
@@ -75,17 +77,16 @@ public final class SimplexQuadratic {
         return new Solution(best, new KernelMarginResult(Math.sqrt(Math.min(lower2, upper2)), Math.sqrt(upper2), it));
     }
 
-    /** Writes ∇(qᵀGq) = 2Gq into grad and returns qᵀGq. */
+    /**
+     * Writes ∇(qᵀGq) = 2Gq into grad and returns qᵀGq. Gq is EJML's row-major product: each entry one sum over j
+     * in index order, whatever the thread (the same bits as a plain loop; docs/performance.md).
+     */
     private static double gradient(double[] g, int n, double[] q, double[] grad) {
+        CommonOps_DDRM.mult(DMatrixRMaj.wrap(n, n, g), DMatrixRMaj.wrap(n, 1, q), DMatrixRMaj.wrap(n, 1, grad));
         double f = 0;
         for (int i = 0; i < n; i++) {
-            double gi = 0;
-            int row = i * n;
-            for (int j = 0; j < n; j++) {
-                gi += g[row + j] * q[j];
-            }
-            grad[i] = 2 * gi;
-            f += q[i] * gi;
+            f += q[i] * grad[i];
+            grad[i] *= 2;
         }
         return f;
     }

@@ -60,7 +60,9 @@ public final class SweepCharts {
         org.jfree.chart.axis.ValueAxis y;
         if (logY) {
             LogAxis log = new LogAxis(yLabel + " (log)");
-            log.setStandardTickUnits(NumberAxis.createStandardTickUnits());
+            // Ticks at whole powers of 2: fractional powers of 10 would print values such as 39.811.
+            log.setBase(2);
+            log.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
             log.setNumberFormatOverride(new java.text.DecimalFormat("0.###"));
             y = log;
         } else {

@@ -158,4 +158,43 @@ class SampleComplexityTest {
         assertEquals(
                 Math.sqrt(2) / (4 * Math.sqrt(4)), without.lower(), 2e-4 * without.lower(), "the full cube's value");
     }
+
+    @Test
+    void theSimplexQuadraticIsRepeatableAndMatchesAGridSearch() {
+        // G = BᵀB for a random 3 × 3 B: positive semidefinite.
+        Rng rng = new Rng(11);
+        double[] b = new double[9];
+        for (int k = 0; k < 9; k++) {
+            b[k] = rng.nextGaussian();
+        }
+        double[] g = new double[9];
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                for (int k = 0; k < 3; k++) {
+                    g[i * 3 + j] += b[k * 3 + i] * b[k * 3 + j];
+                }
+            }
+        }
+        SimplexQuadratic.Solution one = SimplexQuadratic.minimize(g, 3, 1e-10, 100_000);
+        SimplexQuadratic.Solution two = SimplexQuadratic.minimize(g, 3, 1e-10, 100_000);
+        assertEquals(java.util.Arrays.toString(one.q()), java.util.Arrays.toString(two.q()), "bit-identical repeats");
+        double best = Double.POSITIVE_INFINITY;
+        int steps = 2000;
+        for (int i = 0; i <= steps; i++) {
+            for (int j = 0; i + j <= steps; j++) {
+                double[] q = {(double) i / steps, (double) j / steps, (double) (steps - i - j) / steps};
+                double f = 0;
+                for (int r = 0; r < 3; r++) {
+                    for (int c = 0; c < 3; c++) {
+                        f += q[r] * g[r * 3 + c] * q[c];
+                    }
+                }
+                best = Math.min(best, f);
+            }
+        }
+        double found = one.margin().upper() * one.margin().upper();
+        assertTrue(found <= best + 1e-9, "found " + found + ", grid " + best);
+        assertTrue(one.margin().lower() * one.margin().lower() <= best + 1e-12, "the lower bound is a bound");
+        assertTrue(best - found < 1e-4 * Math.max(best, 1e-12) + 1e-6, "the grid is within its spacing");
+    }
 }
