@@ -61,6 +61,11 @@ final class ExperimentsWindow {
     private final java.util.function.Supplier<ReferenceMargins> refs;
     private final ComplexityPane complexity;
     private final ClaimsPane claims = new ClaimsPane();
+    private final javafx.scene.control.TabPane tabs;
+
+    /** The tabs by the names {@code --experiments=NAME} accepts, in order. */
+    static final List<String> TABS = List.of("width", "complexity", "claims");
+
     private boolean finished;
 
     ExperimentsWindow(Stage owner, RunConfig base, DataSplit data, java.util.function.Supplier<ReferenceMargins> refs) {
@@ -68,6 +73,9 @@ final class ExperimentsWindow {
         this.data = data;
         this.refs = refs;
         widths.setId("sweepWidths");
+        widths.setPrefColumnCount(24);
+        seeds.setPrefColumnCount(4);
+        time.setPrefColumnCount(7);
         seeds.setId("sweepSeeds");
         time.setId("sweepTime");
         widths.setTooltip(new Tooltip("Widths to train, comma separated (each 1 to 1048576)."));
@@ -97,6 +105,16 @@ final class ExperimentsWindow {
         HBox.setHgrow(progress, Priority.ALWAYS);
         GridPane charts = new GridPane();
         charts.setHgap(4);
+        for (int c = 0; c < 3; c++) {
+            javafx.scene.layout.ColumnConstraints column = new javafx.scene.layout.ColumnConstraints();
+            column.setPercentWidth(100.0 / 3);
+            charts.getColumnConstraints().add(column);
+        }
+        for (int r = 0; r < 2; r++) {
+            javafx.scene.layout.RowConstraints row = new javafx.scene.layout.RowConstraints();
+            row.setPercentHeight(50);
+            charts.getRowConstraints().add(row);
+        }
         charts.setVgap(4);
         for (int k = 0; k < CHARTS; k++) {
             viewers[k] = new ChartViewer(chart(k), false);
@@ -108,6 +126,7 @@ final class ExperimentsWindow {
         exponents.setEditable(false);
         exponents.setWrapText(true);
         exponents.setId("sweepExponents");
+        exponents.setStyle("-fx-font-family: 'DejaVu Sans Mono', monospace; -fx-font-size: 11px;");
         exponents.setPromptText("Fitted exponents against the width appear here; the kernel regime predicts m^−½.");
         exponents.setMinSize(250, 120);
         charts.add(exponents, 2, 1);
@@ -115,14 +134,14 @@ final class ExperimentsWindow {
         sweep.setTop(new javafx.scene.layout.VBox(8, form, status));
         sweep.setPadding(new Insets(8));
         complexity = new ComplexityPane();
-        javafx.scene.control.TabPane root = new javafx.scene.control.TabPane(
+        tabs = new javafx.scene.control.TabPane(
                 new javafx.scene.control.Tab("Width experiment (laziness)", sweep),
                 new javafx.scene.control.Tab("Sample complexity (parity)", complexity),
                 new javafx.scene.control.Tab("Claims", claims));
-        root.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         stage.initOwner(owner);
         stage.setTitle("Experiments — lowrot");
-        Scene scene = new Scene(root, 1300, 820);
+        Scene scene = new Scene(tabs, 1300, 820);
         scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> {
@@ -144,6 +163,17 @@ final class ExperimentsWindow {
 
     Stage stage() {
         return stage;
+    }
+
+    /** Shows a tab of {@link #TABS} and starts its experiment with the values in its fields. */
+    void startTab(String name) {
+        int index = TABS.indexOf(name);
+        tabs.getSelectionModel().select(Math.max(0, index));
+        switch (name) {
+            case "complexity" -> complexity.start();
+            case "claims" -> claims.start();
+            default -> start();
+        }
     }
 
     ClaimsPane claims() {

@@ -24,7 +24,12 @@ public final class LowrotApp extends Application {
         LabConfig initial = LabConfig.defaults();
         List<String> args = new java.util.ArrayList<>(getParameters().getRaw());
         boolean play = args.remove("--play");
-        boolean experiments = args.remove("--experiments");
+        String experiments = args.remove("--experiments") ? "width" : null;
+        for (String tab : ExperimentsWindow.TABS) {
+            if (args.remove("--experiments=" + tab)) {
+                experiments = tab;
+            }
+        }
         double measure = 0;
         int at = args.indexOf("--measure");
         if (at >= 0 && at + 1 < args.size()) {
@@ -74,10 +79,10 @@ public final class LowrotApp extends Application {
         if (stress > 0) {
             startStress(window, stress);
         }
-        if (experiments) {
+        if (experiments != null) {
             ExperimentsWindow ex = window.openExperiments();
             ex.show();
-            ex.start();
+            ex.startTab(experiments);
         }
     }
 

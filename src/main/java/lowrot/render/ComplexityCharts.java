@@ -60,7 +60,7 @@ public final class ComplexityCharts {
             r.setSeriesShape(di, new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5));
         }
         LogAxis x = logAxis("training points n (log scale)");
-        NumberAxis y = new NumberAxis("test error");
+        NumberAxis y = new NumberAxis("test error (ε dashed)");
         y.setRange(0, 0.55);
         y.setLabelFont(LABEL);
         XYPlot plot = new XYPlot(data, x, y, r);
@@ -68,7 +68,7 @@ public final class ComplexityCharts {
                 epsilon,
                 Palette.FAINT,
                 new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {4f, 3f}, 0f)));
-        return finish(new JFreeChart(learner.label() + ": test error against n (ε dashed)", TITLE, plot, true), plot);
+        return finish(new JFreeChart(learner.label() + ": test error", TITLE, plot, true), plot);
     }
 
     /** Mixes a colour with white: shade 1 is the colour, 0.4 a light tint. */
