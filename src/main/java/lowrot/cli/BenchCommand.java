@@ -4,9 +4,10 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import lowrot.core.DataSpec;
 import lowrot.core.DatasetKind;
+import lowrot.core.Engine;
+import lowrot.core.NetworkSpec;
 import lowrot.core.RunConfig;
 import lowrot.core.TrainSpec;
-import lowrot.core.NetworkSpec;
 import lowrot.core.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +20,9 @@ import picocli.CommandLine.Spec;
  * pre-activations v_j·x_i twice (forward and backward, 2·n·m·d each), the accumulation of ∂R/∂v
  * (2·n·m·d) and about 6·n·m for the activations, outputs and ∂R/∂a.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
         description = "Time full-batch training steps (parity data, logistic loss, both layers train).")
 final class BenchCommand implements Callable<Integer> {
     @Spec
@@ -40,7 +43,22 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Worker threads for the step kernels (default: all cores).")
     Integer threads;
 
-    @Option(names = "--config", paramLabel = "CONFIG.json",
+    @Option(
+            names = "--engine",
+            paramLabel = "ENGINE",
+            description = "Step engine for d > 2: scalar, vector or all (each in turn on the same step; default: the"
+                    + " one runs use). The engines give the same bits; only the speed differs.")
+    String engine;
+
+    @Option(
+            names = "--peer",
+            description = "Also time the same step written with numpy (python3 with numpy must be on"
+                    + " the PATH) and print the ratio.")
+    boolean peer;
+
+    @Option(
+            names = "--config",
+            paramLabel = "CONFIG.json",
             description = "Time the training step of this configuration instead (its data, network and optimizer;"
                     + " --n, --m and --d are then taken from it).")
     java.nio.file.Path config;
@@ -48,11 +66,16 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        RunConfig rc = new RunConfig(DataSpec.defaults(DatasetKind.PARITY).withD(d).withN(n).withNTest(0),
-                NetworkSpec.defaults().withWidth(m), TrainSpec.defaults().withStepSize(0.1), 1, 1);
+        RunConfig rc = new RunConfig(
+                DataSpec.defaults(DatasetKind.PARITY).withD(d).withN(n).withNTest(0),
+                NetworkSpec.defaults().withWidth(m),
+                TrainSpec.defaults().withStepSize(0.1),
+                1,
+                1);
         if (config != null) {
             try {
-                rc = lowrot.io.ConfigJson.validated(lowrot.io.ConfigJson.read(config)).run();
+                rc = lowrot.io.ConfigJson.validated(lowrot.io.ConfigJson.read(config))
+                        .run();
             } catch (lowrot.io.ConfigException e) {
                 e.problems().forEach(p -> spec.commandLine().getErr().println("invalid: " + p));
                 return Cli.INVALID;
@@ -62,10 +85,107 @@ final class BenchCommand implements Callable<Integer> {
         if (!problems.isEmpty() || !(seconds > 0 && seconds <= 3600)) {
             problems.messages().forEach(p -> spec.commandLine().getErr().println("invalid: " + p));
             if (!(seconds > 0 && seconds <= 3600)) {
-                spec.commandLine().getErr().println("invalid: --seconds = " + seconds + ": allowed more than 0 up to 3600");
+                spec.commandLine()
+                        .getErr()
+                        .println("invalid: --seconds = " + seconds + ": allowed more than 0 up to 3600");
             }
             return Cli.INVALID;
         }
+        java.util.List<Engine> engines = new java.util.ArrayList<>();
+        if (engine == null) {
+            engines.add(Engine.current());
+        } else if (engine.equals("all")) {
+            for (Engine e : Engine.values()) {
+                if (e.available()) {
+                    engines.add(e);
+                } else {
+                    out.println("engine " + e.name().toLowerCase(java.util.Locale.ROOT) + ": not available — start Java"
+                            + " with --add-modules jdk.incubator.vector");
+                }
+            }
+        } else {
+            try {
+                Engine e = Engine.valueOf(engine.toUpperCase(java.util.Locale.ROOT));
+                if (!e.available()) {
+                    spec.commandLine()
+                            .getErr()
+                            .println("invalid: --engine " + engine + " is not available here: start"
+                                    + " Java with --add-modules jdk.incubator.vector (before -jar)");
+                    return Cli.INVALID;
+                }
+                engines.add(e);
+            } catch (IllegalArgumentException ex) {
+                spec.commandLine()
+                        .getErr()
+                        .println("invalid: --engine = \"" + engine + "\": allowed scalar, vector, all");
+                return Cli.INVALID;
+            }
+        }
+        Engine before = Engine.current();
+        double best = 0;
+        try {
+            for (Engine e : engines) {
+                Engine.use(e);
+                best = Math.max(best, time(rc, out));
+            }
+        } finally {
+            Engine.use(before);
+        }
+        if (peer) {
+            return peer(out, best);
+        }
+        return Cli.OK;
+    }
+
+    /** Runs the numpy step (a resource of the jar, written to a temporary file) and prints lowrot's ratio to it. */
+    private int peer(PrintWriter out, double lowrot) {
+        if (config != null) {
+            spec.commandLine().getErr().println("invalid: --peer times parity data of --n, --m, --d, not a config");
+            return Cli.INVALID;
+        }
+        try {
+            java.nio.file.Path script = java.nio.file.Files.createTempFile("lowrot-peer", ".py");
+            try (var in = BenchCommand.class.getResourceAsStream("/lowrot/bench/peer_step.py")) {
+                java.nio.file.Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            Process p = new ProcessBuilder(
+                            "python3",
+                            script.toString(),
+                            Integer.toString(n),
+                            Integer.toString(m),
+                            Integer.toString(d),
+                            Double.toString(seconds))
+                    .redirectErrorStream(true)
+                    .start();
+            String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+            int code = p.waitFor();
+            java.nio.file.Files.deleteIfExists(script);
+            java.util.regex.Matcher rate =
+                    java.util.regex.Pattern.compile("([0-9.]+) steps/s").matcher(text);
+            if (code != 0 || !rate.find()) {
+                out.println("peer: the numpy step did not run ("
+                        + (text.isEmpty()
+                                ? "exit " + code
+                                : text.lines().reduce((first, second) -> second).orElse(""))
+                        + "); it needs python3 with numpy");
+                return Cli.FAILURE;
+            }
+            double numpy = Double.parseDouble(rate.group(1));
+            out.println(text);
+            out.printf(
+                    java.util.Locale.ROOT, "lowrot / numpy: %.2f× (the faster lowrot engine above)%n", lowrot / numpy);
+            return Cli.OK;
+        } catch (java.io.IOException e) {
+            out.println("peer: python3 could not be started (" + e.getMessage() + "); it needs python3 with numpy");
+            return Cli.FAILURE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Cli.FAILURE;
+        }
+    }
+
+    /** Times the step of a fresh trainer with the current engine, prints a line and returns steps/s. */
+    private double time(RunConfig rc, PrintWriter out) {
         Trainer trainer = new Trainer(rc);
         n = trainer.data().train().n();
         m = trainer.network().width();
@@ -84,13 +204,18 @@ final class BenchCommand implements Callable<Integer> {
         long steps = trainer.stepCount() - steps0;
         double rate = steps / elapsed;
         double flops = 6.0 * n * m * d + 6.0 * n * m;
-        String kernels = d != 2 ? ""
-                : trainer.stepCount() < 96 ? "; plane kernels still being timed (steps 32–95)"
-                : trainer.planeBranching() ? "; branching plane kernels" : "; branch-free plane kernels";
+        String kernels = d != 2
+                ? ""
+                : trainer.stepCount() < 96
+                        ? "; plane kernels still being timed (steps 32–95)"
+                        : trainer.planeBranching() ? "; branching plane kernels" : "; branch-free plane kernels";
         String split = trainer.threads() > 1 && !trainer.splitsSteps() ? "; too small to split: one thread ran" : "";
-        out.printf("n=%d m=%d d=%d threads=%d: %,.1f steps/s, %.2f GFLOP/s (%,d steps in %.2f s)%s%s%n", n, m, d,
-                trainer.threads(), rate, rate * flops / 1e9, steps, elapsed, kernels, split);
-        return Cli.OK;
+        String engineName =
+                d == 2 ? "plane kernels" : "engine " + Engine.current().describe();
+        out.printf(
+                "n=%d m=%d d=%d threads=%d: %,.1f steps/s, %.2f GFLOP/s (%,d steps in %.2f s); %s%s%s%n",
+                n, m, d, trainer.threads(), rate, rate * flops / 1e9, steps, elapsed, engineName, kernels, split);
+        return rate;
     }
 
     private static double run(Trainer trainer, double seconds) {

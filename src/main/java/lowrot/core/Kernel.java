@@ -6,20 +6,29 @@ package lowrot.core;
  * stored, so no n × m temporary exists.
  */
 final class Kernel {
-    private Kernel() {
-    }
+    private Kernel() {}
 
     /**
      * z[t] = y_i · s · g(x_i) for i = idx[t], t < count. Modified: z. Not modified: everything else.
      */
-    static void signedOutputs(double[] x, double[] y, int d, int[] idx, int count, double[] a, double[] v, int m,
-            double s, double[] z) {
+    static void signedOutputs(
+            double[] x, double[] y, int d, int[] idx, int count, double[] a, double[] v, int m, double s, double[] z) {
         signedOutputs(x, y, d, idx, 0, count, a, v, m, s, z, false);
     }
 
     /** As above for t in [t0, t1) only (each z[t] depends on its own example alone). */
-    static void signedOutputs(double[] x, double[] y, int d, int[] idx, int t0, int t1, double[] a, double[] v, int m,
-            double s, double[] z) {
+    static void signedOutputs(
+            double[] x,
+            double[] y,
+            int d,
+            int[] idx,
+            int t0,
+            int t1,
+            double[] a,
+            double[] v,
+            int m,
+            double s,
+            double[] z) {
         signedOutputs(x, y, d, idx, t0, t1, a, v, m, s, z, false);
     }
 
@@ -28,8 +37,19 @@ final class Kernel {
      * test is predictable, as on parity data with its four distinct points) instead of the
      * branch-free one (fast on scattered data). Both give the same bits.
      */
-    static void signedOutputs(double[] x, double[] y, int d, int[] idx, int t0, int t1, double[] a, double[] v, int m,
-            double s, double[] z, boolean branching) {
+    static void signedOutputs(
+            double[] x,
+            double[] y,
+            int d,
+            int[] idx,
+            int t0,
+            int t1,
+            double[] a,
+            double[] v,
+            int m,
+            double s,
+            double[] z,
+            boolean branching) {
         if (d == 2 && branching) {
             for (int t = t0; t < t1; t++) {
                 int i = idx[t];
@@ -96,6 +116,26 @@ final class Kernel {
             }
             return;
         }
+        if (Engine.current() == Engine.VECTOR) {
+            VectorKernel.signedOutputs(x, y, d, idx, t0, t1, a, v, m, s, z);
+        } else {
+            scalarOutputs(x, y, d, idx, t0, t1, a, v, m, s, z);
+        }
+    }
+
+    /** The forward pass for any d, on one lane: the reference the vector engine equals bit for bit. */
+    static void scalarOutputs(
+            double[] x,
+            double[] y,
+            int d,
+            int[] idx,
+            int t0,
+            int t1,
+            double[] a,
+            double[] v,
+            int m,
+            double s,
+            double[] z) {
         int t = t0;
         // Four examples at a time: four independent dot products per neuron instead of one long
         // chain of dependent additions, each v_j read once. Every sum keeps its order, so the bits
@@ -155,8 +195,17 @@ final class Kernel {
      * Accumulates ga[j] = Σ_t c[t] σ(h_ij) and gv[j] = Σ_t c[t] a_j 1[h_ij > 0] x_i, where c[t] is
      * ∂(objective)/∂g(x_i) for i = idx[t]. Modified: ga, gv (overwritten). ReLU'(0) = 0.
      */
-    static void backward(double[] x, int d, int[] idx, int count, double[] a, double[] v, int m, double[] c,
-            double[] ga, double[] gv) {
+    static void backward(
+            double[] x,
+            int d,
+            int[] idx,
+            int count,
+            double[] a,
+            double[] v,
+            int m,
+            double[] c,
+            double[] ga,
+            double[] gv) {
         backward(x, d, idx, count, a, v, 0, m, c, ga, gv, false);
     }
 
@@ -164,14 +213,35 @@ final class Kernel {
      * As above for neurons j in [j0, j1) only. Each neuron's sums run over the examples in the same
      * order whatever the split, so any partition of the neurons gives the same bits.
      */
-    static void backward(double[] x, int d, int[] idx, int count, double[] a, double[] v, int j0, int j1, double[] c,
-            double[] ga, double[] gv) {
+    static void backward(
+            double[] x,
+            int d,
+            int[] idx,
+            int count,
+            double[] a,
+            double[] v,
+            int j0,
+            int j1,
+            double[] c,
+            double[] ga,
+            double[] gv) {
         backward(x, d, idx, count, a, v, j0, j1, c, ga, gv, false);
     }
 
     /** As above; {@code branching} as in {@link #signedOutputs} (same bits either way). */
-    static void backward(double[] x, int d, int[] idx, int count, double[] a, double[] v, int j0, int j1, double[] c,
-            double[] ga, double[] gv, boolean branching) {
+    static void backward(
+            double[] x,
+            int d,
+            int[] idx,
+            int count,
+            double[] a,
+            double[] v,
+            int j0,
+            int j1,
+            double[] c,
+            double[] ga,
+            double[] gv,
+            boolean branching) {
         java.util.Arrays.fill(ga, j0, j1, 0.0);
         java.util.Arrays.fill(gv, j0 * d, j1 * d, 0.0);
         if (d == 2 && branching) {
@@ -260,6 +330,28 @@ final class Kernel {
             }
             return;
         }
+        if (Engine.current() == Engine.VECTOR) {
+            VectorKernel.backward(x, d, idx, count, a, v, j0, j1, c, ga, gv);
+        } else {
+            scalarBackward(x, d, idx, count, a, v, j0, j1, c, ga, gv);
+        }
+    }
+
+    /** The backward pass for any d over neurons [j0, j1), on one lane: the reference of the vector engine. */
+    static void scalarBackward(
+            double[] x,
+            int d,
+            int[] idx,
+            int count,
+            double[] a,
+            double[] v,
+            int j0,
+            int j1,
+            double[] c,
+            double[] ga,
+            double[] gv) {
+        java.util.Arrays.fill(ga, j0, j1, 0.0);
+        java.util.Arrays.fill(gv, j0 * d, j1 * d, 0.0);
         int t = 0;
         // Four examples at a time for the dot products (independent chains, v_j read once); the
         // sums into ga[j] and gv[j] still take the examples in order, so the bits are unchanged.
@@ -317,8 +409,8 @@ final class Kernel {
     }
 
     /** Adds example (ct, h, x at xo)'s share to neuron j's gradient: nothing when inactive or ct = 0. */
-    private static void accumulate(double[] x, int d, double[] a, int j, int row, double ct, double h, int xo,
-            double[] ga, double[] gv) {
+    private static void accumulate(
+            double[] x, int d, double[] a, int j, int row, double ct, double h, int xo, double[] ga, double[] gv) {
         if (h > 0 && ct != 0.0) {
             ga[j] += ct * h;
             double coef = ct * a[j];

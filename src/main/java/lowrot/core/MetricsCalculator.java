@@ -122,10 +122,23 @@ final class MetricsCalculator {
         final double[] fv = v;
         final double[] fv0 = v0;
         final double[] fa0 = a0;
-        blocks.run((n + BLOCK - 1) / BLOCK, b -> trainOutputs(b * BLOCK, Math.min(n, (b + 1) * BLOCK), fa, fa0, fv, fv0,
-                m));
-        blocks.run((nTest + BLOCK - 1) / BLOCK, b -> Kernel.signedOutputs(testX, testY, d, testIndex, b * BLOCK,
-                Math.min(nTest, (b + 1) * BLOCK), fa, fv, m, 1.0, testZ));
+        blocks.run(
+                (n + BLOCK - 1) / BLOCK,
+                b -> trainOutputs(b * BLOCK, Math.min(n, (b + 1) * BLOCK), fa, fa0, fv, fv0, m));
+        blocks.run(
+                (nTest + BLOCK - 1) / BLOCK,
+                b -> Kernel.signedOutputs(
+                        testX,
+                        testY,
+                        d,
+                        testIndex,
+                        b * BLOCK,
+                        Math.min(nTest, (b + 1) * BLOCK),
+                        fa,
+                        fv,
+                        m,
+                        1.0,
+                        testZ));
         for (int i = 0; i < n; i++) {
             changed += trainChanged[i];
             double yg = ys[i] * trainG[i];
@@ -204,13 +217,30 @@ final class MetricsCalculator {
         // ⟨∇f(x; W₀), W − W₀⟩ = s Σ_j [σ(v₀_j·x) Δa_j + a₀_j 1[v₀_j·x > 0] Δv_j·x], summed on the rescaled
         // weights (hence the factor gFactor) and divided by the unscaled motion.
         double displacement = motion > 0 ? s * gFactor * minTangent / motion : Double.NaN;
-        return new Metrics(step, time, logTime, riskSum / n, logRisk, (double) trainErrors / n,
-                nTest == 0 ? Double.NaN : (double) testErrors / nTest, s * gFactor * minYg, worst,
-                minYg / frobeniusDenominator, minYg / path, weightNorm, gFactor * path, angleSum / m, median, angleMax,
-                weightSum > 0 ? weightedAngle / weightSum : angleSum / m, motion, motion / Math.sqrt(m),
-                (double) changed / ((double) n * m), parity ? (weightSum > 0 ? shareSum / weightSum : Double.NaN)
-                        : Double.NaN,
-                groups > 0 ? (weightSum > 0 ? alignSum / weightSum : Double.NaN) : Double.NaN, displacement);
+        return new Metrics(
+                step,
+                time,
+                logTime,
+                riskSum / n,
+                logRisk,
+                (double) trainErrors / n,
+                nTest == 0 ? Double.NaN : (double) testErrors / nTest,
+                s * gFactor * minYg,
+                worst,
+                minYg / frobeniusDenominator,
+                minYg / path,
+                weightNorm,
+                gFactor * path,
+                angleSum / m,
+                median,
+                angleMax,
+                weightSum > 0 ? weightedAngle / weightSum : angleSum / m,
+                motion,
+                motion / Math.sqrt(m),
+                (double) changed / ((double) n * m),
+                parity ? (weightSum > 0 ? shareSum / weightSum : Double.NaN) : Double.NaN,
+                groups > 0 ? (weightSum > 0 ? alignSum / weightSum : Double.NaN) : Double.NaN,
+                displacement);
     }
 
     /** Above this size weights are rescaled before any sum of squares or product is formed. */
@@ -256,7 +286,12 @@ final class MetricsCalculator {
             }
             return;
         }
-        for (int i = i0; i < i1; i++) {
+        int from = i0;
+        if (Engine.current() == Engine.VECTOR) {
+            // The same operations per example on SIMD lanes, the same bits; the scalar loop finishes the rest.
+            from = VectorKernel.trainOutputs(xs, d, i0, i1, a, a0, v, v0, m, trainG, trainTangent, trainChanged);
+        }
+        for (int i = from; i < i1; i++) {
             int xo = i * d;
             double g = 0;
             double t = 0;

@@ -1,0 +1,50 @@
+#!/usr/bin/env python3
+"""The lowrot training step written with numpy, timed the same way as `lowrot bench`.
+
+Full-batch gradient descent on the logistic loss, both layers trained, s = 1/sqrt(m), 2-sparse parity
+data: H = X V^T, A = max(H, 0), outputs, dA = A^T c, dV = (c a^T * 1[H > 0])^T X. Usage:
+    python3 peer_step.py N M D [SECONDS]   (in the source tree: src/main/resources/lowrot/bench/)
+Prints one line: "numpy N M D steps/s". `lowrot bench --peer` runs it beside its own figures.
+"""
+import sys
+import time
+
+import numpy as np
+
+
+def main():
+    n, m, d = (int(v) for v in sys.argv[1:4])
+    seconds = float(sys.argv[4]) if len(sys.argv) > 4 else 5.0
+    rng = np.random.default_rng(1)
+    x = rng.choice([-1.0, 1.0], size=(n, d)) / np.sqrt(d)
+    y = np.sign(x[:, 0] * x[:, 1])
+    v = rng.standard_normal((m, d))
+    a = rng.choice([-1.0, 1.0], size=m)
+    s = 1.0 / np.sqrt(m)
+    eta = 0.1
+
+    def step():
+        nonlocal v, a
+        h = x @ v.T
+        act = np.maximum(h, 0.0)
+        z = y * s * (act @ a)
+        c = -y * s / (1.0 + np.exp(z)) / n
+        ga = act.T @ c
+        gv = ((c[:, None] * a[None, :]) * (h > 0)).T @ x
+        a = a - eta * ga
+        v = v - eta * gv
+
+    warm = time.perf_counter()
+    while time.perf_counter() - warm < 1.0:
+        step()
+    steps = 0
+    start = time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        step()
+        steps += 1
+    rate = steps / (time.perf_counter() - start)
+    print(f"numpy {np.__version__} n={n} m={m} d={d}: {rate:.1f} steps/s")
+
+
+if __name__ == "__main__":
+    main()
