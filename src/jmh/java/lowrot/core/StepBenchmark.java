@@ -31,8 +31,12 @@ public class StepBenchmark {
     @Param({"256x512x2", "1024x4096x20", "4096x16384x2"})
     public String size;
 
-    @Param({"1", "2"})
+        @Param({"1", "2"})
     public int threads;
+
+    /** The d > 2 engine (the plane has kernels of its own). */
+    @Param({"VECTOR", "SCALAR"})
+    public String engine;
 
     private int n;
     private int m;
@@ -50,6 +54,7 @@ public class StepBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
+                Engine.use(Engine.valueOf(engine));
         String[] p = size.split("x");
         n = Integer.parseInt(p[0]);
         m = Integer.parseInt(p[1]);

@@ -364,5 +364,11 @@ class CliTest {
                 out);
         assertEquals(Cli.INVALID, run("bench", "--config", "no-such-file.json"));
         assertTrue(err.contains("no-such-file.json"), err);
+
+        // Every engine in turn on the same d > 2 step, each line naming its engine.
+        assertEquals(Cli.OK, run("bench", "--n", "64", "--m", "64", "--d", "5", "--seconds", "0.2", "--engine", "all"));
+        assertTrue(out.contains("engine scalar") && out.contains("engine vector"), out);
+        assertEquals(Cli.INVALID, run("bench", "--d", "5", "--engine", "gpu"));
+        assertTrue(err.contains("--engine = \"gpu\": allowed scalar, vector, all"), err);
     }
 }
