@@ -26,6 +26,7 @@ public final class Launcher {
             "complexity",
             "merge",
             "claims",
+            "animate",
             "compare",
             "-h",
             "--help",

@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
             MergeCommand.class,
             ComplexityCommand.class,
             CompareCommand.class,
-            ClaimsCommand.class
+            ClaimsCommand.class,
+            AnimateCommand.class
         })
 public final class Cli implements Runnable {
     public static final int OK = 0;

@@ -329,6 +329,84 @@ class CliTest {
     }
 
     @Test
+    void animateRecordsAConfigAndReplaysARunFile(@TempDir Path dir) throws Exception {
+        String sample = sample("quadrants-near-init.json").toString();
+        assertEquals(
+                Cli.OK,
+                run(
+                        "animate",
+                        sample,
+                        "--set",
+                        "dataset.n=30",
+                        "--set",
+                        "references.ntkDirections=256",
+                        "--until-time",
+                        "50",
+                        "--seconds",
+                        "0.4",
+                        "--fps",
+                        "10",
+                        "--size",
+                        "320x180",
+                        "--out",
+                        dir.resolve("a.gif").toString(),
+                        "--no-progress"),
+                err);
+        assertTrue(out.contains("4 frames of 320 × 180 at 10 fps"), out);
+        assertEquals(320, ImageIO.read(dir.resolve("a.gif").toFile()).getWidth());
+
+        assertEquals(
+                Cli.OK,
+                run(
+                        "run",
+                        sample,
+                        "--set",
+                        "dataset.n=30",
+                        "--set",
+                        "references.ntkDirections=256",
+                        "--steps",
+                        "100",
+                        "--every",
+                        "10",
+                        "--out",
+                        dir.resolve("r").toString(),
+                        "--no-progress"),
+                err);
+        assertEquals(
+                Cli.OK,
+                run(
+                        "animate",
+                        dir.resolve("r").resolve("run.json").toString(),
+                        "--seconds",
+                        "0.4",
+                        "--fps",
+                        "10",
+                        "--size",
+                        "160x90",
+                        "--no-chart",
+                        "--out",
+                        dir.resolve("b.mp4").toString(),
+                        "--no-progress"),
+                err);
+        assertTrue(Files.size(dir.resolve("b.mp4")) > 1000 && out.contains("4 frames of 160 × 90"), out);
+
+        assertEquals(
+                Cli.INVALID,
+                run(
+                        "animate",
+                        sample,
+                        "--size",
+                        "big",
+                        "--out",
+                        dir.resolve("c.gif").toString()));
+        assertTrue(err.contains("--size = \"big\": expected WIDTHxHEIGHT"), err);
+        assertEquals(
+                Cli.INVALID,
+                run("animate", sample, "--out", dir.resolve("c.avi").toString(), "--seconds", "0.2"));
+        assertTrue(err.contains("must end in .gif or .mp4"), err);
+    }
+
+    @Test
     void compareDrawsTheThreeRegimes(@TempDir Path dir) throws Exception {
         int code = run(
                 "compare",
