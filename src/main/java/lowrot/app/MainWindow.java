@@ -16,6 +16,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
@@ -43,6 +44,7 @@ public final class MainWindow {
 
     private final StatusBar statusBar;
     private final TransportBar transport;
+    private final Recorder recorder;
     private boolean closed;
 
     public MainWindow(Stage stage, LabConfig initial) {
@@ -57,6 +59,7 @@ public final class MainWindow {
         this.figures = new LiveFigures(session, stage, perf, exports::menu);
         this.statusBar = new StatusBar(session);
         this.transport = new TransportBar(session);
+        this.recorder = new Recorder(session, stage);
         session.setListener(new SessionListener() {
             @Override
             public void runStarted() {
@@ -89,7 +92,10 @@ public final class MainWindow {
             }
         });
         BorderPane root = new BorderPane();
-        root.setTop(new VBox(menuBar(), transport.node()));
+        javafx.scene.layout.HBox top = new javafx.scene.layout.HBox(transport.node(), recorder.node());
+        javafx.scene.layout.HBox.setHgrow(transport.node(), javafx.scene.layout.Priority.ALWAYS);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        root.setTop(new VBox(menuBar(), top));
         ScrollPane left = new ScrollPane(controls.node());
         left.setFitToWidth(true);
         left.setPrefWidth(300);
@@ -136,6 +142,10 @@ public final class MainWindow {
                         item("Save run…", files::saveRun),
                         item("Open run for replay…", files::openRun),
                         new SeparatorMenuItem());
+        MenuItem record = item("Record animation…", recorder::toggle);
+        record.setAccelerator(
+                new KeyCodeCombination(KeyCode.R, KeyCombination.CONTROL_DOWN, KeyCombination.SHIFT_DOWN));
+        file.getItems().addAll(record, new SeparatorMenuItem());
         Menu export = new Menu("Export");
         for (ExportTarget t : ExportTarget.values()) {
             export.getItems().add(item(t.label() + "…", () -> exports.dialog(t)));
@@ -227,6 +237,10 @@ public final class MainWindow {
 
     FileActions files() {
         return files;
+    }
+
+    Recorder recorder() {
+        return recorder;
     }
 
     Exports exports() {

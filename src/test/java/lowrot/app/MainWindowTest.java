@@ -377,6 +377,39 @@ class MainWindowTest {
     }
 
     @Test
+    void theRecordButtonWritesAnAnimationAndStopsOne(FxRobot robot, @TempDir Path dir) throws Exception {
+        Recorder recorder = window.recorder();
+        Path gif = dir.resolve("run.gif");
+        String[] problem = new String[1];
+        robot.interact(
+                () -> problem[0] = recorder.start(gif, new lowrot.report.Animator.Settings(0.4, 10, 320, 180, true)));
+        assertEquals(null, problem[0]);
+        waitFor(60, recorder::finished);
+        assertEquals("recorded run.gif (4 frames)", recorder.state());
+        try (var in = javax.imageio.ImageIO.createImageInputStream(gif.toFile())) {
+            var reader =
+                    javax.imageio.ImageIO.getImageReadersByFormatName("gif").next();
+            reader.setInput(in);
+            assertEquals(4, reader.getNumImages(true));
+            assertEquals(320, reader.getWidth(0));
+        }
+        // A long recording stopped by the same button leaves no file.
+        Path mp4 = dir.resolve("long.mp4");
+        robot.interact(() -> recorder.start(mp4, new lowrot.report.Animator.Settings(600, 25, 640, 360, true)));
+        robot.interact(recorder::toggle);
+        waitFor(30, recorder::finished);
+        assertEquals("recording cancelled; no file written", recorder.state());
+        try (var files = Files.list(dir)) {
+            assertEquals(
+                    java.util.List.of("run.gif"),
+                    files.map(f -> f.getFileName().toString()).toList());
+        }
+        robot.interact(
+                () -> problem[0] = recorder.start(dir.resolve("x.avi"), lowrot.report.Animator.Settings.defaults()));
+        assertEquals("file: x.avi must end in .gif or .mp4", problem[0]);
+    }
+
+    @Test
     void theClaimsCanBeCancelled(FxRobot robot) throws Exception {
         ClaimsPane[] pane = new ClaimsPane[1];
         java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
