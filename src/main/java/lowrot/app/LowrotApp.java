@@ -21,7 +21,9 @@ public final class LowrotApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        LabConfig initial = LabConfig.defaults();
+        // The ready default run is the near-initialization preset: wide enough (m = 4096) that the neurons barely turn.
+        LabConfig initial = LabConfig.defaults()
+                .withRun(lowrot.core.RegimePresets.of(lowrot.core.Regime.NEAR_INITIALIZATION, 1, 1));
         List<String> args = new java.util.ArrayList<>(getParameters().getRaw());
         boolean play = args.remove("--play");
         String experiments = args.remove("--experiments") ? "width" : null;
