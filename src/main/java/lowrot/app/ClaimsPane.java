@@ -34,7 +34,7 @@ final class ClaimsPane extends BorderPane {
     private final List<Claim> claims = new ArrayList<>();
     private Claims.Result result;
     private ExperimentJob job;
-    private boolean finished;
+    private volatile boolean finished;
     private final java.util.function.Function<lowrot.core.SolverMonitor, Claims.Result> runner;
 
     ClaimsPane() {

@@ -53,7 +53,7 @@ final class ComplexityPane extends BorderPane {
     private final List<SampleComplexity.Cell> cells = new ArrayList<>();
     private SampleComplexity.Plan plan = SampleComplexity.Plan.defaults();
     private ExperimentJob job;
-    private boolean finished;
+    private volatile boolean finished;
 
     ComplexityPane() {
         GridPane form = new GridPane();

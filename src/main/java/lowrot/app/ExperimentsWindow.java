@@ -66,7 +66,7 @@ final class ExperimentsWindow {
     /** The tabs by the names {@code --experiments=NAME} accepts, in order. */
     static final List<String> TABS = List.of("width", "complexity", "claims");
 
-    private boolean finished;
+    private volatile boolean finished;
 
     ExperimentsWindow(Stage owner, RunConfig base, DataSplit data, java.util.function.Supplier<ReferenceMargins> refs) {
         this.base = base;

@@ -33,7 +33,7 @@ final class Recorder {
     private final Label state = new Label();
     private final HBox node;
     private ExperimentJob job;
-    private boolean finished = true;
+    private volatile boolean finished = true;
 
     Recorder(LabSession session, Window owner) {
         this.session = session;
@@ -125,15 +125,19 @@ final class Recorder {
                     }
                 },
                 outcome -> {
-                    finished = true;
                     button.setText("● Record");
                     progress.setVisible(false);
                     state.setText(
                             outcome.value() != null
                                     ? "recorded " + file.getFileName() + " (" + settings.frames() + " frames)"
                                     : "recording " + outcome.problem() + "; no file written");
+                    finished = true; // last: tests wait for it, then read the state
                 },
-                text -> state.setText("recording: " + text));
+                text -> {
+                    if (!finished) {
+                        state.setText("recording: " + text);
+                    }
+                });
         return null;
     }
 
