@@ -24,6 +24,8 @@ public abstract class AnimationWriter implements AutoCloseable {
         Path dir = this.target.getParent();
         Files.createDirectories(dir);
         this.temporary = Files.createTempFile(dir, "." + this.target.getFileName() + ".", ".part");
+        // Also when the process is stopped (Ctrl+C, SIGTERM) mid-recording; after a finish it is gone already.
+        this.temporary.toFile().deleteOnExit();
     }
 
     /**
