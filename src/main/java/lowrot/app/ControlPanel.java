@@ -40,6 +40,10 @@ final class ControlPanel {
     private static final String REGIME_TIP =
             "Pick a regime; each sets data, width and optimizer to a setting that shows it.";
     private final ComboBox<Regime> regimeBox = new ComboBox<>();
+    /** The width and step size in force (the sliders stop at 16384 and 10; a typed value may lie beyond). */
+    private final Label widthValue = new Label();
+
+    private final Label etaValue = new Label();
     private final VBox box = new VBox(8);
     private boolean updating;
 
@@ -104,7 +108,7 @@ final class ControlPanel {
         widthSlider.setShowTickMarks(true);
         widthSlider.setTooltip(
                 new Tooltip("Width m on a log scale (2 to 16384); the run restarts when you release it."));
-        Label widthValue = new Label("m = 64");
+        widthValue.setId("widthValue");
         widthSlider
                 .valueProperty()
                 .addListener((o, a, b) -> widthValue.setText("m = " + (1 << (int) Math.round(b.doubleValue()))));
@@ -153,7 +157,7 @@ final class ControlPanel {
         etaSlider.setId("etaSlider");
         etaSlider.setTooltip(
                 new Tooltip("Step size η on a log scale (1e-4 to 10); takes effect at once, even while running."));
-        Label etaValue = new Label("η = 0.5");
+        etaValue.setId("etaValue");
         etaSlider
                 .valueProperty()
                 .addListener((o, a, b) -> etaValue.setText("η = " + ChartSet.fmt(Math.pow(10, b.doubleValue()))));
@@ -329,6 +333,8 @@ final class ControlPanel {
             widthSlider.setValue(Math.max(1, Math.min(14, Math.round(log))));
             etaSlider.setValue(
                     Math.max(-4, Math.min(1, Math.log10(c.run().training().stepSize()))));
+            widthValue.setText("m = " + m);
+            etaValue.setText("η = " + ChartSet.fmt(c.run().training().stepSize()));
         } finally {
             updating = false;
         }

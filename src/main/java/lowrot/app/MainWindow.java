@@ -177,7 +177,15 @@ public final class MainWindow {
     }
 
     private void onKey(KeyEvent e) {
+        if (e.isControlDown() || e.isAltDown() || e.isMetaDown() || e.isShortcutDown()) {
+            return; // Ctrl+Shift+R records, F3 toggles the overlay: accelerators, not the single keys below
+        }
         if (scene.getFocusOwner() instanceof TextInputControl) {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                // Esc leaves the field, so that Space, → and R drive the run again.
+                scene.getRoot().requestFocus();
+                e.consume();
+            }
             return;
         }
         if (e.getCode() == KeyCode.SPACE) {

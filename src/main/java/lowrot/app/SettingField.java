@@ -19,6 +19,7 @@ final class SettingField extends VBox {
     private final TextField field = new TextField();
     private final Label error = new Label();
     private final Function<LabConfig, String> commit;
+    private final String label;
     private LabConfig shown;
 
     /**
@@ -31,6 +32,7 @@ final class SettingField extends VBox {
             throw new IllegalArgumentException("no setting " + path);
         }
         this.commit = commit;
+        this.label = label;
         Label name = new Label(label);
         field.setId(path.replace('.', '-'));
         field.setPrefColumnCount(8);
@@ -66,8 +68,11 @@ final class SettingField extends VBox {
     void show(LabConfig config) {
         shown = config;
         Object v = setting.get(config);
-        String text = v == null ? "" : v instanceof java.util.List<?> l ? l.toString().replaceAll("[\\[\\]]", "")
-                : v instanceof Double dbl ? format(dbl) : v.toString();
+        String text = v == null
+                ? ""
+                : v instanceof java.util.List<?> l
+                        ? l.toString().replaceAll("[\\[\\]]", "")
+                        : v instanceof Double dbl ? format(dbl) : v.toString();
         // Setting an equal text still replaces the content (and re-lays the field out): skip it.
         if ((!field.isFocused() || !error.isVisible()) && !text.equals(field.getText())) {
             field.setText(text);
@@ -86,8 +91,9 @@ final class SettingField extends VBox {
             return;
         }
         String problem;
+        String text = field.getText().trim();
         try {
-            Object value = setting.parse(field.getText());
+            Object value = parse(text);
             if (java.util.Objects.equals(value, setting.get(shown))) {
                 clearError();
                 return;
@@ -96,6 +102,9 @@ final class SettingField extends VBox {
         } catch (ConfigException e) {
             problem = String.join("; ", e.problems());
         }
+        if (problem != null) {
+            problem = inWords(problem, text);
+        }
         if (problem == null) {
             clearError();
         } else {
@@ -103,6 +112,45 @@ final class SettingField extends VBox {
             error.setManaged(true);
             error.setVisible(true);
         }
+    }
+
+    /**
+     * The typed value; a whole-number field also takes a whole number written as a decimal ("1e6"), and one too
+     * large for its type is passed on at the type's limit so that the range check names the allowed range.
+     */
+    private Object parse(String text) throws ConfigException {
+        try {
+            return setting.parse(text);
+        } catch (ConfigException e) {
+            boolean whole =
+                    setting.type() == lowrot.io.Setting.Type.INT || setting.type() == lowrot.io.Setting.Type.LONG;
+            double v;
+            try {
+                v = Double.parseDouble(text);
+            } catch (NumberFormatException notNumber) {
+                throw e;
+            }
+            if (!whole || !Double.isFinite(v) || v != Math.rint(v)) {
+                throw e;
+            }
+            if (setting.type() == lowrot.io.Setting.Type.INT) {
+                return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, v));
+            }
+            return (long) v;
+        }
+    }
+
+    /**
+     * A problem in the window's words: the field's label instead of the config key, the typed text instead of a
+     * value clamped while parsing, and "is not a …" instead of "expected a …".
+     */
+    String inWords(String problem, String typed) {
+        String key = setting.path();
+        String out = problem.replaceAll(
+                java.util.regex.Pattern.quote(key) + " = (-?[0-9]+) is out of range",
+                java.util.regex.Matcher.quoteReplacement(label + ": " + typed + " is out of range"));
+        out = out.replace(key + " = \"" + typed + "\": expected a ", label + ": \"" + typed + "\" is not a ");
+        return out.replace(key + " = ", label + ": ").replace(key + " ", label + " ");
     }
 
     void clearError() {

@@ -290,12 +290,39 @@ class MainWindowTest {
         robot.clickOn(width).eraseText(width.getText().length()).write("abc").type(KeyCode.ENTER);
         Label error = (Label) width.getParent().getChildrenUnmodifiable().get(2);
         waitFor(10, error::isVisible);
-        assertTrue(error.getText().contains("network.width"), error.getText());
+        assertEquals("width m: \"abc\" is not a whole number", error.getText());
         assertEquals(run, window.session().run());
         robot.clickOn(width).eraseText(3).write("0").type(KeyCode.ENTER);
         waitFor(10, () -> error.getText().contains("allowed 1 to"));
+        assertEquals("width m: 0 is out of range: allowed 1 to 1048576", error.getText());
+        robot.clickOn(width).eraseText(1).write("1e9").type(KeyCode.ENTER);
+        waitFor(10, () -> error.getText().startsWith("width m: 1e9"));
+        assertEquals("width m: 1e9 is out of range: allowed 1 to 1048576", error.getText());
         assertEquals(run, window.session().run());
         assertEquals(64, window.session().config().run().network().width());
+        // Esc leaves the field; then Space drives the run again instead of typing into the field.
+        robot.type(KeyCode.ESCAPE);
+        assertFalse(width.isFocused());
+        robot.type(KeyCode.SPACE);
+        waitFor(10, () -> window.session().playing());
+        assertEquals("1e9", width.getText());
+    }
+
+    @Test
+    void theSliderLabelsShowTheValueInForce(FxRobot robot) throws Exception {
+        TextField eta = robot.lookup("#training-stepSize").queryAs(TextField.class);
+        robot.interact(() -> {
+            eta.setText("1000");
+            eta.getOnAction().handle(new javafx.event.ActionEvent());
+        });
+        waitFor(10, () -> window.session().config().run().training().stepSize() == 1000);
+        Label etaValue = robot.lookup("#etaValue").queryAs(Label.class);
+        waitFor(10, () -> etaValue.getText().equals("η = 1000"));
+        TextField width = robot.lookup("#network-width").queryAs(TextField.class);
+        robot.clickOn(width).eraseText(width.getText().length()).write("100000").type(KeyCode.ENTER);
+        waitFor(10, () -> window.session().config().run().network().width() == 100_000);
+        Label widthValue = robot.lookup("#widthValue").queryAs(Label.class);
+        waitFor(10, () -> widthValue.getText().equals("m = 100000"));
     }
 
     @Test
