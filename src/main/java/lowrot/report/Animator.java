@@ -54,6 +54,21 @@ public final class Animator {
 
     private Animator() {}
 
+    /** The frame painter of an animation, its chart's time axis fixed to the schedule's span. */
+    private static AnimationFrames frames(
+            Settings settings, DataSplit data, RunConfig config, ReferenceMargins refs, double[] times) {
+        AnimationFrames frames = new AnimationFrames(
+                settings.width(),
+                settings.height(),
+                settings.chart(),
+                data.train(),
+                config.training().regime(),
+                refs,
+                config.training().outerTrainable());
+        frames.timeRange(times[1], times[times.length - 1]);
+        return frames;
+    }
+
     /**
      * Trains the config from initialization to GF time {@code until} and records it.
      *
@@ -72,15 +87,7 @@ public final class Animator {
         Trainer trainer = new Trainer(config, data);
         double first = config.training().stepSize();
         double[] times = LogTimeSchedule.times(Math.min(first, until), until, settings.frames());
-        AnimationFrames frames = new AnimationFrames(
-                settings.width(),
-                settings.height(),
-                settings.chart(),
-                data.train(),
-                config.training().regime(),
-                refs,
-                config.training().outerTrainable());
-        frames.timeRange(times[1], times[times.length - 1]);
+        AnimationFrames frames = frames(settings, data, config, refs, times);
         try (AnimationWriter writer = AnimationWriter.open(out, settings.width(), settings.height(), settings.fps())) {
             IOException[] failure = new IOException[1];
             LogTimeSchedule.follow(
@@ -132,15 +139,7 @@ public final class Animator {
                 .min()
                 .orElse(last);
         double[] times = last > 0 ? LogTimeSchedule.times(first, last, settings.frames()) : new double[] {0, 0};
-        AnimationFrames frames = new AnimationFrames(
-                settings.width(),
-                settings.height(),
-                settings.chart(),
-                data.train(),
-                config.training().regime(),
-                refs,
-                config.training().outerTrainable());
-        frames.timeRange(times[1], times[times.length - 1]);
+        AnimationFrames frames = frames(settings, data, config, refs, times);
         try (AnimationWriter writer = AnimationWriter.open(out, settings.width(), settings.height(), settings.fps())) {
             int r = 0;
             for (int k = 0; k < times.length; k++) {
