@@ -3,14 +3,11 @@ package lowrot.render;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import lowrot.core.DatasetKind;
-import lowrot.core.GlobalMarginResult;
 import lowrot.core.Metrics;
-import lowrot.core.NtkMarginResult;
 import lowrot.core.ReferenceMargins;
 import lowrot.core.TangentPoint;
 import org.jfree.chart.JFreeChart;
@@ -36,8 +33,11 @@ import org.jfree.data.xy.XYSeriesCollection;
 public final class ChartSet {
     /** The chart panels. */
     public enum Panel {
-        MARGIN("Normalized margin (path norm)"), KERNEL("Margin in kernel units"),
-        RISK("Risk and error"), ROTATION("Rotation and motion"), FEATURES("Features");
+        MARGIN("Normalized margin (path norm)"),
+        KERNEL("Margin in kernel units"),
+        RISK("Risk and error"),
+        ROTATION("Rotation and motion"),
+        FEATURES("Features");
 
         private final String title;
 
@@ -74,15 +74,27 @@ public final class ChartSet {
     public ChartSet(ChartOptions options) {
         this.options = options;
         charts.put(Panel.MARGIN, build(Panel.MARGIN, "margin", collection(margin), null, new Color[] {Palette.MARGIN}));
-        charts.put(Panel.KERNEL, build(Panel.KERNEL, "margin (ℓ₂ in parameters)", collection(displacement, tangent), null,
-                new Color[] {Palette.MARGIN, Palette.TANGENT}));
-        charts.put(Panel.RISK, build(Panel.RISK, "risk (log)", collection(risk), collection(trainError, testError),
-                new Color[] {Palette.INK, Palette.POSITIVE, Palette.NEGATIVE}));
-        charts.put(Panel.ROTATION, build(Panel.ROTATION, "angle since init (°)",
-                collection(rotationMean, rotationMedian, rotationMax), collection(motion),
-                new Color[] {Palette.INK, Palette.FAINT, Palette.POSITIVE, Palette.NEGATIVE}));
-        charts.put(Panel.FEATURES, build(Panel.FEATURES, "fraction", collection(feature, patterns), null,
-                new Color[] {Palette.POSITIVE, Palette.NEGATIVE}));
+        charts.put(
+                Panel.KERNEL,
+                build(Panel.KERNEL, "margin (ℓ₂ in parameters)", collection(displacement, tangent), null, new Color[] {
+                    Palette.MARGIN, Palette.TANGENT
+                }));
+        charts.put(
+                Panel.RISK,
+                build(Panel.RISK, "risk (log)", collection(risk), collection(trainError, testError), new Color[] {
+                    Palette.INK, Palette.POSITIVE, Palette.NEGATIVE
+                }));
+        charts.put(
+                Panel.ROTATION,
+                build(
+                        Panel.ROTATION,
+                        "angle since init (°)",
+                        collection(rotationMean, rotationMedian, rotationMax),
+                        collection(motion),
+                        new Color[] {Palette.INK, Palette.FAINT, Palette.POSITIVE, Palette.NEGATIVE}));
+        charts.put(Panel.FEATURES, build(Panel.FEATURES, "fraction", collection(feature, patterns), null, new Color[] {
+            Palette.POSITIVE, Palette.NEGATIVE
+        }));
         applyAxes();
     }
 
@@ -98,8 +110,8 @@ public final class ChartSet {
         return c;
     }
 
-    private JFreeChart build(Panel panel, String yLabel, XYSeriesCollection left, XYSeriesCollection right,
-            Color[] colors) {
+    private JFreeChart build(
+            Panel panel, String yLabel, XYSeriesCollection left, XYSeriesCollection right, Color[] colors) {
         XYPlot plot = new XYPlot();
         plot.setDataset(0, left);
         XYLineAndShapeRenderer r0 = new XYLineAndShapeRenderer(true, false);
@@ -123,8 +135,15 @@ public final class ChartSet {
             XYLineAndShapeRenderer r1 = new XYLineAndShapeRenderer(true, false);
             for (int s = 0; s < right.getSeriesCount(); s++) {
                 r1.setSeriesPaint(s, colors[c++]);
-                r1.setSeriesStroke(s, new BasicStroke(1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
-                        panel == Panel.RISK ? null : new float[] {5f, 3f}, 0f));
+                r1.setSeriesStroke(
+                        s,
+                        new BasicStroke(
+                                1.5f,
+                                BasicStroke.CAP_ROUND,
+                                BasicStroke.JOIN_ROUND,
+                                1f,
+                                panel == Panel.RISK ? null : new float[] {5f, 3f},
+                                0f));
             }
             plot.setRenderer(1, r1);
             NumberAxis y1 = new NumberAxis(panel == Panel.RISK ? "error" : "‖W − W₀‖/√m");
@@ -164,7 +183,7 @@ public final class ChartSet {
         // Log-space tick units: decades when the range is wide, 10^0.1-steps when it is narrow.
         axis.setStandardTickUnits(NumberAxis.createStandardTickUnits());
         axis.setMinorTickMarksVisible(true);
-        axis.setNumberFormatOverride(new java.text.DecimalFormat("0.#E0"));
+        axis.setNumberFormatOverride(new LogTickFormat());
         return axis;
     }
 
@@ -209,16 +228,22 @@ public final class ChartSet {
             x.setLabelFont(LABEL_FONT);
             plot.setDomainAxis(x);
         }
-        ((NumberAxis) chart(Panel.MARGIN).getXYPlot().getRangeAxis()).setLabel(options.marginUnit().label());
-        margin.setKey(options.marginUnit() == ChartOptions.MarginUnit.PATH ? "γ_P of the network" : "γ_F of the network");
+        ((NumberAxis) chart(Panel.MARGIN).getXYPlot().getRangeAxis())
+                .setLabel(options.marginUnit().label());
+        margin.setKey(
+                options.marginUnit() == ChartOptions.MarginUnit.PATH ? "γ_P of the network" : "γ_F of the network");
     }
 
     /**
      * Refills every chart from the run's history. Non-finite values are never drawn (and, with a
      * log x axis, neither are points at x ≤ 0).
      */
-    public void update(List<Metrics> points, List<TangentPoint> tangentPoints, ReferenceMargins refs,
-            boolean outerTrainable, DatasetKind kind) {
+    public void update(
+            List<Metrics> points,
+            List<TangentPoint> tangentPoints,
+            ReferenceMargins refs,
+            boolean outerTrainable,
+            DatasetKind kind) {
         for (JFreeChart chart : charts.values()) {
             chart.setNotify(false);
         }
@@ -271,9 +296,11 @@ public final class ChartSet {
                     kernelMax = Math.max(kernelMax, t.value());
                 }
             }
-            marginMax = Math.max(marginMax, ReferenceLines.pathNorm(chart(Panel.MARGIN).getXYPlot(), refs, frobenius,
-                    outerTrainable));
-            kernelMax = Math.max(kernelMax, ReferenceLines.kernel(chart(Panel.KERNEL).getXYPlot(), refs, xMin, xMax));
+            marginMax = Math.max(
+                    marginMax,
+                    ReferenceLines.pathNorm(chart(Panel.MARGIN).getXYPlot(), refs, frobenius, outerTrainable));
+            kernelMax = Math.max(
+                    kernelMax, ReferenceLines.kernel(chart(Panel.KERNEL).getXYPlot(), refs, xMin, xMax));
             range(Panel.MARGIN, marginMin, marginMax);
             range(Panel.KERNEL, kernelMin, kernelMax);
         } finally {
@@ -313,14 +340,27 @@ public final class ChartSet {
     }
 
     private List<XYSeries> allSeries() {
-        return List.of(margin, tangent, displacement, risk, trainError, testError, rotationMean, rotationMedian,
-                rotationMax, motion, feature, patterns);
+        return List.of(
+                margin,
+                tangent,
+                displacement,
+                risk,
+                trainError,
+                testError,
+                rotationMean,
+                rotationMedian,
+                rotationMax,
+                motion,
+                feature,
+                patterns);
     }
 
     /** A dashed, labelled reference line in the given colour. */
     static ValueMarker marker(double value, Color color, String label, RectangleAnchor anchor, TextAnchor text) {
-        ValueMarker m = new ValueMarker(value, color, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
-                BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
+        ValueMarker m = new ValueMarker(
+                value,
+                color,
+                new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
         m.setLabel(label);
         m.setLabelFont(LABEL_FONT);
         m.setLabelPaint(color.darker());
