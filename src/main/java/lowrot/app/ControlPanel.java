@@ -323,6 +323,10 @@ final class ControlPanel {
             LabConfig c = session.config();
             for (SettingField f : fields) {
                 f.show(c);
+                // Only what applies to this data set and optimizer is shown (the values are kept).
+                boolean applies = Applicability.applies(f.path(), c);
+                f.setVisible(applies);
+                f.setManaged(applies);
             }
             for (Runnable r : refreshers) {
                 r.run();

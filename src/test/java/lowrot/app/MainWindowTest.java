@@ -309,6 +309,27 @@ class MainWindowTest {
     }
 
     @Test
+    void onlyTheFieldsThatApplyAreShown(FxRobot robot) throws Exception {
+        java.util.function.Function<String, Boolean> shown = id ->
+                robot.lookup("#" + id).queryAs(TextField.class).getParent().isVisible();
+        waitFor(10, () -> window.session().latest() != null);
+        // Quadrants with gradient flow: the gap applies; groups, spread, sectors and the batch size do not.
+        assertTrue(shown.apply("dataset-gapDegrees"));
+        for (String id : new String[] {"dataset-groups", "dataset-spread", "dataset-sectors", "training-batchSize"}) {
+            assertFalse(shown.apply(id), id);
+        }
+        var c = window.session().config();
+        robot.interact(() -> window.session()
+                .tryConfig(c.withRun(c.run()
+                        .withDataset(lowrot.core.DataSpec.defaults(lowrot.core.DatasetKind.NEURAL_COLLAPSE))
+                        .withTraining(c.run().training().withOptimizer(lowrot.core.Optimizer.SGD)))));
+        waitFor(10, () -> shown.apply("dataset-groups"));
+        assertTrue(shown.apply("dataset-spread") && shown.apply("training-batchSize"));
+        assertFalse(shown.apply("dataset-gapDegrees"));
+        assertFalse(shown.apply("dataset-sectors"));
+    }
+
+    @Test
     void theSliderLabelsShowTheValueInForce(FxRobot robot) throws Exception {
         TextField eta = robot.lookup("#training-stepSize").queryAs(TextField.class);
         robot.interact(() -> {
