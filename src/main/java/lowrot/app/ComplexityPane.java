@@ -236,10 +236,7 @@ final class ComplexityPane extends BorderPane {
     private JFreeChart[] charts() {
         double eps = plan.settings().epsilon();
         List<ComplexityAnalysis.Needed> need = ComplexityAnalysis.needed(cells, eps);
-        List<ComplexityAnalysis.Exponent> exponents = new ArrayList<>();
-        for (Learner l : Learner.values()) {
-            exponents.add(ComplexityAnalysis.exponent(need, l));
-        }
+        List<ComplexityAnalysis.Exponent> exponents = ComplexityAnalysis.exponents(need);
         JFreeChart[] out = new JFreeChart[errors.length + 1];
         for (Learner l : Learner.values()) {
             out[l.ordinal()] = ComplexityCharts.errors(cells, l, plan.dims(l), eps);

@@ -97,11 +97,9 @@ final class Recorder {
     /** Records to {@code file}; returns a message naming the field when a setting is not allowed, or null. */
     String start(Path file, Animator.Settings settings) {
         var problems = settings.validate();
-        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        if (!problems.isEmpty() || !(name.endsWith(".gif") || name.endsWith(".mp4"))) {
-            String text = !problems.isEmpty()
-                    ? String.join("; ", problems.messages())
-                    : "file: " + file.getFileName() + " must end in .gif or .mp4";
+        String fileProblem = lowrot.io.AnimationWriter.problem(file.getFileName(), settings.width(), settings.height());
+        if (!problems.isEmpty() || fileProblem != null) {
+            String text = !problems.isEmpty() ? String.join("; ", problems.messages()) : "file: " + fileProblem;
             state.setText(text);
             return text;
         }

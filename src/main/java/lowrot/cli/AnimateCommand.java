@@ -2,7 +2,6 @@ package lowrot.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -81,8 +80,12 @@ final class AnimateCommand implements Callable<Integer> {
             problems.messages().forEach(p -> err.println("invalid: --" + p));
             return Cli.INVALID;
         }
-        boolean runFile = Files.isRegularFile(config.file)
-                && Files.readString(config.file).contains("\"lowrot-run\"");
+        String fileProblem = lowrot.io.AnimationWriter.problem(out, settings.width(), settings.height());
+        if (fileProblem != null) {
+            err.println("invalid: " + fileProblem);
+            return Cli.INVALID;
+        }
+        boolean runFile = RunFile.isRunFile(config.file);
         try (ProgressBar bar = Progress.bar("animate", 1000, !noProgress)) {
             SolverMonitor monitor = Progress.monitor(bar, 1000);
             double[] times;

@@ -246,18 +246,11 @@ final class ComplexityFiles {
         };
         AtomicFiles.writePng(out.resolve("complexity-error.png"), Figures.bitmap(w, h, 1, grid));
         AtomicFiles.writeText(out.resolve("complexity-error.svg"), Figures.svg(w, h, grid));
-        JFreeChart need = ComplexityCharts.needed(ComplexityAnalysis.points(needed), exponents(needed), eps);
+        JFreeChart need =
+                ComplexityCharts.needed(ComplexityAnalysis.points(needed), ComplexityAnalysis.exponents(needed), eps);
         var painter = Figures.chart(need, 900, 700);
         AtomicFiles.writePng(out.resolve("complexity-needed.png"), Figures.bitmap(900, 700, 1, painter));
         AtomicFiles.writeText(out.resolve("complexity-needed.svg"), Figures.svg(900, 700, painter));
-    }
-
-    static List<ComplexityAnalysis.Exponent> exponents(List<ComplexityAnalysis.Needed> needed) {
-        List<ComplexityAnalysis.Exponent> out = new ArrayList<>();
-        for (Learner l : Learner.values()) {
-            out.add(ComplexityAnalysis.exponent(needed, l));
-        }
-        return out;
     }
 
     /** Prints n needed per learner and d, each learner's exponent and how it compares with the paper. */

@@ -173,6 +173,15 @@ public final class ComplexityAnalysis {
                 slopes[(int) Math.ceil(0.975 * (RESAMPLES - 1))]);
     }
 
+    /** Every learner's exponent in {@link Learner} order (null for a learner without one). */
+    public static List<Exponent> exponents(List<Needed> needed) {
+        List<Exponent> out = new ArrayList<>();
+        for (Learner l : Learner.values()) {
+            out.add(exponent(needed, l));
+        }
+        return out;
+    }
+
     /** Mean test error over seeds at (learner, d, n), over the chains that ran that n (NaN if none did). */
     public static double meanError(List<SampleComplexity.Cell> cells, Learner learner, int d, int n) {
         double sum = 0;

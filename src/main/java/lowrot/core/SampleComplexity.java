@@ -366,8 +366,11 @@ public final class SampleComplexity {
 
     /** Cells sorted in the plan's chain order and by n: the order {@link #run} returns. */
     public static Comparator<Cell> order(Plan plan) {
-        List<Chain> chains = plan.chains();
-        return Comparator.<Cell>comparingInt(c -> chains.indexOf(new Chain(c.learner(), c.d(), c.seed())))
+        Map<Chain, Integer> index = new java.util.HashMap<>();
+        for (Chain chain : plan.chains()) {
+            index.putIfAbsent(chain, index.size());
+        }
+        return Comparator.<Cell>comparingInt(c -> index.getOrDefault(new Chain(c.learner(), c.d(), c.seed()), -1))
                 .thenComparingInt(Cell::n);
     }
 }

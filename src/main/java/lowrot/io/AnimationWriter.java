@@ -34,18 +34,30 @@ public abstract class AnimationWriter implements AutoCloseable {
      * @throws IllegalArgumentException for another extension, naming the allowed ones
      */
     public static AnimationWriter open(Path file, int width, int height, int fps) throws IOException {
+        String problem = problem(file, width, height);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        return isMp4(file) ? new Mp4Animation(file, width, height, fps) : new GifAnimation(file, width, height, fps);
+    }
+
+    /**
+     * Why {@link #open} would refuse this file and size — the extension is not {@code .gif} or {@code .mp4}, or an
+     * MP4 size is odd — or null; callers ask before long work.
+     */
+    public static String problem(Path file, int width, int height) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".gif")) {
-            return new GifAnimation(file, width, height, fps);
+        if (!name.endsWith(".gif") && !isMp4(file)) {
+            return file.getFileName() + " must end in .gif or .mp4";
         }
-        if (name.endsWith(".mp4")) {
-            if (width % 2 != 0 || height % 2 != 0) {
-                throw new IllegalArgumentException(
-                        "size " + width + " × " + height + ": an MP4's width and height must be even");
-            }
-            return new Mp4Animation(file, width, height, fps);
+        if (isMp4(file) && (width % 2 != 0 || height % 2 != 0)) {
+            return "size " + width + " × " + height + ": an MP4's width and height must be even";
         }
-        throw new IllegalArgumentException(file + ": the animation file must end in .gif or .mp4");
+        return null;
+    }
+
+    private static boolean isMp4(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mp4");
     }
 
     /** Appends one frame (width × height, as opened). */

@@ -31,18 +31,16 @@ import lowrot.core.Snapshot;
 public final class RunFile {
     public static final String FORMAT = "lowrot-run";
     public static final int VERSION = 1;
-    private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().create();
+    private static final Gson GSON =
+            new GsonBuilder().serializeSpecialFloatingPointValues().create();
 
     /** One recorded snapshot as stored: metrics and weights. */
-    public record Record(Metrics metrics, double[] a, double[] v) {
-    }
+    public record Record(Metrics metrics, double[] a, double[] v) {}
 
     /** A run read back: config, data, the records that survived, and a warning (empty if none). */
-    public record Loaded(LabConfig config, DataSplit data, List<Record> records, String warning) {
-    }
+    public record Loaded(LabConfig config, DataSplit data, List<Record> records, String warning) {}
 
-    private RunFile() {
-    }
+    private RunFile() {}
 
     /** Writes the run atomically. */
     public static void write(Path file, LabConfig config, DataSplit data, List<Snapshot> snapshots) throws IOException {
@@ -87,6 +85,16 @@ public final class RunFile {
         return Long.toHexString(c.getValue());
     }
 
+    /** Whether a file starts as a run file does (its first line names the format), reading that line only. */
+    public static boolean isRunFile(Path file) {
+        try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String first = in.readLine();
+            return first != null && first.replace(" ", "").startsWith("{\"format\":\"" + FORMAT + "\"");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Reads a run file, keeping every record up to the first damaged one. */
     public static Loaded read(Path file) throws ConfigException {
         try (Reader in = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
@@ -110,10 +118,12 @@ public final class RunFile {
                     case "version" -> {
                         int v = r.nextInt();
                         if (v != VERSION) {
-                            throw new ConfigException(file + ": run file version " + v + ", this lowrot reads " + VERSION);
+                            throw new ConfigException(
+                                    file + ": run file version " + v + ", this lowrot reads " + VERSION);
                         }
                     }
-                    case "config" -> config = ConfigJson.parse(JsonParser.parseReader(r).toString(), file.getParent());
+                    case "config" ->
+                        config = ConfigJson.parse(JsonParser.parseReader(r).toString(), file.getParent());
                     case "data" -> {
                         JsonObject d = JsonParser.parseReader(r).getAsJsonObject();
                         train = data(d.getAsJsonObject("train"), config);
@@ -126,8 +136,9 @@ public final class RunFile {
                                 JsonObject o = JsonParser.parseReader(r).getAsJsonObject();
                                 Record rec = record(o);
                                 if (rec == null) {
-                                    warning = "record " + (records.size() + 1) + " is damaged (checksum mismatch); the run"
-                                            + " opens up to step " + lastStep(records);
+                                    warning = "record " + (records.size() + 1)
+                                            + " is damaged (checksum mismatch); the run" + " opens up to step "
+                                            + lastStep(records);
                                     break;
                                 }
                                 records.add(rec);
@@ -150,11 +161,14 @@ public final class RunFile {
     }
 
     private static String lastStep(List<Record> records) {
-        return records.isEmpty() ? "0 (no record survived)" : Long.toString(records.get(records.size() - 1).metrics().step());
+        return records.isEmpty()
+                ? "0 (no record survived)"
+                : Long.toString(records.get(records.size() - 1).metrics().step());
     }
 
-    private static Loaded finish(Path file, LabConfig config, Dataset train, Dataset test, List<Record> records,
-            String warning) throws ConfigException {
+    private static Loaded finish(
+            Path file, LabConfig config, Dataset train, Dataset test, List<Record> records, String warning)
+            throws ConfigException {
         if (config == null || train == null) {
             throw new ConfigException(file + ": the run file lacks its config or data");
         }
@@ -167,8 +181,11 @@ public final class RunFile {
             double[] x = GSON.fromJson(o.get("x"), double[].class);
             double[] y = GSON.fromJson(o.get("y"), double[].class);
             double[] centres = o.has("centres") ? GSON.fromJson(o.get("centres"), double[].class) : null;
-            lowrot.core.DatasetKind kind = o.has("kind") ? lowrot.core.DatasetKind.valueOf(o.get("kind").getAsString())
-                    : config == null ? lowrot.core.DatasetKind.POINTS : config.run().dataset().kind();
+            lowrot.core.DatasetKind kind = o.has("kind")
+                    ? lowrot.core.DatasetKind.valueOf(o.get("kind").getAsString())
+                    : config == null
+                            ? lowrot.core.DatasetKind.POINTS
+                            : config.run().dataset().kind();
             return Dataset.restore(kind, d, x, y, centres);
         } catch (RuntimeException e) {
             throw new ConfigException("run file data: " + e.getMessage());

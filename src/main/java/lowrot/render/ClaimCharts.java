@@ -7,7 +7,6 @@ import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.List;
 import lowrot.core.ComplexityAnalysis;
-import lowrot.core.Learner;
 import lowrot.core.Metrics;
 import lowrot.core.NearInitializationClaim;
 import lowrot.core.NeuralCollapseClaim;
@@ -19,15 +18,14 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /** The figures of the claims report, one or two per claim; every axis carries one unit. */
 public final class ClaimCharts {
-    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
-    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    private static final Font TITLE = ChartStyle.TITLE;
+    private static final Font LABEL = ChartStyle.LABEL;
 
     private ClaimCharts() {}
 
@@ -85,7 +83,7 @@ public final class ClaimCharts {
                             ? (s.d() == NeuralCollapseClaim.DIMS[0] ? Palette.NEGATIVE : Palette.NEGATIVE_LIGHT)
                             : (s.d() == NeuralCollapseClaim.DIMS[0] ? Palette.POSITIVE : Palette.POSITIVE_LIGHT));
         }
-        LogAxis x = log("training points n (log scale)");
+        LogAxis x = ChartStyle.log2Axis("training points n (log scale)");
         NumberAxis y = new NumberAxis("test error (mean over 3 seeds)");
         XYPlot plot = plot(lines, colours, x, y);
         for (int i = 1; i < lines.size(); i += 2) {
@@ -116,7 +114,7 @@ public final class ClaimCharts {
                 plot(
                         List.of(early, end, limit),
                         List.of(Palette.NO_ROTATION_LIGHT, Palette.NO_ROTATION, Palette.GLOBAL),
-                        log("width m (log scale)"),
+                        ChartStyle.log2Axis("width m (log scale)"),
                         y));
     }
 
@@ -124,26 +122,13 @@ public final class ClaimCharts {
     public static JFreeChart parity(ParityClaim.Result r) {
         double eps = r.plan().settings().epsilon();
         List<ComplexityAnalysis.Needed> needed = ComplexityAnalysis.needed(r.cells(), eps);
-        List<ComplexityAnalysis.Exponent> exponents = new ArrayList<>();
-        for (Learner l : Learner.values()) {
-            exponents.add(ComplexityAnalysis.exponent(needed, l));
-        }
-        return ComplexityCharts.needed(ComplexityAnalysis.points(needed), exponents, eps);
+        return ComplexityCharts.needed(ComplexityAnalysis.points(needed), ComplexityAnalysis.exponents(needed), eps);
     }
 
     private static LogAxis timeAxis() {
         LogAxis x = new LogAxis("GF time τ (log scale)");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         x.setNumberFormatOverride(new DecimalFormat("0.###"));
-        x.setLabelFont(LABEL);
-        return x;
-    }
-
-    private static LogAxis log(String label) {
-        LogAxis x = new LogAxis(label);
-        x.setBase(2);
-        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        x.setNumberFormatOverride(new DecimalFormat("0"));
         x.setLabelFont(LABEL);
         return x;
     }
@@ -158,18 +143,10 @@ public final class ClaimCharts {
             r.setSeriesStroke(i, new BasicStroke(1.8f));
         }
         y.setLabelFont(LABEL);
-        XYPlot plot = new XYPlot(data, x, y, r);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(Palette.GRID);
-        plot.setRangeGridlinePaint(Palette.GRID);
-        return plot;
+        return new XYPlot(data, x, y, r);
     }
 
     private static JFreeChart chart(String title, XYPlot plot) {
-        JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.getLegend().setPosition(RectangleEdge.BOTTOM);
-        chart.getLegend().setItemFont(LABEL);
-        return chart;
+        return ChartStyle.finish(new JFreeChart(title, TITLE, plot, true), plot);
     }
 }

@@ -3,7 +3,6 @@ package lowrot.render;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.text.DecimalFormat;
 import java.util.List;
 import lowrot.core.ComplexityAnalysis;
 import lowrot.core.Learner;
@@ -14,7 +13,6 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -23,8 +21,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  * n needed against d on log–log axes with each learner's fit, its bootstrap interval and the d² and d guides.
  */
 public final class ComplexityCharts {
-    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
-    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    private static final Font TITLE = ChartStyle.TITLE;
+    private static final Font LABEL = ChartStyle.LABEL;
 
     private ComplexityCharts() {}
 
@@ -59,7 +57,7 @@ public final class ComplexityCharts {
             r.setSeriesStroke(di, new BasicStroke(1.6f));
             r.setSeriesShape(di, new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5));
         }
-        LogAxis x = logAxis("training points n (log scale)");
+        LogAxis x = ChartStyle.log2Axis("training points n (log scale)");
         NumberAxis y = new NumberAxis("test error (ε dashed)");
         y.setRange(0, 0.55);
         y.setLabelFont(LABEL);
@@ -68,7 +66,7 @@ public final class ComplexityCharts {
                 epsilon,
                 Palette.FAINT,
                 new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {4f, 3f}, 0f)));
-        return finish(new JFreeChart(learner.label() + ": test error", TITLE, plot, true), plot);
+        return ChartStyle.finish(new JFreeChart(learner.label() + ": test error", TITLE, plot, true), plot);
     }
 
     /** Mixes a colour with white: shade 1 is the colour, 0.4 a light tint. */
@@ -142,10 +140,11 @@ public final class ComplexityCharts {
         }
         guide(data, r, kernelAnchor, 2, lo, hi, "guide ∝ d² (kernel prediction)");
         guide(data, r, featureAnchor, 1, lo, hi, "guide ∝ d (max-margin prediction)");
-        LogAxis x = logAxis("dimension d (log scale)");
-        LogAxis y = logAxis(String.format("n needed for test error %.2g (log scale)", epsilon));
+        LogAxis x = ChartStyle.log2Axis("dimension d (log scale)");
+        LogAxis y = ChartStyle.log2Axis(String.format("n needed for test error %.2g (log scale)", epsilon));
         XYPlot plot = new XYPlot(data, x, y, r);
-        return finish(new JFreeChart("Samples needed against dimension, 2-sparse parity", TITLE, plot, true), plot);
+        return ChartStyle.finish(
+                new JFreeChart("Samples needed against dimension, 2-sparse parity", TITLE, plot, true), plot);
     }
 
     private static void guide(
@@ -178,26 +177,5 @@ public final class ComplexityCharts {
                         1f,
                         power == 2 ? new float[] {8f, 4f} : new float[] {2f, 3f},
                         0f));
-    }
-
-    private static LogAxis logAxis(String label) {
-        LogAxis axis = new LogAxis(label);
-        axis.setBase(2);
-        // Ticks at whole powers of 2 (4, 8, 16, …): fractional powers would print repeated rounded labels.
-        axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        axis.setNumberFormatOverride(new DecimalFormat("0"));
-        axis.setMinorTickMarksVisible(true);
-        axis.setLabelFont(LABEL);
-        return axis;
-    }
-
-    private static JFreeChart finish(JFreeChart chart, XYPlot plot) {
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(Palette.GRID);
-        plot.setRangeGridlinePaint(Palette.GRID);
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.getLegend().setPosition(RectangleEdge.BOTTOM);
-        chart.getLegend().setItemFont(LABEL);
-        return chart;
     }
 }
