@@ -4,6 +4,11 @@ package lowrot.core;
  * The hot loops of training, on flat arrays, writing into caller-supplied outputs and allocating
  * nothing. Pre-activations h_ij = v_j · x_i are recomputed in the backward pass instead of being
  * stored, so no n × m temporary exists.
+ *
+ * <p>The order of every sum is fixed and documented: h_ij over k, g(x_i) over j and each gradient
+ * entry over the examples, each in index order. In the plane (d = 2) every term is a rounded
+ * product added with a second rounding; for d ≠ 2 every term is one fused multiply-add
+ * ({@link Math#fma}, a single rounding), which the vector engine's lanes reproduce bit for bit.
  */
 final class Kernel {
     private Kernel() {}
@@ -123,7 +128,7 @@ final class Kernel {
         }
     }
 
-    /** The forward pass for any d, on one lane: the reference the vector engine equals bit for bit. */
+    /** The forward pass for d ≠ 2, on one lane, in fused multiply-adds: the reference the vector engine equals bit for bit. */
     static void scalarOutputs(
             double[] x,
             double[] y,
@@ -157,16 +162,16 @@ final class Kernel {
                 double h3 = 0;
                 for (int k = 0; k < d; k++) {
                     double vk = v[row + k];
-                    h0 += vk * x[x0 + k];
-                    h1 += vk * x[x1 + k];
-                    h2 += vk * x[x2 + k];
-                    h3 += vk * x[x3 + k];
+                    h0 = Math.fma(vk, x[x0 + k], h0);
+                    h1 = Math.fma(vk, x[x1 + k], h1);
+                    h2 = Math.fma(vk, x[x2 + k], h2);
+                    h3 = Math.fma(vk, x[x3 + k], h3);
                 }
                 double aj = a[j];
-                g0 += aj * Math.max(h0, 0.0);
-                g1 += aj * Math.max(h1, 0.0);
-                g2 += aj * Math.max(h2, 0.0);
-                g3 += aj * Math.max(h3, 0.0);
+                g0 = Math.fma(aj, Math.max(h0, 0.0), g0);
+                g1 = Math.fma(aj, Math.max(h1, 0.0), g1);
+                g2 = Math.fma(aj, Math.max(h2, 0.0), g2);
+                g3 = Math.fma(aj, Math.max(h3, 0.0), g3);
             }
             z[t] = y[idx[t]] * s * g0;
             z[t + 1] = y[idx[t + 1]] * s * g1;
@@ -181,10 +186,10 @@ final class Kernel {
                 int row = j * d;
                 double h = 0;
                 for (int k = 0; k < d; k++) {
-                    h += v[row + k] * x[xo + k];
+                    h = Math.fma(v[row + k], x[xo + k], h);
                 }
                 if (h > 0) {
-                    g += a[j] * h;
+                    g = Math.fma(a[j], h, g);
                 }
             }
             z[t] = y[i] * s * g;
@@ -337,7 +342,7 @@ final class Kernel {
         }
     }
 
-    /** The backward pass for any d over neurons [j0, j1), on one lane: the reference of the vector engine. */
+    /** The backward pass for d ≠ 2 over neurons [j0, j1), on one lane, in fused multiply-adds: the vector engine's reference. */
     static void scalarBackward(
             double[] x,
             int d,
@@ -372,10 +377,10 @@ final class Kernel {
                 double h3 = 0;
                 for (int k = 0; k < d; k++) {
                     double vk = v[row + k];
-                    h0 += vk * x[x0 + k];
-                    h1 += vk * x[x1 + k];
-                    h2 += vk * x[x2 + k];
-                    h3 += vk * x[x3 + k];
+                    h0 = Math.fma(vk, x[x0 + k], h0);
+                    h1 = Math.fma(vk, x[x1 + k], h1);
+                    h2 = Math.fma(vk, x[x2 + k], h2);
+                    h3 = Math.fma(vk, x[x3 + k], h3);
                 }
                 accumulate(x, d, a, j, row, c0, h0, x0, ga, gv);
                 accumulate(x, d, a, j, row, c1, h1, x1, ga, gv);
@@ -393,7 +398,7 @@ final class Kernel {
                 int row = j * d;
                 double h = 0;
                 for (int k = 0; k < d; k++) {
-                    h += v[row + k] * x[xo + k];
+                    h = Math.fma(v[row + k], x[xo + k], h);
                 }
                 accumulate(x, d, a, j, row, ct, h, xo, ga, gv);
             }
@@ -412,10 +417,10 @@ final class Kernel {
     private static void accumulate(
             double[] x, int d, double[] a, int j, int row, double ct, double h, int xo, double[] ga, double[] gv) {
         if (h > 0 && ct != 0.0) {
-            ga[j] += ct * h;
+            ga[j] = Math.fma(ct, h, ga[j]);
             double coef = ct * a[j];
             for (int k = 0; k < d; k++) {
-                gv[row + k] += coef * x[xo + k];
+                gv[row + k] = Math.fma(coef, x[xo + k], gv[row + k]);
             }
         }
     }

@@ -11,9 +11,9 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Lanes never share a sum: the forward pass puts one example in each lane and the backward pass one
  * neuron, so every h_ij = Σ_k v_jk x_ik still runs over k in index order, every g(x_i) over j in order and every
- * gradient entry over the examples in order, each step a separately rounded multiply and add as in the scalar
- * loops. The lane count (the machine's preferred species) therefore changes speed, never a bit. Loaded only when
- * the module {@code jdk.incubator.vector} is present ({@link Engine}).
+ * gradient entry over the examples in order, each term one fused multiply-add as in the scalar loops. The lane
+ * count (the machine's preferred species) therefore changes speed, never a bit. Loaded only when the module
+ * {@code jdk.incubator.vector} is present ({@link Engine}).
  */
 final class VectorKernel {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -51,10 +51,66 @@ final class VectorKernel {
             int m,
             double s,
             double[] z) {
-        double[] xt = scratch(0, d * L);
-        double[] out = scratch(1, L);
+        double[] xt = scratch(0, 2 * d * L);
+        double[] out = scratch(1, 2 * L);
         DoubleVector zero = DoubleVector.zero(S);
         int t = t0;
+        int w = 2 * L;
+        // 2L examples (two vectors) and two neurons per pass: four independent chains of fused multiply-adds for
+        // the processor to overlap; each g still takes neuron j before j + 1.
+        for (; t + w <= t1; t += w) {
+            for (int lane = 0; lane < w; lane++) {
+                int xo = idx[t + lane] * d;
+                for (int k = 0; k < d; k++) {
+                    xt[k * w + lane] = x[xo + k];
+                }
+            }
+            DoubleVector g = zero;
+            DoubleVector f = zero;
+            int j = 0;
+            for (; j + 1 < m; j += 2) {
+                int row = j * d;
+                DoubleVector h = zero;
+                DoubleVector h1 = zero;
+                DoubleVector e = zero;
+                DoubleVector e1 = zero;
+                for (int k = 0; k < d; k++) {
+                    DoubleVector xk = DoubleVector.fromArray(S, xt, k * w);
+                    DoubleVector xl = DoubleVector.fromArray(S, xt, k * w + L);
+                    DoubleVector vk = DoubleVector.broadcast(S, v[row + k]);
+                    DoubleVector vl = DoubleVector.broadcast(S, v[row + d + k]);
+                    h = xk.fma(vk, h);
+                    h1 = xk.fma(vl, h1);
+                    e = xl.fma(vk, e);
+                    e1 = xl.fma(vl, e1);
+                }
+                DoubleVector aj = DoubleVector.broadcast(S, a[j]);
+                DoubleVector ak = DoubleVector.broadcast(S, a[j + 1]);
+                g = h.max(zero).fma(aj, g);
+                g = h1.max(zero).fma(ak, g);
+                f = e.max(zero).fma(aj, f);
+                f = e1.max(zero).fma(ak, f);
+            }
+            for (; j < m; j++) {
+                int row = j * d;
+                DoubleVector h = zero;
+                DoubleVector e = zero;
+                for (int k = 0; k < d; k++) {
+                    DoubleVector vk = DoubleVector.broadcast(S, v[row + k]);
+                    h = DoubleVector.fromArray(S, xt, k * w).fma(vk, h);
+                    e = DoubleVector.fromArray(S, xt, k * w + L).fma(vk, e);
+                }
+                DoubleVector aj = DoubleVector.broadcast(S, a[j]);
+                g = h.max(zero).fma(aj, g);
+                f = e.max(zero).fma(aj, f);
+            }
+            g.intoArray(out, 0);
+            f.intoArray(out, L);
+            for (int lane = 0; lane < w; lane++) {
+                int i = idx[t + lane];
+                z[t + lane] = y[i] * s * out[lane];
+            }
+        }
         for (; t + L <= t1; t += L) {
             for (int lane = 0; lane < L; lane++) {
                 int xo = idx[t + lane] * d;
@@ -64,7 +120,7 @@ final class VectorKernel {
             }
             DoubleVector g = zero;
             int j = 0;
-            // Two neurons per pass: two independent chains of additions for the processor to overlap; g still
+            // The last L to 2L − 1 examples: one vector, two neurons per pass; g still
             // takes neuron j before j + 1.
             for (; j + 1 < m; j += 2) {
                 int row = j * d;
@@ -72,19 +128,19 @@ final class VectorKernel {
                 DoubleVector h1 = zero;
                 for (int k = 0; k < d; k++) {
                     DoubleVector xk = DoubleVector.fromArray(S, xt, k * L);
-                    h = h.add(xk.mul(v[row + k]));
-                    h1 = h1.add(xk.mul(v[row + d + k]));
+                    h = xk.fma(DoubleVector.broadcast(S, v[row + k]), h);
+                    h1 = xk.fma(DoubleVector.broadcast(S, v[row + d + k]), h1);
                 }
-                g = g.add(h.max(0.0).mul(a[j]));
-                g = g.add(h1.max(0.0).mul(a[j + 1]));
+                g = h.max(zero).fma(DoubleVector.broadcast(S, a[j]), g);
+                g = h1.max(zero).fma(DoubleVector.broadcast(S, a[j + 1]), g);
             }
             for (; j < m; j++) {
                 int row = j * d;
                 DoubleVector h = zero;
                 for (int k = 0; k < d; k++) {
-                    h = h.add(DoubleVector.fromArray(S, xt, k * L).mul(v[row + k]));
+                    h = DoubleVector.fromArray(S, xt, k * L).fma(DoubleVector.broadcast(S, v[row + k]), h);
                 }
-                g = g.add(h.max(0.0).mul(a[j]));
+                g = h.max(zero).fma(DoubleVector.broadcast(S, a[j]), g);
             }
             g.intoArray(out, 0);
             for (int lane = 0; lane < L; lane++) {
@@ -97,8 +153,196 @@ final class VectorKernel {
         }
     }
 
-    /** {@link Kernel#backward} for d &gt; 2 over neurons [j0, j1): L neurons at a time, one per lane. */
+    /** Examples per tile of the backward pass: their coefficients for 2L neurons stay in L1 (a few KB). */
+    private static final int TILE = 32;
+
+    /** Gradient columns (input coordinates) whose sums the backward pass keeps in registers at once. */
+    private static final int COLUMNS = 4;
+
+    /**
+     * {@link Kernel#backward} for d &gt; 2 over neurons [j0, j1): 2L neurons at a time (two vectors, one neuron per
+     * lane), then L, then the scalar loop for the rest.
+     *
+     * <p>For each tile of {@link #TILE} examples (those with c_t ≠ 0, in order) the first sweep computes h_tj and
+     * stores the coefficient a_j c_t 1[h_tj &gt; 0] per lane; the second adds coefficient × x_tk into the
+     * gradient, {@link #COLUMNS} coordinates k at a time with their sums held in registers. Every gradient entry
+     * still takes the examples in order, one fused multiply-add each, so the bits are those of the scalar loop
+     * (inactive lanes add +0 · x, which leaves a sum that starts at +0 unchanged; ∂a's sums keep their value).
+     */
     static void backward(
+            double[] x,
+            int d,
+            int[] idx,
+            int count,
+            double[] a,
+            double[] v,
+            int j0,
+            int j1,
+            double[] c,
+            double[] ga,
+            double[] gv) {
+        int w = 2 * L;
+        int pairs = j0 + (j1 - j0) / w * w;
+        double[] vt = scratch(0, d * w);
+        double[] acc = scratch(2, d * w);
+        double[] tile = scratch(1, TILE * w + w);
+        int[] rows = ROWS.get();
+        int[] offsets = OFFSETS.get();
+        DoubleVector zero = DoubleVector.zero(S);
+        for (int jb = j0; jb < pairs; jb += w) {
+            for (int lane = 0; lane < w; lane++) {
+                int row = (jb + lane) * d;
+                for (int k = 0; k < d; k++) {
+                    vt[k * w + lane] = v[row + k];
+                }
+            }
+            java.util.Arrays.fill(acc, 0, d * w, 0.0);
+            DoubleVector a0 = DoubleVector.fromArray(S, a, jb);
+            DoubleVector a1 = DoubleVector.fromArray(S, a, jb + L);
+            DoubleVector sa0 = zero;
+            DoubleVector sa1 = zero;
+            int t = 0;
+            while (t < count) {
+                int r = 0;
+                for (; t < count && r < TILE; t++) {
+                    if (c[t] != 0.0) {
+                        rows[r++] = t;
+                    }
+                }
+                int q = 0;
+                // Two examples per pass: four independent dot-product chains for the processor to overlap.
+                for (; q + 1 < r; q += 2) {
+                    double ct = c[rows[q]];
+                    double cu = c[rows[q + 1]];
+                    int xo = idx[rows[q]] * d;
+                    int xu = idx[rows[q + 1]] * d;
+                    DoubleVector h0 = zero;
+                    DoubleVector h1 = zero;
+                    DoubleVector u0 = zero;
+                    DoubleVector u1 = zero;
+                    for (int k = 0; k < d; k++) {
+                        DoubleVector w0 = DoubleVector.fromArray(S, vt, k * w);
+                        DoubleVector w1 = DoubleVector.fromArray(S, vt, k * w + L);
+                        double xk = x[xo + k];
+                        double xl = x[xu + k];
+                        h0 = w0.fma(DoubleVector.broadcast(S, xk), h0);
+                        h1 = w1.fma(DoubleVector.broadcast(S, xk), h1);
+                        u0 = w0.fma(DoubleVector.broadcast(S, xl), u0);
+                        u1 = w1.fma(DoubleVector.broadcast(S, xl), u1);
+                    }
+                    VectorMask<Double> on0 = h0.compare(VectorOperators.GT, 0.0);
+                    VectorMask<Double> on1 = h1.compare(VectorOperators.GT, 0.0);
+                    zero.blend(a0.mul(ct), on0).intoArray(tile, q * w);
+                    zero.blend(a1.mul(ct), on1).intoArray(tile, q * w + L);
+                    sa0 = sa0.blend(h0.fma(DoubleVector.broadcast(S, ct), sa0), on0);
+                    sa1 = sa1.blend(h1.fma(DoubleVector.broadcast(S, ct), sa1), on1);
+                    VectorMask<Double> onu0 = u0.compare(VectorOperators.GT, 0.0);
+                    VectorMask<Double> onu1 = u1.compare(VectorOperators.GT, 0.0);
+                    zero.blend(a0.mul(cu), onu0).intoArray(tile, (q + 1) * w);
+                    zero.blend(a1.mul(cu), onu1).intoArray(tile, (q + 1) * w + L);
+                    sa0 = sa0.blend(u0.fma(DoubleVector.broadcast(S, cu), sa0), onu0);
+                    sa1 = sa1.blend(u1.fma(DoubleVector.broadcast(S, cu), sa1), onu1);
+                    offsets[q] = xo;
+                    offsets[q + 1] = xu;
+                }
+                for (; q < r; q++) {
+                    double ct = c[rows[q]];
+                    int xo = idx[rows[q]] * d;
+                    DoubleVector h0 = zero;
+                    DoubleVector h1 = zero;
+                    for (int k = 0; k < d; k++) {
+                        double xk = x[xo + k];
+                        h0 = DoubleVector.fromArray(S, vt, k * w).fma(DoubleVector.broadcast(S, xk), h0);
+                        h1 = DoubleVector.fromArray(S, vt, k * w + L).fma(DoubleVector.broadcast(S, xk), h1);
+                    }
+                    VectorMask<Double> on0 = h0.compare(VectorOperators.GT, 0.0);
+                    VectorMask<Double> on1 = h1.compare(VectorOperators.GT, 0.0);
+                    zero.blend(a0.mul(ct), on0).intoArray(tile, q * w);
+                    zero.blend(a1.mul(ct), on1).intoArray(tile, q * w + L);
+                    sa0 = sa0.blend(h0.fma(DoubleVector.broadcast(S, ct), sa0), on0);
+                    sa1 = sa1.blend(h1.fma(DoubleVector.broadcast(S, ct), sa1), on1);
+                    offsets[q] = xo;
+                }
+                addTile(x, d, tile, offsets, r, acc, w);
+            }
+            sa0.intoArray(ga, jb);
+            sa1.intoArray(ga, jb + L);
+            for (int lane = 0; lane < w; lane++) {
+                int row = (jb + lane) * d;
+                for (int k = 0; k < d; k++) {
+                    gv[row + k] = acc[k * w + lane];
+                }
+            }
+        }
+        if (pairs < j1) {
+            backwardSingle(x, d, idx, count, a, v, pairs, j1, c, ga, gv);
+        }
+    }
+
+    /** Per-thread positions t of a tile's examples (those with c_t ≠ 0). */
+    private static final ThreadLocal<int[]> ROWS = ThreadLocal.withInitial(() -> new int[TILE]);
+
+    /** Per-thread offsets into x of a tile's examples. */
+    private static final ThreadLocal<int[]> OFFSETS = ThreadLocal.withInitial(() -> new int[TILE]);
+
+    /**
+     * acc[k·w + lane] += tile[r·w + lane] · x[rows[r] + k] for the tile's rows r in order: {@link #COLUMNS}
+     * coordinates at a time, their 2·COLUMNS sums in registers across the whole tile.
+     */
+    private static void addTile(double[] x, int d, double[] tile, int[] rows, int count, double[] acc, int w) {
+        int k = 0;
+        for (; k + COLUMNS <= d; k += COLUMNS) {
+            int o = k * w;
+            DoubleVector s00 = DoubleVector.fromArray(S, acc, o);
+            DoubleVector s01 = DoubleVector.fromArray(S, acc, o + L);
+            DoubleVector s10 = DoubleVector.fromArray(S, acc, o + w);
+            DoubleVector s11 = DoubleVector.fromArray(S, acc, o + w + L);
+            DoubleVector s20 = DoubleVector.fromArray(S, acc, o + 2 * w);
+            DoubleVector s21 = DoubleVector.fromArray(S, acc, o + 2 * w + L);
+            DoubleVector s30 = DoubleVector.fromArray(S, acc, o + 3 * w);
+            DoubleVector s31 = DoubleVector.fromArray(S, acc, o + 3 * w + L);
+            for (int r = 0; r < count; r++) {
+                DoubleVector c0 = DoubleVector.fromArray(S, tile, r * w);
+                DoubleVector c1 = DoubleVector.fromArray(S, tile, r * w + L);
+                int xo = rows[r] + k;
+                double x0 = x[xo];
+                double x1 = x[xo + 1];
+                double x2 = x[xo + 2];
+                double x3 = x[xo + 3];
+                s00 = c0.fma(DoubleVector.broadcast(S, x0), s00);
+                s01 = c1.fma(DoubleVector.broadcast(S, x0), s01);
+                s10 = c0.fma(DoubleVector.broadcast(S, x1), s10);
+                s11 = c1.fma(DoubleVector.broadcast(S, x1), s11);
+                s20 = c0.fma(DoubleVector.broadcast(S, x2), s20);
+                s21 = c1.fma(DoubleVector.broadcast(S, x2), s21);
+                s30 = c0.fma(DoubleVector.broadcast(S, x3), s30);
+                s31 = c1.fma(DoubleVector.broadcast(S, x3), s31);
+            }
+            s00.intoArray(acc, o);
+            s01.intoArray(acc, o + L);
+            s10.intoArray(acc, o + w);
+            s11.intoArray(acc, o + w + L);
+            s20.intoArray(acc, o + 2 * w);
+            s21.intoArray(acc, o + 2 * w + L);
+            s30.intoArray(acc, o + 3 * w);
+            s31.intoArray(acc, o + 3 * w + L);
+        }
+        for (; k < d; k++) {
+            int o = k * w;
+            DoubleVector s0 = DoubleVector.fromArray(S, acc, o);
+            DoubleVector s1 = DoubleVector.fromArray(S, acc, o + L);
+            for (int r = 0; r < count; r++) {
+                double xk = x[rows[r] + k];
+                s0 = DoubleVector.fromArray(S, tile, r * w).fma(DoubleVector.broadcast(S, xk), s0);
+                s1 = DoubleVector.fromArray(S, tile, r * w + L).fma(DoubleVector.broadcast(S, xk), s1);
+            }
+            s0.intoArray(acc, o);
+            s1.intoArray(acc, o + L);
+        }
+    }
+
+    /** The backward pass over neurons [j0, j1), L at a time (one vector), the rest by the scalar loop. */
+    private static void backwardSingle(
             double[] x,
             int d,
             int[] idx,
@@ -137,8 +381,8 @@ final class VectorKernel {
                 DoubleVector h1 = zero;
                 for (int k = 0; k < d; k++) {
                     DoubleVector vk = DoubleVector.fromArray(S, vt, k * L);
-                    h = h.add(vk.mul(x[xo + k]));
-                    h1 = h1.add(vk.mul(x[xo1 + k]));
+                    h = vk.fma(DoubleVector.broadcast(S, x[xo + k]), h);
+                    h1 = vk.fma(DoubleVector.broadcast(S, x[xo1 + k]), h1);
                 }
                 if (ct != 0.0) {
                     sa = addExample(h, ct, aj, x, xo, d, acc, sa, zero);
@@ -155,7 +399,7 @@ final class VectorKernel {
                 int xo = idx[t] * d;
                 DoubleVector h = zero;
                 for (int k = 0; k < d; k++) {
-                    h = h.add(DoubleVector.fromArray(S, vt, k * L).mul(x[xo + k]));
+                    h = DoubleVector.fromArray(S, vt, k * L).fma(DoubleVector.broadcast(S, x[xo + k]), h);
                 }
                 sa = addExample(h, ct, aj, x, xo, d, acc, sa, zero);
             }
@@ -187,12 +431,13 @@ final class VectorKernel {
             double[] acc,
             DoubleVector sa,
             DoubleVector zero) {
-        VectorMask<Double> off = h.compare(VectorOperators.GT, 0.0).not();
-        DoubleVector coef = aj.mul(ct).blend(zero, off);
+        VectorMask<Double> on = h.compare(VectorOperators.GT, 0.0);
+        DoubleVector coef = zero.blend(aj.mul(ct), on);
         for (int k = 0; k < d; k++) {
-            DoubleVector.fromArray(S, acc, k * L).add(coef.mul(x[xo + k])).intoArray(acc, k * L);
+            coef.fma(DoubleVector.broadcast(S, x[xo + k]), DoubleVector.fromArray(S, acc, k * L))
+                    .intoArray(acc, k * L);
         }
-        return sa.add(h.mul(ct).blend(zero, off));
+        return sa.blend(h.fma(DoubleVector.broadcast(S, ct), sa), on);
     }
 
     /**

@@ -7,8 +7,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The step kernels (blocked over examples; for the plane, written out in a branching and a
- * branch-free form) give the same bits as the plain one-pair-at-a-time loops below, for every
- * dimension, odd counts and shuffled indices.
+ * branch-free form) give the same bits as the plain one-pair-at-a-time loops below in the documented
+ * order (for d ≠ 2 each sum a chain of fused multiply-adds in index order), for every dimension, odd
+ * counts and shuffled indices; and for d ≠ 2 they agree with the separately rounded loop to 1e−12
+ * relative to the sum of the terms' magnitudes.
  */
 class KernelTest {
     @Test
@@ -58,21 +60,44 @@ class KernelTest {
                 c[count / 2] = 0.0; // an example with no weight is skipped
                 double s = 1 / Math.sqrt(m);
 
+                boolean fused = d != 2;
                 double[] pga = new double[m];
                 double[] pgv = new double[m * d];
-                plainBackward(x, d, idx, count, a, v, m, c, pga, pgv);
+                plainBackward(x, d, idx, count, a, v, m, c, pga, pgv, fused);
+                double[] rga = new double[m];
+                double[] rgv = new double[m * d];
+                plainBackward(x, d, idx, count, a, v, m, c, rga, rgv, false);
+                double[] mga = new double[m];
+                double[] mgv = new double[m * d];
+                magnitudes(x, d, idx, count, a, v, m, c, mga, mgv);
                 for (boolean branching : new boolean[] {false, true}) {
                     String where = engine + " d = " + d + " m = " + m + " count = " + count
                             + (branching ? " branching" : " branch-free");
                     double[] z = new double[count];
                     Kernel.signedOutputs(x, y, d, idx, 0, count, a, v, m, s, z, branching);
-                    assertArrayEquals(bits(plainOutputs(x, y, d, idx, count, a, v, m, s)), bits(z), "outputs " + where);
+                    assertArrayEquals(
+                            bits(plainOutputs(x, y, d, idx, count, a, v, m, s, fused)), bits(z), "outputs " + where);
+                    double[] rounded = plainOutputs(x, y, d, idx, count, a, v, m, s, false);
+                    double[] size = plainOutputMagnitudes(x, d, idx, count, a, v, m, s);
+                    for (int t = 0; t < count; t++) {
+                        assertEquals(rounded[t], z[t], 1e-12 * size[t], "outputs vs separately rounded " + where);
+                    }
 
                     double[] ga = new double[m];
                     double[] gv = new double[m * d];
                     Kernel.backward(x, d, idx, count, a, v, 0, m, c, ga, gv, branching);
                     assertArrayEquals(bits(pga), bits(ga), "∂R/∂a " + where);
                     assertArrayEquals(bits(pgv), bits(gv), "∂R/∂v " + where);
+                    for (int j = 0; j < m; j++) {
+                        assertEquals(rga[j], ga[j], 1e-12 * mga[j], "∂R/∂a vs separately rounded " + where);
+                        for (int k = 0; k < d; k++) {
+                            assertEquals(
+                                    rgv[j * d + k],
+                                    gv[j * d + k],
+                                    1e-12 * mgv[j * d + k],
+                                    "∂R/∂v vs separately rounded " + where);
+                        }
+                    }
                     // A range of neurons that starts and ends off a lane boundary.
                     java.util.Arrays.fill(ga, 7.0);
                     java.util.Arrays.fill(gv, 7.0);
@@ -102,8 +127,18 @@ class KernelTest {
         return out;
     }
 
+    /** z[t] = y_i s Σ_j a_j σ(Σ_k v_jk x_ik), each sum in index order; fused: one rounding per term. */
     private static double[] plainOutputs(
-            double[] x, double[] y, int d, int[] idx, int count, double[] a, double[] v, int m, double s) {
+            double[] x,
+            double[] y,
+            int d,
+            int[] idx,
+            int count,
+            double[] a,
+            double[] v,
+            int m,
+            double s,
+            boolean fused) {
         double[] z = new double[count];
         for (int t = 0; t < count; t++) {
             int i = idx[t];
@@ -111,15 +146,36 @@ class KernelTest {
             for (int j = 0; j < m; j++) {
                 double h = 0;
                 for (int k = 0; k < d; k++) {
-                    h += v[j * d + k] * x[i * d + k];
+                    h = fused ? Math.fma(v[j * d + k], x[i * d + k], h) : h + v[j * d + k] * x[i * d + k];
                 }
                 if (h > 0) {
-                    g += a[j] * h;
+                    g = fused ? Math.fma(a[j], h, g) : g + a[j] * h;
                 }
             }
             z[t] = y[i] * s * g;
         }
         return z;
+    }
+
+    /** |s| Σ_j |a_j| (|h_ij| + Σ_k |v_jk x_ik|): a scale no rounding error of a forward pass exceeds. */
+    private static double[] plainOutputMagnitudes(
+            double[] x, int d, int[] idx, int count, double[] a, double[] v, int m, double s) {
+        double[] out = new double[count];
+        for (int t = 0; t < count; t++) {
+            int i = idx[t];
+            double g = 0;
+            for (int j = 0; j < m; j++) {
+                double h = 0;
+                double size = 0;
+                for (int k = 0; k < d; k++) {
+                    h += v[j * d + k] * x[i * d + k];
+                    size += Math.abs(v[j * d + k] * x[i * d + k]);
+                }
+                g += Math.abs(a[j]) * (Math.abs(h) + size);
+            }
+            out[t] = Math.abs(s) * g + Double.MIN_NORMAL;
+        }
+        return out;
     }
 
     private static void plainBackward(
@@ -132,7 +188,8 @@ class KernelTest {
             int m,
             double[] c,
             double[] ga,
-            double[] gv) {
+            double[] gv,
+            boolean fused) {
         for (int t = 0; t < count; t++) {
             if (c[t] == 0.0) {
                 continue;
@@ -141,14 +198,50 @@ class KernelTest {
             for (int j = 0; j < m; j++) {
                 double h = 0;
                 for (int k = 0; k < d; k++) {
-                    h += v[j * d + k] * x[i * d + k];
+                    h = fused ? Math.fma(v[j * d + k], x[i * d + k], h) : h + v[j * d + k] * x[i * d + k];
                 }
                 if (h > 0) {
-                    ga[j] += c[t] * h;
+                    ga[j] = fused ? Math.fma(c[t], h, ga[j]) : ga[j] + c[t] * h;
+                    double coef = c[t] * a[j];
                     for (int k = 0; k < d; k++) {
-                        gv[j * d + k] += c[t] * a[j] * x[i * d + k];
+                        gv[j * d + k] = fused
+                                ? Math.fma(coef, x[i * d + k], gv[j * d + k])
+                                : gv[j * d + k] + coef * x[i * d + k];
                     }
                 }
+            }
+        }
+    }
+
+    /** Σ_t |c_t| |h_ij| (1 + Σ_k |v_jk x_ik| / |h_ij|) and Σ_t |c_t a_j x_ik| over active pairs, plus a floor. */
+    private static void magnitudes(
+            double[] x,
+            int d,
+            int[] idx,
+            int count,
+            double[] a,
+            double[] v,
+            int m,
+            double[] c,
+            double[] ga,
+            double[] gv) {
+        for (int t = 0; t < count; t++) {
+            int i = idx[t];
+            for (int j = 0; j < m; j++) {
+                double size = 0;
+                for (int k = 0; k < d; k++) {
+                    size += Math.abs(v[j * d + k] * x[i * d + k]);
+                }
+                ga[j] += Math.abs(c[t]) * 2 * size;
+                for (int k = 0; k < d; k++) {
+                    gv[j * d + k] += Math.abs(c[t] * a[j] * x[i * d + k]);
+                }
+            }
+        }
+        for (int j = 0; j < m; j++) {
+            ga[j] += Double.MIN_NORMAL;
+            for (int k = 0; k < d; k++) {
+                gv[j * d + k] += Double.MIN_NORMAL;
             }
         }
     }
