@@ -46,7 +46,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--engine",
             paramLabel = "ENGINE",
-            description = "Step engine for d > 2: scalar, vector or all (each in turn on the same step; default: the"
+            description = "Step engine: scalar, vector or all (each in turn on the same step; default: the"
                     + " one runs use). The engines give the same bits; only the speed differs.")
     String engine;
 
@@ -120,11 +120,6 @@ final class BenchCommand implements Callable<Integer> {
                         .println("invalid: --engine = \"" + engine + "\": allowed scalar, vector, all");
                 return Cli.INVALID;
             }
-        }
-        if (d == 2 && config == null && engines.size() > 1) {
-            // The plane has kernels of its own; the engines apply to d > 2 only.
-            out.println("d = 2: the plane kernels run whatever the engine; timing them once");
-            engines.subList(1, engines.size()).clear();
         }
         Engine before = Engine.current();
         double best = 0;
@@ -209,14 +204,14 @@ final class BenchCommand implements Callable<Integer> {
         long steps = trainer.stepCount() - steps0;
         double rate = steps / elapsed;
         double flops = 6.0 * n * m * d + 6.0 * n * m;
-        String kernels = d != 2
+        String kernels = d != 2 || Engine.current() == Engine.VECTOR
                 ? ""
                 : trainer.stepCount() < 96
                         ? "; plane kernels still being timed (steps 32–95)"
                         : trainer.planeBranching() ? "; branching plane kernels" : "; branch-free plane kernels";
         String split = trainer.threads() > 1 && !trainer.splitsSteps() ? "; too small to split: one thread ran" : "";
-        String engineName =
-                d == 2 ? "plane kernels" : "engine " + Engine.current().describe();
+        String engineName = (d == 2 ? "plane kernels, engine " : "engine ")
+                + Engine.current().describe();
         out.printf(
                 "n=%d m=%d d=%d threads=%d: %,.1f steps/s, %.2f GFLOP/s (%,d steps in %.2f s); %s%s%s%n",
                 n, m, d, trainer.threads(), rate, rate * flops / 1e9, steps, elapsed, engineName, kernels, split);

@@ -1,9 +1,10 @@
 package lowrot.core;
 
 /**
- * Which loops compute the d &gt; 2 training step: {@link #SCALAR}, one pair at a time, or {@link #VECTOR}, SIMD lanes
- * through the Vector API ({@link VectorKernel}). Both give the same bits — each lane holds its own sums in the
- * scalar order — so the engine changes speed only. The vector engine needs the JVM option
+ * Which loops compute the training step: {@link #SCALAR}, one pair at a time, or {@link #VECTOR}, SIMD lanes
+ * through the Vector API ({@link VectorKernel}), in the plane (d = 2) and for d &gt; 2 alike. Both give the same
+ * bits — each lane holds its own sums in the scalar order and rounding ({@link Kernel}) — so the engine changes
+ * speed only. The vector engine needs the JVM option
  * {@code --add-modules jdk.incubator.vector} ({@code mvn javafx:run}, the tests and the benchmarks pass it; for
  * {@code java -jar} add it before {@code -jar}); without it the scalar engine runs.
  */

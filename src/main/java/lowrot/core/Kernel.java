@@ -40,7 +40,8 @@ final class Kernel {
     /**
      * As above; for the plane, {@code branching} picks the loop that tests "h > 0" (fast when the
      * test is predictable, as on parity data with its four distinct points) instead of the
-     * branch-free one (fast on scattered data). Both give the same bits.
+     * branch-free one (fast on scattered data). Both give the same bits. The vector engine has one
+     * branch-free plane kernel on SIMD lanes ({@link VectorKernel#planeOutputs}) and ignores the choice.
      */
     static void signedOutputs(
             double[] x,
@@ -55,7 +56,7 @@ final class Kernel {
             double s,
             double[] z,
             boolean branching) {
-        if (d == 2 && branching) {
+        if (d == 2 && branching && Engine.current() != Engine.VECTOR) {
             for (int t = t0; t < t1; t++) {
                 int i = idx[t];
                 double x0 = x[2 * i];
@@ -72,52 +73,10 @@ final class Kernel {
             return;
         }
         if (d == 2) {
-            // The plane is the common case; written out, the JIT keeps both coordinates in registers.
-            // (0 + p) + q = p + q exactly, so these bits equal the general loop's. Branch-free: on
-            // scattered data "h > 0" is a coin flip the processor cannot predict; adding a[j]·0 = ±0
-            // leaves a sum's bits unchanged. Four examples at a time: four independent sums.
-            int t = t0;
-            for (; t + 3 < t1; t += 4) {
-                int i0 = 2 * idx[t];
-                int i1 = 2 * idx[t + 1];
-                int i2 = 2 * idx[t + 2];
-                int i3 = 2 * idx[t + 3];
-                double p0 = x[i0];
-                double q0 = x[i0 + 1];
-                double p1 = x[i1];
-                double q1 = x[i1 + 1];
-                double p2 = x[i2];
-                double q2 = x[i2 + 1];
-                double p3 = x[i3];
-                double q3 = x[i3 + 1];
-                double g0 = 0;
-                double g1 = 0;
-                double g2 = 0;
-                double g3 = 0;
-                for (int j = 0; j < m; j++) {
-                    double vj0 = v[2 * j];
-                    double vj1 = v[2 * j + 1];
-                    double aj = a[j];
-                    g0 += aj * Math.max(vj0 * p0 + vj1 * q0, 0.0);
-                    g1 += aj * Math.max(vj0 * p1 + vj1 * q1, 0.0);
-                    g2 += aj * Math.max(vj0 * p2 + vj1 * q2, 0.0);
-                    g3 += aj * Math.max(vj0 * p3 + vj1 * q3, 0.0);
-                }
-                z[t] = y[idx[t]] * s * g0;
-                z[t + 1] = y[idx[t + 1]] * s * g1;
-                z[t + 2] = y[idx[t + 2]] * s * g2;
-                z[t + 3] = y[idx[t + 3]] * s * g3;
-            }
-            for (; t < t1; t++) {
-                int i = idx[t];
-                double x0 = x[2 * i];
-                double x1 = x[2 * i + 1];
-                double g = 0;
-                for (int j = 0; j < m; j++) {
-                    double h = v[2 * j] * x0 + v[2 * j + 1] * x1;
-                    g += a[j] * Math.max(h, 0.0);
-                }
-                z[t] = y[i] * s * g;
+            if (Engine.current() == Engine.VECTOR) {
+                VectorKernel.planeOutputs(x, y, idx, t0, t1, a, v, m, s, z);
+            } else {
+                planeOutputs(x, y, idx, t0, t1, a, v, m, s, z);
             }
             return;
         }
@@ -125,6 +84,58 @@ final class Kernel {
             VectorKernel.signedOutputs(x, y, d, idx, t0, t1, a, v, m, s, z);
         } else {
             scalarOutputs(x, y, d, idx, t0, t1, a, v, m, s, z);
+        }
+    }
+
+    /** The plane's branch-free forward pass over t in [t0, t1), on one lane: the reference of the vector engine. */
+    static void planeOutputs(
+            double[] x, double[] y, int[] idx, int t0, int t1, double[] a, double[] v, int m, double s, double[] z) {
+        // The plane is the common case; written out, the JIT keeps both coordinates in registers.
+        // (0 + p) + q = p + q exactly, so these bits equal the general loop's. Branch-free: on
+        // scattered data "h > 0" is a coin flip the processor cannot predict; adding a[j]·0 = ±0
+        // leaves a sum's bits unchanged. Four examples at a time: four independent sums.
+        int t = t0;
+        for (; t + 3 < t1; t += 4) {
+            int i0 = 2 * idx[t];
+            int i1 = 2 * idx[t + 1];
+            int i2 = 2 * idx[t + 2];
+            int i3 = 2 * idx[t + 3];
+            double p0 = x[i0];
+            double q0 = x[i0 + 1];
+            double p1 = x[i1];
+            double q1 = x[i1 + 1];
+            double p2 = x[i2];
+            double q2 = x[i2 + 1];
+            double p3 = x[i3];
+            double q3 = x[i3 + 1];
+            double g0 = 0;
+            double g1 = 0;
+            double g2 = 0;
+            double g3 = 0;
+            for (int j = 0; j < m; j++) {
+                double vj0 = v[2 * j];
+                double vj1 = v[2 * j + 1];
+                double aj = a[j];
+                g0 += aj * Math.max(vj0 * p0 + vj1 * q0, 0.0);
+                g1 += aj * Math.max(vj0 * p1 + vj1 * q1, 0.0);
+                g2 += aj * Math.max(vj0 * p2 + vj1 * q2, 0.0);
+                g3 += aj * Math.max(vj0 * p3 + vj1 * q3, 0.0);
+            }
+            z[t] = y[idx[t]] * s * g0;
+            z[t + 1] = y[idx[t + 1]] * s * g1;
+            z[t + 2] = y[idx[t + 2]] * s * g2;
+            z[t + 3] = y[idx[t + 3]] * s * g3;
+        }
+        for (; t < t1; t++) {
+            int i = idx[t];
+            double x0 = x[2 * i];
+            double x1 = x[2 * i + 1];
+            double g = 0;
+            for (int j = 0; j < m; j++) {
+                double h = v[2 * j] * x0 + v[2 * j + 1] * x1;
+                g += a[j] * Math.max(h, 0.0);
+            }
+            z[t] = y[i] * s * g;
         }
     }
 
@@ -249,7 +260,7 @@ final class Kernel {
             boolean branching) {
         java.util.Arrays.fill(ga, j0, j1, 0.0);
         java.util.Arrays.fill(gv, j0 * d, j1 * d, 0.0);
-        if (d == 2 && branching) {
+        if (d == 2 && branching && Engine.current() != Engine.VECTOR) {
             for (int t = 0; t < count; t++) {
                 double ct = c[t];
                 if (ct == 0.0) {
@@ -271,67 +282,10 @@ final class Kernel {
             return;
         }
         if (d == 2) {
-            // Branch-free, two neurons at a time, each neuron's three sums held in registers over all
-            // examples (in example order, as every other form). An example with c = 0 or an inactive
-            // neuron adds ±0, which leaves a sum's bits unchanged (a sum that starts at +0 is never −0).
-            int j = j0;
-            for (; j + 1 < j1; j += 2) {
-                double v00 = v[2 * j];
-                double v01 = v[2 * j + 1];
-                double v10 = v[2 * j + 2];
-                double v11 = v[2 * j + 3];
-                double a0 = a[j];
-                double a1 = a[j + 1];
-                double s0 = 0;
-                double s1 = 0;
-                double p0 = 0;
-                double q0 = 0;
-                double p1 = 0;
-                double q1 = 0;
-                for (int t = 0; t < count; t++) {
-                    double ct = c[t];
-                    int xo = idx[t] * 2;
-                    double x0 = x[xo];
-                    double x1 = x[xo + 1];
-                    double h0 = v00 * x0 + v01 * x1;
-                    double h1 = v10 * x0 + v11 * x1;
-                    s0 += ct * Math.max(h0, 0.0);
-                    s1 += ct * Math.max(h1, 0.0);
-                    double c0 = ct * a0 * active(h0);
-                    double c1 = ct * a1 * active(h1);
-                    p0 += c0 * x0;
-                    q0 += c0 * x1;
-                    p1 += c1 * x0;
-                    q1 += c1 * x1;
-                }
-                ga[j] = s0;
-                ga[j + 1] = s1;
-                gv[2 * j] = p0;
-                gv[2 * j + 1] = q0;
-                gv[2 * j + 2] = p1;
-                gv[2 * j + 3] = q1;
-            }
-            for (; j < j1; j++) {
-                double v00 = v[2 * j];
-                double v01 = v[2 * j + 1];
-                double a0 = a[j];
-                double s0 = 0;
-                double p0 = 0;
-                double q0 = 0;
-                for (int t = 0; t < count; t++) {
-                    double ct = c[t];
-                    int xo = idx[t] * 2;
-                    double x0 = x[xo];
-                    double x1 = x[xo + 1];
-                    double h0 = v00 * x0 + v01 * x1;
-                    s0 += ct * Math.max(h0, 0.0);
-                    double c0 = ct * a0 * active(h0);
-                    p0 += c0 * x0;
-                    q0 += c0 * x1;
-                }
-                ga[j] = s0;
-                gv[2 * j] = p0;
-                gv[2 * j + 1] = q0;
+            if (Engine.current() == Engine.VECTOR) {
+                VectorKernel.planeBackward(x, idx, count, a, v, j0, j1, c, ga, gv);
+            } else {
+                planeBackward(x, idx, count, a, v, j0, j1, c, ga, gv);
             }
             return;
         }
@@ -339,6 +293,85 @@ final class Kernel {
             VectorKernel.backward(x, d, idx, count, a, v, j0, j1, c, ga, gv);
         } else {
             scalarBackward(x, d, idx, count, a, v, j0, j1, c, ga, gv);
+        }
+    }
+
+    /**
+     * The plane's branch-free backward pass over neurons [j0, j1), on one lane (ga and gv already zero there): the
+     * reference of the vector engine.
+     */
+    static void planeBackward(
+            double[] x,
+            int[] idx,
+            int count,
+            double[] a,
+            double[] v,
+            int j0,
+            int j1,
+            double[] c,
+            double[] ga,
+            double[] gv) {
+        // Branch-free, two neurons at a time, each neuron's three sums held in registers over all
+        // examples (in example order, as every other form). An example with c = 0 or an inactive
+        // neuron adds ±0, which leaves a sum's bits unchanged (a sum that starts at +0 is never −0).
+        int j = j0;
+        for (; j + 1 < j1; j += 2) {
+            double v00 = v[2 * j];
+            double v01 = v[2 * j + 1];
+            double v10 = v[2 * j + 2];
+            double v11 = v[2 * j + 3];
+            double a0 = a[j];
+            double a1 = a[j + 1];
+            double s0 = 0;
+            double s1 = 0;
+            double p0 = 0;
+            double q0 = 0;
+            double p1 = 0;
+            double q1 = 0;
+            for (int t = 0; t < count; t++) {
+                double ct = c[t];
+                int xo = idx[t] * 2;
+                double x0 = x[xo];
+                double x1 = x[xo + 1];
+                double h0 = v00 * x0 + v01 * x1;
+                double h1 = v10 * x0 + v11 * x1;
+                s0 += ct * Math.max(h0, 0.0);
+                s1 += ct * Math.max(h1, 0.0);
+                double c0 = ct * a0 * active(h0);
+                double c1 = ct * a1 * active(h1);
+                p0 += c0 * x0;
+                q0 += c0 * x1;
+                p1 += c1 * x0;
+                q1 += c1 * x1;
+            }
+            ga[j] = s0;
+            ga[j + 1] = s1;
+            gv[2 * j] = p0;
+            gv[2 * j + 1] = q0;
+            gv[2 * j + 2] = p1;
+            gv[2 * j + 3] = q1;
+        }
+        for (; j < j1; j++) {
+            double v00 = v[2 * j];
+            double v01 = v[2 * j + 1];
+            double a0 = a[j];
+            double s0 = 0;
+            double p0 = 0;
+            double q0 = 0;
+            for (int t = 0; t < count; t++) {
+                double ct = c[t];
+                int xo = idx[t] * 2;
+                double x0 = x[xo];
+                double x1 = x[xo + 1];
+                double h0 = v00 * x0 + v01 * x1;
+                s0 += ct * Math.max(h0, 0.0);
+                double c0 = ct * a0 * active(h0);
+                p0 += c0 * x0;
+                q0 += c0 * x1;
+            }
+            ga[j] = s0;
+            gv[2 * j] = p0;
+            gv[2 * j + 1] = q0;
         }
     }
 

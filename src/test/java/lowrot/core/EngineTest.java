@@ -25,7 +25,7 @@ class EngineTest {
 
     @Test
     void scalarAndVectorEnginesGiveTheSameRun() {
-        for (int[] size : new int[][] {{10, 101, 37}, {20, 512, 160}, {3, 67, 16}}) {
+        for (int[] size : new int[][] {{10, 101, 37}, {20, 512, 160}, {3, 67, 16}, {2, 301, 71}, {2, 4000, 400}}) {
             RunConfig rc = RunConfig.defaults()
                     .withDataset(DataSpec.defaults(DatasetKind.PARITY)
                             .withD(size[0])
