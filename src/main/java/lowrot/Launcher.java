@@ -73,7 +73,10 @@ public final class Launcher {
 
     public static void main(String[] args) {
         switch (route(args, System::getenv, p -> Files.exists(Path.of(p)))) {
-            case CLI -> System.exit(Cli.run(args));
+            case CLI -> {
+                Cli.markProcessMain();
+                System.exit(Cli.run(args));
+            }
             case NO_DISPLAY -> {
                 System.err.println("lowrot: no display to open the window on (DISPLAY is not set); the command line "
                         + "needs none — java -jar lowrot.jar --help lists run, margins, sweep, complexity, compare, …");

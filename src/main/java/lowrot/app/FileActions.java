@@ -48,15 +48,19 @@ final class FileActions {
 
     /** Reads and checks a config on the file thread and applies it on the FX thread. */
     void openConfig(Path file) {
-        session.jobs().file(() -> ConfigJson.read(file), c -> {
-            if (session.closed()) {
-                return;
-            }
-            String problem = session.tryConfig(c);
-            if (problem != null) {
-                session.error("Cannot open " + file, problem);
-            }
-        }, e -> session.error("Cannot open " + file, problems(e)));
+        session.jobs()
+                .file(
+                        () -> ConfigJson.read(file),
+                        c -> {
+                            if (session.closed()) {
+                                return;
+                            }
+                            String problem = session.tryConfig(c);
+                            if (problem != null) {
+                                session.error("Cannot open " + file, problem);
+                            }
+                        },
+                        e -> session.error("Cannot open " + file, problems(e)));
     }
 
     void saveConfig() {
@@ -72,10 +76,14 @@ final class FileActions {
     /** Writes the config in force now, on the file thread, after every file job before it. */
     void saveConfig(Path file) {
         LabConfig toSave = session.config();
-        session.jobs().file(() -> {
-            AtomicFiles.writeText(file, ConfigJson.write(toSave));
-            return file;
-        }, f -> session.note("saved " + f), e -> session.error("Cannot save the config", e.getMessage()));
+        session.jobs()
+                .file(
+                        () -> {
+                            AtomicFiles.writeText(file, ConfigJson.write(toSave));
+                            return file;
+                        },
+                        f -> session.note("saved " + f),
+                        e -> session.error("Cannot save the config", e.getMessage()));
     }
 
     void importCsv() {
@@ -95,14 +103,19 @@ final class FileActions {
             Dataset pts = r.data();
             LabConfig c = session.config();
             RunConfig rc = c.run();
-            DataSpec spec = rc.dataset().withKind(DatasetKind.POINTS).withPoints(pts).withD(pts.d()).withN(pts.n())
-                    .withNTest(0).withBias(0);
+            DataSpec spec = rc.dataset()
+                    .withKind(DatasetKind.POINTS)
+                    .withPoints(pts)
+                    .withD(pts.d())
+                    .withN(pts.n())
+                    .withNTest(0)
+                    .withBias(0);
             String problem = session.tryConfig(c.withRun(rc.withDataset(spec)).withCsv(null));
             if (problem != null) {
                 session.error("Cannot use " + file, problem);
             } else {
-                session.setDataMessage(r.message().isEmpty() ? "imported " + pts.n() + " points from " + file
-                        : r.message());
+                session.setDataMessage(
+                        r.message().isEmpty() ? "imported " + pts.n() + " points from " + file : r.message());
             }
         } catch (ConfigException e) {
             session.error("Cannot import " + file, problems(e));
@@ -129,27 +142,33 @@ final class FileActions {
         }
         LabConfig c = session.config();
         DataSplit d = session.data();
-        session.run().save(rec -> session.jobs().file(() -> {
-            RunFile.write(dir.resolve("run.json"), c, d, rec.snapshots());
-            AtomicFiles.writeText(dir.resolve("metrics.csv"), MetricsCsv.write(rec.rows()));
-            return dir;
-        }, written -> {
-            session.note("saved run to " + written);
-            if (done != null) {
-                done.accept(null);
-            }
-        }, e -> {
-            session.error("Cannot save the run", e.getMessage());
-            if (done != null) {
-                done.accept(e.getMessage());
-            }
-        }));
+        session.run()
+                .save(rec -> session.jobs()
+                        .file(
+                                () -> {
+                                    RunFile.write(dir.resolve("run.json"), c, d, rec.snapshots());
+                                    AtomicFiles.writeText(dir.resolve("metrics.csv"), MetricsCsv.write(rec.rows()));
+                                    return dir;
+                                },
+                                written -> {
+                                    session.note("saved run to " + written);
+                                    if (done != null) {
+                                        done.accept(null);
+                                    }
+                                },
+                                e -> {
+                                    session.error("Cannot save the run", e.getMessage());
+                                    if (done != null) {
+                                        done.accept(e.getMessage());
+                                    }
+                                }));
     }
 
     void openRun() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open run for replay");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("lowrot run", "*.json"));
+        chooser.getExtensionFilters()
+                .add(new FileChooser.ExtensionFilter("lowrot run or journal", "*.json", "*.journal"));
         java.io.File f = chooser.showOpenDialog(stage);
         if (f != null) {
             openRun(f.toPath());
@@ -159,11 +178,15 @@ final class FileActions {
     /** Reads a run file off the FX thread and replays it: the scrubber drives the circle view and charts. */
     void openRun(Path file) {
         session.note("reading " + file + " …");
-        session.jobs().file(() -> RunFile.read(file), loaded -> {
-            String problem = session.enterReplay(loaded);
-            if (problem != null) {
-                session.error("Nothing to replay", problem);
-            }
-        }, e -> session.error("Cannot open " + file, problems(e)));
+        session.jobs()
+                .file(
+                        () -> RunFile.read(file),
+                        loaded -> {
+                            String problem = session.enterReplay(loaded);
+                            if (problem != null) {
+                                session.error("Nothing to replay", problem);
+                            }
+                        },
+                        e -> session.error("Cannot open " + file, problems(e)));
     }
 }

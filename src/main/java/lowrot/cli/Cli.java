@@ -32,6 +32,17 @@ public final class Cli implements Runnable {
     public static final int FAILURE = 1;
     public static final int INVALID = 2;
 
+    private static volatile boolean processMain;
+
+    /** Marks this JVM as one the launcher started for the command line (so a run may take over SIGINT/SIGTERM). */
+    public static void markProcessMain() {
+        processMain = true;
+    }
+
+    static boolean processMain() {
+        return processMain;
+    }
+
     @Override
     public void run() {
         CommandLine.usage(this, System.out);

@@ -115,6 +115,11 @@ final class ComplexityCommand implements Callable<Integer> {
                 base.settings().withEpsilon(eps).withNTest(nTest));
     }
 
+    /** A chain's file name in the cell store. */
+    private static String key(SampleComplexity.Chain chain) {
+        return chain.learner().name().toLowerCase(java.util.Locale.ROOT) + "-d" + chain.d() + "-seed" + chain.seed();
+    }
+
     private static int[] pick(int[] given, int[] fallback) {
         if (given == null) {
             return fallback;
@@ -138,9 +143,32 @@ final class ComplexityCommand implements Callable<Integer> {
             return Cli.INVALID;
         }
         List<SampleComplexity.Chain> chains = shard == null ? plan.chains() : ComplexityFiles.chains(plan, shard);
-        List<SampleComplexity.Cell> cells;
+        CellStore store = new CellStore(out, "complexity", ComplexityFiles.planLine(plan));
+        Map<String, List<String>> done = store.done();
+        Map<SampleComplexity.Chain, List<SampleComplexity.Cell>> byChain = new java.util.HashMap<>();
+        List<SampleComplexity.Chain> missing = new java.util.ArrayList<>();
+        for (SampleComplexity.Chain chain : chains) {
+            List<String> rows = done.get(key(chain));
+            if (rows == null) {
+                missing.add(chain);
+            } else {
+                byChain.put(chain, rows.stream().map(ComplexityFiles::parse).toList());
+            }
+        }
+        stdout.println(
+                store.summary(chains.size() - missing.size(), chains.size()).replace("cells", "chains"));
+        stdout.flush();
         try (ProgressBar bar = Progress.bar("complexity", 1000, !parallel.noProgress)) {
-            cells = SampleComplexity.run(plan, chains, parallel.workers, Progress.monitor(bar, 1000));
+            SampleComplexity.run(plan, missing, parallel.workers, Progress.monitor(bar, 1000), (chain, cells) -> {
+                store.save(key(chain), cells.stream().map(ComplexityFiles::row).toList());
+                synchronized (byChain) {
+                    byChain.put(chain, cells);
+                }
+            });
+        }
+        List<SampleComplexity.Cell> cells = new java.util.ArrayList<>();
+        for (SampleComplexity.Chain chain : chains) {
+            cells.addAll(byChain.get(chain));
         }
         Files.createDirectories(out);
         if (shard != null) {

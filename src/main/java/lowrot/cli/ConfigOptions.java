@@ -12,15 +12,25 @@ import picocli.CommandLine.Parameters;
 
 /** The config file and its {@code --set} overrides, shared by the commands that take a config. */
 final class ConfigOptions {
-    @Parameters(index = "0", paramLabel = "CONFIG.json", description = "Configuration file (see docs/config.md).")
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "CONFIG.json",
+            description = "Configuration file (see docs/config.md).")
     Path file;
 
-    @Option(names = "--set", paramLabel = "path=value",
+    @Option(
+            names = "--set",
+            paramLabel = "path=value",
             description = "Override a field by its dotted path, e.g. --set network.width=256 (repeatable).")
     List<String> overrides = new ArrayList<>();
 
     /** The validated config, or null after printing every problem to {@code err}. */
     LabConfig load(PrintWriter err) {
+        if (file == null) {
+            err.println("invalid: a CONFIG.json is needed (see docs/config.md)");
+            return null;
+        }
         try {
             LabConfig c = ConfigJson.read(file);
             List<String> problems = new ArrayList<>();

@@ -85,11 +85,29 @@ final class SweepCommand implements Callable<Integer> {
             seedList[s] = c.run().initSeed() + s;
         }
         DataSplit data = Datasets.generate(c.run().dataset(), c.run().dataSeed());
-        List<WidthSweep.Point> points;
         int cells = widths.length * seeds;
         int[] mine = shard == null ? java.util.stream.IntStream.range(0, cells).toArray() : shard.cells(cells);
-        try (ProgressBar bar = Progress.bar("sweep", mine.length, !parallel.noProgress)) {
-            points = WidthSweep.run(
+        SweepShards.Grid grid = new SweepShards.Grid(
+                widths, seedList, time, maxSteps, Shard.fingerprint(lowrot.io.ConfigJson.write(c)));
+        CellStore store = new CellStore(out, "sweep", grid.line());
+        java.util.Map<String, List<String>> done = store.done();
+        WidthSweep.Point[] byCell = new WidthSweep.Point[cells];
+        List<Integer> missing = new java.util.ArrayList<>();
+        for (int cell : mine) {
+            List<String> rows = done.get(cellKey(widths[cell / seeds], seedList[cell % seeds]));
+            if (rows != null && rows.size() == 1) {
+                String[] f = rows.get(0).split(",", 3);
+                byCell[cell] = new WidthSweep.Point(
+                        Integer.parseInt(f[0]), Long.parseLong(f[1]), lowrot.io.MetricsCsv.parseRow(f[2]));
+            } else {
+                missing.add(cell);
+            }
+        }
+        stdout.println(store.summary(mine.length - missing.size(), mine.length));
+        stdout.flush();
+        int[] todo = missing.stream().mapToInt(Integer::intValue).toArray();
+        try (ProgressBar bar = Progress.bar("sweep", todo.length, !parallel.noProgress)) {
+            List<WidthSweep.Point> computed = WidthSweep.run(
                     c.run(),
                     data,
                     widths,
@@ -97,23 +115,24 @@ final class SweepCommand implements Callable<Integer> {
                     time,
                     maxSteps,
                     parallel.workers,
-                    Progress.monitor(bar, mine.length),
-                    p -> {},
-                    mine);
+                    Progress.monitor(bar, todo.length),
+                    p -> store.save(cellKey(p.width(), p.seed()), List.of(SweepShards.row(p))),
+                    todo);
+            for (int i = 0; i < todo.length; i++) {
+                byCell[todo[i]] = computed.get(i);
+            }
         } catch (IllegalArgumentException e) {
             err.println("invalid: " + e.getMessage());
             return Cli.INVALID;
         }
+        List<WidthSweep.Point> points = new java.util.ArrayList<>();
+        for (int cell : mine) {
+            points.add(byCell[cell]);
+        }
         Files.createDirectories(out);
         if (shard != null) {
             Path file = out.resolve(shard.fileName("sweep"));
-            AtomicFiles.writeText(
-                    file,
-                    SweepShards.write(
-                            shard,
-                            new SweepShards.Grid(
-                                    widths, seedList, time, maxSteps, Shard.fingerprint(lowrot.io.ConfigJson.write(c))),
-                            points));
+            AtomicFiles.writeText(file, SweepShards.write(shard, grid, points));
             stdout.println("shard " + shard + ": " + points.size() + " of " + cells + " cells; wrote "
                     + file.toAbsolutePath());
             return Cli.OK;
@@ -123,6 +142,10 @@ final class SweepCommand implements Callable<Integer> {
         report(stdout, points);
         stdout.println("wrote " + out.toAbsolutePath());
         return Cli.OK;
+    }
+
+    private static String cellKey(int width, long seed) {
+        return "m" + width + "-seed" + seed;
     }
 
     /** The table and the fitted exponents of a finished sweep. */

@@ -29,6 +29,21 @@ public final class Rng {
         return z ^ (z >>> 31);
     }
 
+    /** The generator's whole state as three words (position, whether a spare Gaussian waits, its bits). */
+    public long[] state() {
+        return new long[] {state, hasSpare ? 1 : 0, Double.doubleToRawLongBits(spareGaussian)};
+    }
+
+    /** Puts the generator back where {@link #state()} found it. */
+    public void restore(long[] words) {
+        if (words.length != 3) {
+            throw new IllegalArgumentException("a generator state has 3 words, not " + words.length);
+        }
+        state = words[0];
+        hasSpare = words[1] != 0;
+        spareGaussian = Double.longBitsToDouble(words[2]);
+    }
+
     /** Next 64 uniformly distributed bits. */
     public long nextLong() {
         state += GOLDEN;

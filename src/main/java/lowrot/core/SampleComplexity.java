@@ -220,6 +220,16 @@ public final class SampleComplexity {
      * The progress fraction counts finished chains, plus the share of its sizes a running chain has passed.
      */
     public static List<Cell> run(Plan plan, List<Chain> chains, int workers, SolverMonitor monitor) {
+        return run(plan, chains, workers, monitor, (chain, cells) -> {});
+    }
+
+    /** As above; {@code onChain} receives each chain's cells as the chain finishes (on a worker thread). */
+    public static List<Cell> run(
+            Plan plan,
+            List<Chain> chains,
+            int workers,
+            SolverMonitor monitor,
+            java.util.function.BiConsumer<Chain, List<Cell>> onChain) {
         plan.validate().throwIfAny();
         int[] sizes = plan.ns().clone();
         Arrays.sort(sizes);
@@ -247,6 +257,7 @@ public final class SampleComplexity {
                 }
             }
             out[k] = cells;
+            onChain.accept(chain, List.copyOf(cells));
             synchronized (passed) {
                 passed[k] = 1;
                 monitor.progress(

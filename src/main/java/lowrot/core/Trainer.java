@@ -414,6 +414,65 @@ public final class Trainer {
         return net;
     }
 
+    /**
+     * Everything a step depends on beyond the config and the data: the weights (a and v, or a and the
+     * norms b in the no-rotation parametrisation, whose directions come from the config), the step
+     * count, GF time, the last risk, the step size, and the SGD sampler (generator and permutation).
+     * Restoring it into a fresh trainer of the same config and data continues the run with the same bits
+     * as if it had never stopped.
+     */
+    public record State(
+            long steps,
+            double time,
+            double logTime,
+            double lastRisk,
+            double lastLogRisk,
+            double stepSize,
+            long[] sampler,
+            int[] permutation,
+            double[] a,
+            double[] inner) {}
+
+    /** The trainer's state now (copies). */
+    public State state() {
+        return new State(
+                steps,
+                time,
+                logTime,
+                lastRisk,
+                lastLogRisk,
+                stepSize,
+                sgdRng.state(),
+                perm.clone(),
+                net.a.clone(),
+                net.frozenDirections() ? net.b.clone() : net.v.clone());
+    }
+
+    /** Continues from a state taken by {@link #state()} of a trainer of the same config and data. */
+    public void restore(State s) {
+        int innerLength = net.frozenDirections() ? m : m * d;
+        if (s.a().length != m || s.inner().length != innerLength || s.permutation().length != n) {
+            throw new IllegalArgumentException("the saved state is of another network or data set (width "
+                    + s.a().length + ", " + s.permutation().length + " examples; this run has width " + m + ", "
+                    + n + " examples)");
+        }
+        System.arraycopy(s.a(), 0, net.a, 0, m);
+        if (net.frozenDirections()) {
+            System.arraycopy(s.inner(), 0, net.b, 0, m);
+            net.syncInnerFromNorms();
+        } else {
+            System.arraycopy(s.inner(), 0, net.v, 0, m * d);
+        }
+        System.arraycopy(s.permutation(), 0, perm, 0, n);
+        sgdRng.restore(s.sampler());
+        steps = s.steps();
+        time = s.time();
+        logTime = s.logTime();
+        lastRisk = s.lastRisk();
+        lastLogRisk = s.lastLogRisk();
+        stepSize = s.stepSize();
+    }
+
     /** All metrics of the current weights, as an immutable value for another thread. */
     public Snapshot snapshot(long runId) {
         Metrics values = metrics.compute(net, loss, config.training().outerTrainable(), steps, time, logTime);

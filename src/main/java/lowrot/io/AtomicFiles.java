@@ -20,19 +20,21 @@ public final class AtomicFiles {
     private static final java.util.Set<Path> IN_PROGRESS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            for (Path p : IN_PROGRESS) {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // Nothing more can be done while the process ends.
-                }
-            }
-        }, "lowrot-cleanup"));
+        Runtime.getRuntime().addShutdownHook(new Thread(AtomicFiles::deleteTemporaries, "lowrot-cleanup"));
     }
 
-    private AtomicFiles() {
+    /** Deletes the temporary files of writes still in progress (for a process about to end at once). */
+    public static void deleteTemporaries() {
+        for (Path p : IN_PROGRESS) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                // Nothing more can be done while the process ends.
+            }
+        }
     }
+
+    private AtomicFiles() {}
 
     /** Writes bytes to {@code target}. */
     public static void write(Path target, byte[] bytes) throws IOException {
@@ -102,8 +104,11 @@ public final class AtomicFiles {
             moved = true;
         } catch (IOException e) {
             if (diskFull(e)) {
-                throw new IOException(target + ": the disk is full; nothing was written and any earlier file of"
-                        + " that name is unchanged — free some space and try again (" + ConfigJson.describe(e) + ")", e);
+                throw new IOException(
+                        target + ": the disk is full; nothing was written and any earlier file of"
+                                + " that name is unchanged — free some space and try again (" + ConfigJson.describe(e)
+                                + ")",
+                        e);
             }
             throw new IOException(target + ": " + ConfigJson.describe(e), e);
         } finally {

@@ -31,7 +31,7 @@ import lowrot.core.Snapshot;
 public final class RunFile {
     public static final String FORMAT = "lowrot-run";
     public static final int VERSION = 1;
-    private static final Gson GSON =
+    static final Gson GSON =
             new GsonBuilder().serializeSpecialFloatingPointValues().create();
 
     /** One recorded snapshot as stored: metrics and weights. */
@@ -48,7 +48,7 @@ public final class RunFile {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             w.write("{\"format\":\"" + FORMAT + "\",\"version\":" + VERSION + ",\n\"config\":");
             w.write(JsonParser.parseString(ConfigJson.write(config)).toString());
-            w.write(",\n\"data\":{\"train\":" + dataJson(data.train()) + ",\"test\":" + dataJson(data.test()) + "},\n");
+            w.write(",\n\"data\":" + dataJson(data) + ",\n");
             w.write("\"records\":[\n");
             for (int r = 0; r < snapshots.size(); r++) {
                 w.write(recordJson(snapshots.get(r)));
@@ -59,14 +59,22 @@ public final class RunFile {
         });
     }
 
-    private static String dataJson(Dataset d) {
+    /** The data of a run as stored: {"train": …, "test": …}. */
+    static JsonObject dataJson(DataSplit data) {
+        JsonObject o = new JsonObject();
+        o.add("train", dataJson(data.train()));
+        o.add("test", dataJson(data.test()));
+        return o;
+    }
+
+    private static JsonObject dataJson(Dataset d) {
         JsonObject o = new JsonObject();
         o.addProperty("kind", d.kind().name());
         o.addProperty("d", d.d());
         o.add("centres", GSON.toJsonTree(d.copyCentres()));
         o.add("x", GSON.toJsonTree(d.copyX()));
         o.add("y", GSON.toJsonTree(d.copyY()));
-        return o.toString();
+        return o;
     }
 
     static String recordJson(Snapshot s) {
@@ -85,8 +93,14 @@ public final class RunFile {
         return Long.toHexString(c.getValue());
     }
 
-    /** Whether a file starts as a run file does (its first line names the format), reading that line only. */
+    /**
+     * Whether a file starts as a run file or a run's journal does (its first line names the format), reading that
+     * line only.
+     */
     public static boolean isRunFile(Path file) {
+        if (RunJournal.isJournal(file)) {
+            return true;
+        }
         try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String first = in.readLine();
             return first != null && first.replace(" ", "").startsWith("{\"format\":\"" + FORMAT + "\"");
@@ -95,8 +109,21 @@ public final class RunFile {
         }
     }
 
-    /** Reads a run file, keeping every record up to the first damaged one. */
+    /**
+     * Reads a run file, keeping every record up to the first damaged one; a run's journal
+     * ({@link RunJournal}) reads as the run file of its records that carry weights.
+     */
     public static Loaded read(Path file) throws ConfigException {
+        if (RunJournal.isJournal(file)) {
+            RunJournal.Loaded j = RunJournal.read(file);
+            List<Record> records = RunJournal.records(j);
+            String warning = j.warning();
+            if (records.isEmpty()) {
+                throw new ConfigException(file + ": the journal holds no record with weights yet"
+                        + (warning.isEmpty() ? "" : " (" + warning + ")"));
+            }
+            return new Loaded(j.config(), j.data(), records, warning);
+        }
         try (Reader in = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
             JsonReader r = new JsonReader(in);
             r.setStrictness(Strictness.STRICT);
@@ -175,7 +202,7 @@ public final class RunFile {
         return new Loaded(config, new DataSplit(train, test), records, warning);
     }
 
-    private static Dataset data(JsonObject o, LabConfig config) throws ConfigException {
+    static Dataset data(JsonObject o, LabConfig config) throws ConfigException {
         try {
             int d = o.get("d").getAsInt();
             double[] x = GSON.fromJson(o.get("x"), double[].class);

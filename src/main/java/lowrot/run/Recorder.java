@@ -33,11 +33,27 @@ public final class Recorder {
         return step % every == 0;
     }
 
-    /** Records a snapshot (the first one must be at step 0). */
-    public void record(Snapshot s) {
+    /**
+     * Records a snapshot (the first one must be at step 0). Returns whether it is among the snapshots kept with
+     * weights (for now: a later thinning may drop it); one not kept now never is.
+     */
+    public boolean record(Snapshot s) {
         rows.add(s.metrics());
         last = s;
-        kept.offer(s);
+        return kept.offer(s);
+    }
+
+    /**
+     * Records again a row taken earlier (from a journal), with its snapshot when its weights were kept, else
+     * null: replaying a run's records in order rebuilds the same rows and the same kept snapshots.
+     */
+    public void replay(Metrics row, Snapshot s) {
+        rows.add(row);
+        last = s;
+        if (kept.offer(s) && s == null) {
+            throw new IllegalStateException("record " + rows.size() + " (step " + row.step()
+                    + ") was kept with weights, but its weights are missing");
+        }
     }
 
     /** Records step 0 from the trainer and returns that snapshot. */
@@ -68,8 +84,8 @@ public final class Recorder {
     /** The recording up to the last recorded (finite) snapshot, for a run that diverged after it. */
     public Recording recordingUpToLastGood() {
         List<Snapshot> k = kept.kept();
-        return new Recording(List.copyOf(rows), List.copyOf(k.isEmpty() || k.get(k.size() - 1) == last
-                ? k : append(k, last)));
+        return new Recording(
+                List.copyOf(rows), List.copyOf(k.isEmpty() || k.get(k.size() - 1) == last ? k : append(k, last)));
     }
 
     private static List<Snapshot> append(List<Snapshot> list, Snapshot s) {
@@ -79,6 +95,5 @@ public final class Recorder {
     }
 
     /** An immutable recording: metric rows and snapshots with weights. */
-    public record Recording(List<Metrics> rows, List<Snapshot> snapshots) {
-    }
+    public record Recording(List<Metrics> rows, List<Snapshot> snapshots) {}
 }

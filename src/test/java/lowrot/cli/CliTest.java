@@ -11,7 +11,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import lowrot.io.MetricsCsv;
@@ -214,40 +213,6 @@ class CliTest {
                         "--set",
                         "network.width=1048576"));
         assertTrue(err.contains("needs about") && err.contains("MB"), err);
-    }
-
-    @Test
-    void anInterruptedRunLeavesCompleteFilesOrNone(@TempDir Path dir) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Path out = dir.resolve("out");
-        Process p = new ProcessBuilder(
-                        java,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "lowrot.Launcher",
-                        "run",
-                        sample("quadrants-near-init.json").toString(),
-                        "--steps",
-                        "100000000",
-                        "--out",
-                        out.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("log.txt").toFile())
-                .start();
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < deadline
-                && !Files.readString(dir.resolve("log.txt")).contains("training")) {
-            Thread.sleep(50);
-        }
-        assertTrue(Files.readString(dir.resolve("log.txt")).contains("training"), "the run started training");
-        p.destroy(); // SIGTERM, as Ctrl-C's shutdown would
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the run ended on SIGTERM");
-        // Stopped while training, before any output was due (the files are written after the last step;
-        // AtomicFilesTest covers a stop in the middle of a write): the folder exists and holds nothing.
-        assertTrue(Files.isDirectory(out), "the run had started");
-        try (var files = Files.list(out)) {
-            assertEquals(List.of(), files.toList(), "no file, partial or whole, from an interrupted run");
-        }
     }
 
     @Test
