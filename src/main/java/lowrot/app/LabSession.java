@@ -46,6 +46,11 @@ final class LabSession implements AutoCloseable {
     private long runCounter;
     private boolean playing;
     private int stepsPerFrame = 10;
+    /** Playback pace in τ-decades per second; 0 is as fast as possible. */
+    private double pace = DEFAULT_PACE;
+    /** GF time at which the run pauses (0: none); the step target is the config's run.steps. */
+    private double targetTime;
+
     private Snapshot latest;
     private RunStatus status;
     private Replay replay;
@@ -116,6 +121,8 @@ final class LabSession implements AutoCloseable {
         pictures.newTrails(rc.network().width());
         pump = new SnapshotPump(runId, fx, this::onBatch);
         run = new TrainingRun(runId, rc, data, stepsPerFrame, 30_000_000L, next.every(), threadStart, pump);
+        run.setPace(pace);
+        run.setTarget(next.steps(), targetTime);
         work.compute(next, data.train());
         if (wasPlaying) {
             run.play();
@@ -254,6 +261,53 @@ final class LabSession implements AutoCloseable {
 
     int stepsPerFrame() {
         return stepsPerFrame;
+    }
+
+    /** The pace a new window plays at: half a τ-decade per second. */
+    static final double DEFAULT_PACE = 0.5;
+
+    /** Plays at {@code decadesPerSecond} τ-decades per second (0: as fast as possible). */
+    void setPace(double decadesPerSecond) {
+        pace = decadesPerSecond;
+        run.setPace(decadesPerSecond);
+    }
+
+    double pace() {
+        return pace;
+    }
+
+    /** Pauses the run when τ reaches {@code time} (0: no τ target); returns the problem, or null. */
+    String setTargetTime(double time) {
+        if (time != 0 && !(time >= 1e-6 && time <= 1e300)) {
+            return "stop at τ = " + time + ": allowed 1e-6 to 1e300, or empty for no τ target";
+        }
+        targetTime = time;
+        run.setTarget(config.steps(), time);
+        return null;
+    }
+
+    double targetTime() {
+        return targetTime;
+    }
+
+    /**
+     * How far the run is toward its target, in [0, 1]: the larger of step / run.steps and log(1 + τ) / log(1 +
+     * target τ) (log τ is the run's natural clock); NaN without a target.
+     */
+    double progress() {
+        Snapshot s = latest;
+        if (s == null) {
+            return Double.NaN;
+        }
+        double p = Double.NaN;
+        if (config.steps() > 0) {
+            p = Math.min(1, (double) s.step() / config.steps());
+        }
+        if (targetTime > 0) {
+            double q = Math.min(1, Math.log1p(s.time()) / Math.log1p(targetTime));
+            p = Double.isNaN(p) ? q : Math.max(p, q);
+        }
+        return p;
     }
 
     /** Changes η of the running network without restarting it; returns the problem, or null. */

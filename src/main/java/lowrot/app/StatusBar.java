@@ -4,7 +4,9 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import lowrot.core.Metrics;
@@ -23,6 +25,7 @@ final class StatusBar {
     private final Label messageLabel = new Label();
     private final ProgressIndicator refProgress = new ProgressIndicator();
     private final Label refLabel = new Label();
+    private final ProgressBar targetProgress = new ProgressBar(0);
     private final HBox bar;
 
     StatusBar(LabSession session) {
@@ -35,7 +38,12 @@ final class StatusBar {
         messageLabel.setWrapText(false);
         HBox.setHgrow(messageLabel, Priority.ALWAYS);
         messageLabel.setMaxWidth(Double.MAX_VALUE);
-        bar = new HBox(14, stepLabel, timeLabel, rateLabel, stateLabel, messageLabel, refProgress, refLabel);
+        targetProgress.setId("targetProgress");
+        targetProgress.setPrefWidth(110);
+        targetProgress.setTooltip(new Tooltip(
+                "Progress toward the target: run.steps steps or the stop-at-τ value" + " (τ on a log scale)."));
+        bar = new HBox(
+                14, stepLabel, timeLabel, targetProgress, rateLabel, stateLabel, messageLabel, refProgress, refLabel);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 10, 4, 10));
         bar.getStyleClass().add("status-bar");
@@ -67,6 +75,9 @@ final class StatusBar {
         if (session.boundViolation() != null) {
             messageLabel.getStyleClass().add("bound-violation");
         }
+        double progress = session.progress();
+        targetProgress.setVisible(!Double.isNaN(progress) && !session.replaying());
+        targetProgress.setProgress(Double.isNaN(progress) ? 0 : progress);
         boolean busy = session.referencesBusy();
         refProgress.setVisible(busy);
         refLabel.setText(busy ? "computing references…" : "references ready");

@@ -1,9 +1,11 @@
 package lowrot.app;
 
+import java.util.List;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
@@ -21,6 +23,30 @@ final class TransportBar {
     private final Label replayLabel = new Label();
     private final HBox replayBox = new HBox(8);
     private final ToolBar bar;
+    private final ComboBox<String> speed = new ComboBox<>();
+
+    /** The paces offered, in τ-decades per second, as the menu shows them. */
+    static final List<String> SPEEDS = List.of(
+            "0.1 τ-decades/s",
+            "0.25 τ-decades/s",
+            "0.5 τ-decades/s",
+            "1 τ-decades/s",
+            "2 τ-decades/s",
+            "5 τ-decades/s");
+
+    static final String FASTEST = "as fast as possible";
+
+    private static String label(double pace) {
+        if (pace == 0) {
+            return FASTEST;
+        }
+        for (String s : SPEEDS) {
+            if (Double.parseDouble(s.substring(0, s.indexOf(' '))) == pace) {
+                return s;
+            }
+        }
+        return SPEEDS.get(2);
+    }
 
     TransportBar(LabSession session) {
         this.session = session;
@@ -39,17 +65,59 @@ final class TransportBar {
         TextField spf = new TextField(Integer.toString(session.stepsPerFrame()));
         spf.setId("stepsPerFrame");
         spf.setPrefColumnCount(5);
-        spf.setTooltip(new Tooltip("Training steps between two pictures (1 to 100000)."));
+        spf.setTooltip(new Tooltip("As fast as possible: training steps between two pictures (1 to 100000)."));
         Label spfError = new Label();
         spfError.getStyleClass().add("field-error");
         spf.setOnAction(e -> {
             String problem;
             try {
-                problem = session.setStepsPerFrame(Integer.parseInt(spf.getText().trim()));
+                problem =
+                        session.setStepsPerFrame(Integer.parseInt(spf.getText().trim()));
             } catch (NumberFormatException ex) {
-                problem = "steps per frame = \"" + spf.getText() + "\": allowed 1 to 100000";
+                problem = "steps per frame: \"" + spf.getText() + "\" is not a whole number; allowed 1 to 100000";
             }
             spfError.setText(problem == null ? "" : problem);
+        });
+        Label spfLabel = new Label("steps per frame");
+        speed.setId("speed");
+        speed.getItems().addAll(SPEEDS);
+        speed.getItems().add(FASTEST);
+        speed.setValue(label(session.pace()));
+        speed.setTooltip(new Tooltip("Playback speed in τ-decades per second: every frame advances log τ by the same"
+                + " amount (few steps early, many late), so the early phase is as visible as the late one."));
+        Runnable showSpf = () -> {
+            boolean fastest = FASTEST.equals(speed.getValue());
+            for (Node n : List.of(spfLabel, spf, spfError)) {
+                n.setVisible(fastest);
+                n.setManaged(fastest);
+            }
+        };
+        speed.valueProperty().addListener((o, a, b) -> {
+            session.setPace(FASTEST.equals(b) ? 0 : Double.parseDouble(b.substring(0, b.indexOf(' '))));
+            showSpf.run();
+        });
+        showSpf.run();
+        TextField stopAt = new TextField();
+        stopAt.setId("stopAtTime");
+        stopAt.setPrefColumnCount(6);
+        stopAt.setPromptText("none");
+        stopAt.setTooltip(new Tooltip("Pause when GF time τ reaches this value (empty: no τ target). The run also"
+                + " pauses at run.steps steps. Play continues past a target."));
+        Label stopError = new Label();
+        stopError.getStyleClass().add("field-error");
+        stopAt.setOnAction(e -> {
+            String text = stopAt.getText().trim();
+            String problem;
+            if (text.isEmpty()) {
+                problem = session.setTargetTime(0);
+            } else {
+                try {
+                    problem = session.setTargetTime(Double.parseDouble(text));
+                } catch (NumberFormatException ex) {
+                    problem = "stop at τ: \"" + text + "\" is not a number; allowed 1e-6 to 1e300, or empty";
+                }
+            }
+            stopError.setText(problem == null ? "" : problem);
         });
         scrubber.setId("scrubber");
         scrubber.setPrefWidth(360);
@@ -59,8 +127,21 @@ final class TransportBar {
         replayBox.setAlignment(Pos.CENTER_LEFT);
         replayBox.setVisible(false);
         replayBox.setManaged(false);
-        bar = new ToolBar(playButton, stepButton, resetButton, new Separator(Orientation.VERTICAL),
-                new Label("steps per frame"), spf, spfError, replayBox);
+        bar = new ToolBar(
+                playButton,
+                stepButton,
+                resetButton,
+                new Separator(Orientation.VERTICAL),
+                new Label("speed"),
+                speed,
+                spfLabel,
+                spf,
+                spfError,
+                new Separator(Orientation.VERTICAL),
+                new Label("stop at τ"),
+                stopAt,
+                stopError,
+                replayBox);
     }
 
     Node node() {
@@ -81,8 +162,9 @@ final class TransportBar {
                 scrubber.setMajorTickUnit(1);
             }
             scrubber.setValue(session.replayIndex());
-            replayLabel.setText(String.format("replay: step %,d (%d of %d)", session.latest().step(),
-                    session.replayIndex() + 1, session.replaySize()));
+            replayLabel.setText(String.format(
+                    "replay: step %,d (%d of %d)",
+                    session.latest().step(), session.replayIndex() + 1, session.replaySize()));
         }
     }
 

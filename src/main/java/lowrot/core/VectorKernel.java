@@ -38,7 +38,11 @@ final class VectorKernel {
         return s[slot];
     }
 
-    /** {@link Kernel#signedOutputs} for d &gt; 2 over t in [t0, t1): L examples at a time, one per lane. */
+    /**
+     * {@link Kernel#signedOutputs} for d &gt; 2 over t in [t0, t1): 2L examples at a time (two vectors, one example
+     * per lane), then L, then the scalar loop. Each block is its own method: JDK 17's compiler stops inlining the
+     * Vector API's calls in a method with too many of them, and then allocates an object per vector operation.
+     */
     static void signedOutputs(
             double[] x,
             double[] y,
@@ -51,105 +55,121 @@ final class VectorKernel {
             int m,
             double s,
             double[] z) {
-        double[] xt = scratch(0, 2 * d * L);
-        double[] out = scratch(1, 2 * L);
-        DoubleVector zero = DoubleVector.zero(S);
         int t = t0;
-        int w = 2 * L;
-        // 2L examples (two vectors) and two neurons per pass: four independent chains of fused multiply-adds for
-        // the processor to overlap; each g still takes neuron j before j + 1.
-        for (; t + w <= t1; t += w) {
-            for (int lane = 0; lane < w; lane++) {
-                int xo = idx[t + lane] * d;
-                for (int k = 0; k < d; k++) {
-                    xt[k * w + lane] = x[xo + k];
-                }
-            }
-            DoubleVector g = zero;
-            DoubleVector f = zero;
-            int j = 0;
-            for (; j + 1 < m; j += 2) {
-                int row = j * d;
-                DoubleVector h = zero;
-                DoubleVector h1 = zero;
-                DoubleVector e = zero;
-                DoubleVector e1 = zero;
-                for (int k = 0; k < d; k++) {
-                    DoubleVector xk = DoubleVector.fromArray(S, xt, k * w);
-                    DoubleVector xl = DoubleVector.fromArray(S, xt, k * w + L);
-                    DoubleVector vk = DoubleVector.broadcast(S, v[row + k]);
-                    DoubleVector vl = DoubleVector.broadcast(S, v[row + d + k]);
-                    h = xk.fma(vk, h);
-                    h1 = xk.fma(vl, h1);
-                    e = xl.fma(vk, e);
-                    e1 = xl.fma(vl, e1);
-                }
-                DoubleVector aj = DoubleVector.broadcast(S, a[j]);
-                DoubleVector ak = DoubleVector.broadcast(S, a[j + 1]);
-                g = h.max(zero).fma(aj, g);
-                g = h1.max(zero).fma(ak, g);
-                f = e.max(zero).fma(aj, f);
-                f = e1.max(zero).fma(ak, f);
-            }
-            for (; j < m; j++) {
-                int row = j * d;
-                DoubleVector h = zero;
-                DoubleVector e = zero;
-                for (int k = 0; k < d; k++) {
-                    DoubleVector vk = DoubleVector.broadcast(S, v[row + k]);
-                    h = DoubleVector.fromArray(S, xt, k * w).fma(vk, h);
-                    e = DoubleVector.fromArray(S, xt, k * w + L).fma(vk, e);
-                }
-                DoubleVector aj = DoubleVector.broadcast(S, a[j]);
-                g = h.max(zero).fma(aj, g);
-                f = e.max(zero).fma(aj, f);
-            }
-            g.intoArray(out, 0);
-            f.intoArray(out, L);
-            for (int lane = 0; lane < w; lane++) {
-                int i = idx[t + lane];
-                z[t + lane] = y[i] * s * out[lane];
-            }
+        for (; t + 2 * L <= t1; t += 2 * L) {
+            outputsWide(x, y, d, idx, t, a, v, m, s, z);
         }
         for (; t + L <= t1; t += L) {
-            for (int lane = 0; lane < L; lane++) {
-                int xo = idx[t + lane] * d;
-                for (int k = 0; k < d; k++) {
-                    xt[k * L + lane] = x[xo + k];
-                }
-            }
-            DoubleVector g = zero;
-            int j = 0;
-            // The last L to 2L − 1 examples: one vector, two neurons per pass; g still
-            // takes neuron j before j + 1.
-            for (; j + 1 < m; j += 2) {
-                int row = j * d;
-                DoubleVector h = zero;
-                DoubleVector h1 = zero;
-                for (int k = 0; k < d; k++) {
-                    DoubleVector xk = DoubleVector.fromArray(S, xt, k * L);
-                    h = xk.fma(DoubleVector.broadcast(S, v[row + k]), h);
-                    h1 = xk.fma(DoubleVector.broadcast(S, v[row + d + k]), h1);
-                }
-                g = h.max(zero).fma(DoubleVector.broadcast(S, a[j]), g);
-                g = h1.max(zero).fma(DoubleVector.broadcast(S, a[j + 1]), g);
-            }
-            for (; j < m; j++) {
-                int row = j * d;
-                DoubleVector h = zero;
-                for (int k = 0; k < d; k++) {
-                    h = DoubleVector.fromArray(S, xt, k * L).fma(DoubleVector.broadcast(S, v[row + k]), h);
-                }
-                g = h.max(zero).fma(DoubleVector.broadcast(S, a[j]), g);
-            }
-            g.intoArray(out, 0);
-            for (int lane = 0; lane < L; lane++) {
-                int i = idx[t + lane];
-                z[t + lane] = y[i] * s * out[lane];
-            }
+            outputsNarrow(x, y, d, idx, t, a, v, m, s, z);
         }
         if (t < t1) {
             Kernel.scalarOutputs(x, y, d, idx, t, t1, a, v, m, s, z);
+        }
+    }
+
+    /**
+     * z for the 2L examples from t: two example vectors and two neurons per pass, four independent chains of fused
+     * multiply-adds for the processor to overlap; each g still takes neuron j before j + 1.
+     */
+    private static void outputsWide(
+            double[] x, double[] y, int d, int[] idx, int t, double[] a, double[] v, int m, double s, double[] z) {
+        int w = 2 * L;
+        double[] xt = scratch(0, 2 * d * L);
+        double[] out = scratch(1, 2 * L);
+        DoubleVector zero = DoubleVector.zero(S);
+        for (int lane = 0; lane < w; lane++) {
+            int xo = idx[t + lane] * d;
+            for (int k = 0; k < d; k++) {
+                xt[k * w + lane] = x[xo + k];
+            }
+        }
+        DoubleVector g = zero;
+        DoubleVector f = zero;
+        int j = 0;
+        for (; j + 1 < m; j += 2) {
+            int row = j * d;
+            DoubleVector h = zero;
+            DoubleVector h1 = zero;
+            DoubleVector e = zero;
+            DoubleVector e1 = zero;
+            for (int k = 0; k < d; k++) {
+                DoubleVector xk = DoubleVector.fromArray(S, xt, k * w);
+                DoubleVector xl = DoubleVector.fromArray(S, xt, k * w + L);
+                DoubleVector vk = DoubleVector.broadcast(S, v[row + k]);
+                DoubleVector vl = DoubleVector.broadcast(S, v[row + d + k]);
+                h = xk.fma(vk, h);
+                h1 = xk.fma(vl, h1);
+                e = xl.fma(vk, e);
+                e1 = xl.fma(vl, e1);
+            }
+            DoubleVector aj = DoubleVector.broadcast(S, a[j]);
+            DoubleVector ak = DoubleVector.broadcast(S, a[j + 1]);
+            g = h.max(zero).fma(aj, g);
+            g = h1.max(zero).fma(ak, g);
+            f = e.max(zero).fma(aj, f);
+            f = e1.max(zero).fma(ak, f);
+        }
+        for (; j < m; j++) {
+            int row = j * d;
+            DoubleVector h = zero;
+            DoubleVector e = zero;
+            for (int k = 0; k < d; k++) {
+                DoubleVector vk = DoubleVector.broadcast(S, v[row + k]);
+                h = DoubleVector.fromArray(S, xt, k * w).fma(vk, h);
+                e = DoubleVector.fromArray(S, xt, k * w + L).fma(vk, e);
+            }
+            DoubleVector aj = DoubleVector.broadcast(S, a[j]);
+            g = h.max(zero).fma(aj, g);
+            f = e.max(zero).fma(aj, f);
+        }
+        g.intoArray(out, 0);
+        f.intoArray(out, L);
+        for (int lane = 0; lane < w; lane++) {
+            int i = idx[t + lane];
+            z[t + lane] = y[i] * s * out[lane];
+        }
+    }
+
+    /** z for the L examples from t: one vector, two neurons per pass. */
+    private static void outputsNarrow(
+            double[] x, double[] y, int d, int[] idx, int t, double[] a, double[] v, int m, double s, double[] z) {
+        double[] xt = scratch(0, 2 * d * L);
+        double[] out = scratch(1, 2 * L);
+        DoubleVector zero = DoubleVector.zero(S);
+        for (int lane = 0; lane < L; lane++) {
+            int xo = idx[t + lane] * d;
+            for (int k = 0; k < d; k++) {
+                xt[k * L + lane] = x[xo + k];
+            }
+        }
+        DoubleVector g = zero;
+        int j = 0;
+        // The last L to 2L − 1 examples: one vector, two neurons per pass; g still
+        // takes neuron j before j + 1.
+        for (; j + 1 < m; j += 2) {
+            int row = j * d;
+            DoubleVector h = zero;
+            DoubleVector h1 = zero;
+            for (int k = 0; k < d; k++) {
+                DoubleVector xk = DoubleVector.fromArray(S, xt, k * L);
+                h = xk.fma(DoubleVector.broadcast(S, v[row + k]), h);
+                h1 = xk.fma(DoubleVector.broadcast(S, v[row + d + k]), h1);
+            }
+            g = h.max(zero).fma(DoubleVector.broadcast(S, a[j]), g);
+            g = h1.max(zero).fma(DoubleVector.broadcast(S, a[j + 1]), g);
+        }
+        for (; j < m; j++) {
+            int row = j * d;
+            DoubleVector h = zero;
+            for (int k = 0; k < d; k++) {
+                h = DoubleVector.fromArray(S, xt, k * L).fma(DoubleVector.broadcast(S, v[row + k]), h);
+            }
+            g = h.max(zero).fma(DoubleVector.broadcast(S, a[j]), g);
+        }
+        g.intoArray(out, 0);
+        for (int lane = 0; lane < L; lane++) {
+            int i = idx[t + lane];
+            z[t + lane] = y[i] * s * out[lane];
         }
     }
 
@@ -188,7 +208,6 @@ final class VectorKernel {
         double[] tile = scratch(1, TILE * w + w);
         int[] rows = ROWS.get();
         int[] offsets = OFFSETS.get();
-        DoubleVector zero = DoubleVector.zero(S);
         for (int jb = j0; jb < pairs; jb += w) {
             for (int lane = 0; lane < w; lane++) {
                 int row = (jb + lane) * d;
@@ -197,10 +216,6 @@ final class VectorKernel {
                 }
             }
             java.util.Arrays.fill(acc, 0, d * w, 0.0);
-            DoubleVector a0 = DoubleVector.fromArray(S, a, jb);
-            DoubleVector a1 = DoubleVector.fromArray(S, a, jb + L);
-            DoubleVector sa0 = zero;
-            DoubleVector sa1 = zero;
             int t = 0;
             while (t < count) {
                 int r = 0;
@@ -209,64 +224,12 @@ final class VectorKernel {
                         rows[r++] = t;
                     }
                 }
-                int q = 0;
-                // Two examples per pass: four independent dot-product chains for the processor to overlap.
-                for (; q + 1 < r; q += 2) {
-                    double ct = c[rows[q]];
-                    double cu = c[rows[q + 1]];
-                    int xo = idx[rows[q]] * d;
-                    int xu = idx[rows[q + 1]] * d;
-                    DoubleVector h0 = zero;
-                    DoubleVector h1 = zero;
-                    DoubleVector u0 = zero;
-                    DoubleVector u1 = zero;
-                    for (int k = 0; k < d; k++) {
-                        DoubleVector w0 = DoubleVector.fromArray(S, vt, k * w);
-                        DoubleVector w1 = DoubleVector.fromArray(S, vt, k * w + L);
-                        double xk = x[xo + k];
-                        double xl = x[xu + k];
-                        h0 = w0.fma(DoubleVector.broadcast(S, xk), h0);
-                        h1 = w1.fma(DoubleVector.broadcast(S, xk), h1);
-                        u0 = w0.fma(DoubleVector.broadcast(S, xl), u0);
-                        u1 = w1.fma(DoubleVector.broadcast(S, xl), u1);
-                    }
-                    VectorMask<Double> on0 = h0.compare(VectorOperators.GT, 0.0);
-                    VectorMask<Double> on1 = h1.compare(VectorOperators.GT, 0.0);
-                    zero.blend(a0.mul(ct), on0).intoArray(tile, q * w);
-                    zero.blend(a1.mul(ct), on1).intoArray(tile, q * w + L);
-                    sa0 = sa0.blend(h0.fma(DoubleVector.broadcast(S, ct), sa0), on0);
-                    sa1 = sa1.blend(h1.fma(DoubleVector.broadcast(S, ct), sa1), on1);
-                    VectorMask<Double> onu0 = u0.compare(VectorOperators.GT, 0.0);
-                    VectorMask<Double> onu1 = u1.compare(VectorOperators.GT, 0.0);
-                    zero.blend(a0.mul(cu), onu0).intoArray(tile, (q + 1) * w);
-                    zero.blend(a1.mul(cu), onu1).intoArray(tile, (q + 1) * w + L);
-                    sa0 = sa0.blend(u0.fma(DoubleVector.broadcast(S, cu), sa0), onu0);
-                    sa1 = sa1.blend(u1.fma(DoubleVector.broadcast(S, cu), sa1), onu1);
-                    offsets[q] = xo;
-                    offsets[q + 1] = xu;
-                }
-                for (; q < r; q++) {
-                    double ct = c[rows[q]];
-                    int xo = idx[rows[q]] * d;
-                    DoubleVector h0 = zero;
-                    DoubleVector h1 = zero;
-                    for (int k = 0; k < d; k++) {
-                        double xk = x[xo + k];
-                        h0 = DoubleVector.fromArray(S, vt, k * w).fma(DoubleVector.broadcast(S, xk), h0);
-                        h1 = DoubleVector.fromArray(S, vt, k * w + L).fma(DoubleVector.broadcast(S, xk), h1);
-                    }
-                    VectorMask<Double> on0 = h0.compare(VectorOperators.GT, 0.0);
-                    VectorMask<Double> on1 = h1.compare(VectorOperators.GT, 0.0);
-                    zero.blend(a0.mul(ct), on0).intoArray(tile, q * w);
-                    zero.blend(a1.mul(ct), on1).intoArray(tile, q * w + L);
-                    sa0 = sa0.blend(h0.fma(DoubleVector.broadcast(S, ct), sa0), on0);
-                    sa1 = sa1.blend(h1.fma(DoubleVector.broadcast(S, ct), sa1), on1);
-                    offsets[q] = xo;
+                int q = coefficientPairs(x, d, idx, c, rows, r, vt, a, jb, tile, offsets, ga, w);
+                if (q < r) {
+                    coefficientSingle(x, d, idx, c, rows, q, vt, a, jb, tile, offsets, ga, w);
                 }
                 addTile(x, d, tile, offsets, r, acc, w);
             }
-            sa0.intoArray(ga, jb);
-            sa1.intoArray(ga, jb + L);
             for (int lane = 0; lane < w; lane++) {
                 int row = (jb + lane) * d;
                 for (int k = 0; k < d; k++) {
@@ -277,6 +240,115 @@ final class VectorKernel {
         if (pairs < j1) {
             backwardSingle(x, d, idx, count, a, v, pairs, j1, c, ga, gv);
         }
+    }
+
+    /*
+     * The backward pass's vector work is split into small methods on purpose: JDK 17's compiler stops inlining the
+     * Vector API's calls in a method with too many of them, and then allocates an object per vector operation.
+     */
+
+    /**
+     * The first sweep of a tile, two examples per pass (four independent dot-product chains): for rows q, q + 1
+     * of the tile, h_tj for the 2L neurons from jb, the coefficients a_j c_t 1[h_tj &gt; 0] into the tile and
+     * c_t h_tj into ∂a's sums (ga[jb …], in example order). Returns the first row not done.
+     */
+    private static int coefficientPairs(
+            double[] x,
+            int d,
+            int[] idx,
+            double[] c,
+            int[] rows,
+            int r,
+            double[] vt,
+            double[] a,
+            int jb,
+            double[] tile,
+            int[] offsets,
+            double[] ga,
+            int w) {
+        DoubleVector zero = DoubleVector.zero(S);
+        DoubleVector a0 = DoubleVector.fromArray(S, a, jb);
+        DoubleVector a1 = DoubleVector.fromArray(S, a, jb + L);
+        DoubleVector sa0 = DoubleVector.fromArray(S, ga, jb);
+        DoubleVector sa1 = DoubleVector.fromArray(S, ga, jb + L);
+        int q = 0;
+        for (; q + 1 < r; q += 2) {
+            double ct = c[rows[q]];
+            double cu = c[rows[q + 1]];
+            int xo = idx[rows[q]] * d;
+            int xu = idx[rows[q + 1]] * d;
+            DoubleVector h0 = zero;
+            DoubleVector h1 = zero;
+            DoubleVector u0 = zero;
+            DoubleVector u1 = zero;
+            for (int k = 0; k < d; k++) {
+                DoubleVector w0 = DoubleVector.fromArray(S, vt, k * w);
+                DoubleVector w1 = DoubleVector.fromArray(S, vt, k * w + L);
+                double xk = x[xo + k];
+                double xl = x[xu + k];
+                h0 = w0.fma(DoubleVector.broadcast(S, xk), h0);
+                h1 = w1.fma(DoubleVector.broadcast(S, xk), h1);
+                u0 = w0.fma(DoubleVector.broadcast(S, xl), u0);
+                u1 = w1.fma(DoubleVector.broadcast(S, xl), u1);
+            }
+            VectorMask<Double> on0 = h0.compare(VectorOperators.GT, 0.0);
+            VectorMask<Double> on1 = h1.compare(VectorOperators.GT, 0.0);
+            zero.blend(a0.mul(ct), on0).intoArray(tile, q * w);
+            zero.blend(a1.mul(ct), on1).intoArray(tile, q * w + L);
+            sa0 = sa0.blend(h0.fma(DoubleVector.broadcast(S, ct), sa0), on0);
+            sa1 = sa1.blend(h1.fma(DoubleVector.broadcast(S, ct), sa1), on1);
+            VectorMask<Double> onu0 = u0.compare(VectorOperators.GT, 0.0);
+            VectorMask<Double> onu1 = u1.compare(VectorOperators.GT, 0.0);
+            zero.blend(a0.mul(cu), onu0).intoArray(tile, (q + 1) * w);
+            zero.blend(a1.mul(cu), onu1).intoArray(tile, (q + 1) * w + L);
+            sa0 = sa0.blend(u0.fma(DoubleVector.broadcast(S, cu), sa0), onu0);
+            sa1 = sa1.blend(u1.fma(DoubleVector.broadcast(S, cu), sa1), onu1);
+            offsets[q] = xo;
+            offsets[q + 1] = xu;
+        }
+        sa0.intoArray(ga, jb);
+        sa1.intoArray(ga, jb + L);
+        return q;
+    }
+
+    /** The first sweep for the tile's last row q (as {@link #coefficientPairs}, one example). */
+    private static void coefficientSingle(
+            double[] x,
+            int d,
+            int[] idx,
+            double[] c,
+            int[] rows,
+            int q,
+            double[] vt,
+            double[] a,
+            int jb,
+            double[] tile,
+            int[] offsets,
+            double[] ga,
+            int w) {
+        DoubleVector zero = DoubleVector.zero(S);
+        DoubleVector a0 = DoubleVector.fromArray(S, a, jb);
+        DoubleVector a1 = DoubleVector.fromArray(S, a, jb + L);
+        DoubleVector sa0 = DoubleVector.fromArray(S, ga, jb);
+        DoubleVector sa1 = DoubleVector.fromArray(S, ga, jb + L);
+        double ct = c[rows[q]];
+        int xo = idx[rows[q]] * d;
+        DoubleVector h0 = zero;
+        DoubleVector h1 = zero;
+        for (int k = 0; k < d; k++) {
+            double xk = x[xo + k];
+            h0 = DoubleVector.fromArray(S, vt, k * w).fma(DoubleVector.broadcast(S, xk), h0);
+            h1 = DoubleVector.fromArray(S, vt, k * w + L).fma(DoubleVector.broadcast(S, xk), h1);
+        }
+        VectorMask<Double> on0 = h0.compare(VectorOperators.GT, 0.0);
+        VectorMask<Double> on1 = h1.compare(VectorOperators.GT, 0.0);
+        zero.blend(a0.mul(ct), on0).intoArray(tile, q * w);
+        zero.blend(a1.mul(ct), on1).intoArray(tile, q * w + L);
+        sa0 = sa0.blend(h0.fma(DoubleVector.broadcast(S, ct), sa0), on0);
+        sa1 = sa1.blend(h1.fma(DoubleVector.broadcast(S, ct), sa1), on1);
+        offsets[q] = xo;
+        sa0.intoArray(ga, jb);
+        sa1.intoArray(ga, jb + L);
     }
 
     /** Per-thread positions t of a tile's examples (those with c_t ≠ 0). */
@@ -384,18 +456,13 @@ final class VectorKernel {
                     h = vk.fma(DoubleVector.broadcast(S, x[xo + k]), h);
                     h1 = vk.fma(DoubleVector.broadcast(S, x[xo1 + k]), h1);
                 }
-                if (ct != 0.0) {
-                    sa = addExample(h, ct, aj, x, xo, d, acc, sa, zero);
-                }
-                if (ct1 != 0.0) {
-                    sa = addExample(h1, ct1, aj, x, xo1, d, acc, sa, zero);
-                }
+                // No test of c_t = 0 here: such an example adds exactly ±0, and a branch around vector code
+                // can keep C2 from compiling the vectors into registers.
+                sa = addExample(h, ct, aj, x, xo, d, acc, sa, zero);
+                sa = addExample(h1, ct1, aj, x, xo1, d, acc, sa, zero);
             }
             for (; t < count; t++) {
                 double ct = c[t];
-                if (ct == 0.0) {
-                    continue;
-                }
                 int xo = idx[t] * d;
                 DoubleVector h = zero;
                 for (int k = 0; k < d; k++) {
@@ -531,11 +598,10 @@ final class VectorKernel {
             DoubleVector p1 = zero;
             DoubleVector q0 = zero;
             DoubleVector q1 = zero;
+            // Every example, c_t = 0 too (it adds exactly ±0): a branch here can keep C2 from compiling the
+            // vectors into registers (JDK 17 then allocates a vector object per operation).
             for (int t = 0; t < count; t++) {
                 double ct = c[t];
-                if (ct == 0.0) {
-                    continue;
-                }
                 int xo = 2 * idx[t];
                 DoubleVector x0 = DoubleVector.broadcast(S, x[xo]);
                 DoubleVector x1 = DoubleVector.broadcast(S, x[xo + 1]);

@@ -4,6 +4,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import lowrot.core.DataSplit;
+import lowrot.core.LogPace;
 import lowrot.core.RunConfig;
 import lowrot.core.Snapshot;
 import lowrot.core.Trainer;
@@ -19,7 +20,12 @@ import lowrot.core.Trainer;
 public final class TrainingRun implements AutoCloseable {
     private static final long DEFAULT_MIN_SNAPSHOT_NANOS = 30_000_000L;
 
-    private sealed interface Command permits Play, Pause, Step, SetStepSize, SetStepsPerSnapshot, Stop, Save {}
+    private sealed interface Command
+            permits Play, Pause, Step, SetStepSize, SetStepsPerSnapshot, SetPace, SetTarget, Stop, Save {}
+
+    private record SetPace(double decadesPerSecond) implements Command {}
+
+    private record SetTarget(long steps, double time) implements Command {}
 
     private record Save(java.util.function.Consumer<Recorder.Recording> sink) implements Command {}
 
@@ -135,6 +141,26 @@ public final class TrainingRun implements AutoCloseable {
         commands.add(new Save(sink));
     }
 
+    /**
+     * Plays at {@code decadesPerSecond} τ-decades per second ({@link LogPace}); 0 plays as fast as possible, a
+     * snapshot every {@code stepsPerSnapshot} steps at most every {@code minSnapshotNanos}, plus one at every
+     * twentieth of a τ-decade so that the early phase is pictured.
+     */
+    public void setPace(double decadesPerSecond) {
+        if (decadesPerSecond != 0) {
+            new LogPace(decadesPerSecond);
+        }
+        commands.add(new SetPace(decadesPerSecond));
+    }
+
+    /**
+     * Pauses the run when it reaches {@code steps} steps or GF time {@code time}, whichever comes first (0 for
+     * no limit of that kind), with a status saying so; Play continues past the target.
+     */
+    public void setTarget(long steps, double time) {
+        commands.add(new SetTarget(Math.max(0, steps), time > 0 && Double.isFinite(time) ? time : 0));
+    }
+
     /** Asks the thread to stop after the step in progress. */
     public void stop() {
         commands.add(new Stop());
@@ -157,6 +183,17 @@ public final class TrainingRun implements AutoCloseable {
         stop();
     }
 
+    /** Snapshots per τ-decade taken early in a run played as fast as possible. */
+    private static final double GRID_PER_DECADE = 20;
+
+    private static final long FRAME_NANOS = Math.round(1e9 / LogPace.FRAMES_PER_SECOND);
+
+    private LogPace pace;
+    private long targetSteps;
+    private double targetTime;
+    private int pendingSteps;
+    private double initialRisk;
+
     private void loop() {
         try {
             threadStart.run();
@@ -168,45 +205,56 @@ public final class TrainingRun implements AutoCloseable {
             Snapshot first = recorder.start(trainer, runId);
             listener.snapshot(first);
             publishStatus("");
-            double initialRisk = first.metrics().risk();
-            int pendingSteps = 0;
+            initialRisk = first.metrics().risk();
             long lastSnapshot = System.nanoTime();
             long sinceSnapshot = 0;
             long rateStart = System.nanoTime();
             long rateSteps = 0;
-            double rate = 0;
+            double nextGridTime = 0;
+            long frameDeadline = 0;
             while (true) {
-                Command cmd = state == RunState.RUNNING || pendingSteps > 0
-                        ? commands.poll()
-                        : commands.poll(250, TimeUnit.MILLISECONDS);
+                boolean frameDue = state == RunState.RUNNING
+                        && pendingSteps == 0
+                        && pace != null
+                        && pace.started()
+                        && trainer.time() >= pace.nextTarget();
+                Command cmd;
+                if (frameDue) {
+                    // The frame's step is reached: show it when its time comes (the clock decides when, never what).
+                    long wait = frameDeadline - System.nanoTime();
+                    cmd = wait > 0 ? commands.poll(wait, TimeUnit.NANOSECONDS) : commands.poll();
+                } else {
+                    cmd = state == RunState.RUNNING || pendingSteps > 0
+                            ? commands.poll()
+                            : commands.poll(250, TimeUnit.MILLISECONDS);
+                }
                 if (cmd != null) {
                     if (cmd instanceof Stop) {
                         break;
                     }
                     if (cmd instanceof Play && state != RunState.DIVERGED) {
-                        state = RunState.RUNNING;
                         rateStart = System.nanoTime();
                         rateSteps = 0;
-                        publishStatus("");
-                    } else if (cmd instanceof Pause && state == RunState.RUNNING) {
-                        state = RunState.PAUSED;
-                        publishSnapshot();
-                        publishStatus("");
-                    } else if (cmd instanceof Step s && state != RunState.DIVERGED) {
-                        state = RunState.PAUSED;
-                        pendingSteps += s.count();
-                    } else if (cmd instanceof SetStepSize s) {
-                        try {
-                            trainer.setStepSize(s.eta());
-                            publishStatus("");
-                        } catch (IllegalArgumentException e) {
-                            publishStatus(e.getMessage());
+                        frameDeadline = rateStart;
+                        if (pace != null) {
+                            pace = new LogPace(pace.decadesPerFrame() * LogPace.FRAMES_PER_SECOND);
                         }
-                    } else if (cmd instanceof SetStepsPerSnapshot s) {
-                        stepsPerSnapshot = s.steps();
-                    } else if (cmd instanceof Save s) {
-                        s.sink().accept(recorder.recording(trainer, runId));
+                    } else if (cmd instanceof SetPace p) {
+                        pace = p.decadesPerSecond() == 0 ? null : new LogPace(p.decadesPerSecond());
+                        frameDeadline = System.nanoTime();
+                        nextGridTime = 0;
                     }
+                    handle(cmd);
+                    continue;
+                }
+                if (frameDue) {
+                    if (!publishChecked()) {
+                        continue;
+                    }
+                    pace.frameShown();
+                    frameDeadline = Math.max(frameDeadline + FRAME_NANOS, System.nanoTime());
+                    lastSnapshot = System.nanoTime();
+                    sinceSnapshot = 0;
                     continue;
                 }
                 if (state != RunState.RUNNING && pendingSteps == 0) {
@@ -235,15 +283,27 @@ public final class TrainingRun implements AutoCloseable {
                     }
                     recorder.record(recorded);
                 }
+                if (pace != null && !pace.started() && trainer.time() > 0) {
+                    pace.startAt(trainer.time());
+                }
                 long now = System.nanoTime();
                 if (now - rateStart >= 1_000_000_000L) {
-                    rate = rateSteps * 1e9 / (now - rateStart);
+                    double rate = rateSteps * 1e9 / (now - rateStart);
                     rateStart = now;
                     rateSteps = 0;
                     publishStatus("", rate);
                 }
+                if (reachedTarget()) {
+                    continue;
+                }
                 boolean stepDone = pendingSteps == 0 && state == RunState.PAUSED;
-                if (stepDone || (sinceSnapshot >= stepsPerSnapshot && now - lastSnapshot >= minSnapshotNanos)) {
+                boolean grid = pace == null && trainer.time() >= nextGridTime;
+                // Paced and behind (a frame needs more steps than the machine takes in a frame's time): the
+                // picture keeps moving with snapshots between frames, which do not count as frames.
+                boolean timed = pace == null
+                        ? sinceSnapshot >= stepsPerSnapshot && now - lastSnapshot >= minSnapshotNanos
+                        : now - lastSnapshot >= Math.max(minSnapshotNanos, 2 * FRAME_NANOS);
+                if (stepDone || grid || timed) {
                     Snapshot snap = recorded != null ? recorded : trainer.snapshot(runId);
                     String bad = Divergence.check(snap.metrics(), initialRisk);
                     if (bad != null) {
@@ -254,6 +314,10 @@ public final class TrainingRun implements AutoCloseable {
                     listener.snapshot(snap);
                     lastSnapshot = now;
                     sinceSnapshot = 0;
+                    if (grid) {
+                        nextGridTime = Math.pow(
+                                10, Math.floor(Math.log10(trainer.time()) * GRID_PER_DECADE + 1) / GRID_PER_DECADE);
+                    }
                     if (stepDone) {
                         publishStatus("");
                     }
@@ -274,6 +338,66 @@ public final class TrainingRun implements AutoCloseable {
         }
         state = RunState.STOPPED;
         publishStatus("");
+    }
+
+    /** Acts on a command other than Stop. */
+    private void handle(Command cmd) {
+        if (cmd instanceof Play && state != RunState.DIVERGED) {
+            state = RunState.RUNNING;
+            publishStatus("");
+        } else if (cmd instanceof Pause && state == RunState.RUNNING) {
+            state = RunState.PAUSED;
+            publishSnapshot();
+            publishStatus("");
+        } else if (cmd instanceof Step s && state != RunState.DIVERGED) {
+            state = RunState.PAUSED;
+            pendingSteps += s.count();
+        } else if (cmd instanceof SetStepSize s) {
+            try {
+                trainer.setStepSize(s.eta());
+                publishStatus("");
+            } catch (IllegalArgumentException e) {
+                publishStatus(e.getMessage());
+            }
+        } else if (cmd instanceof SetStepsPerSnapshot s) {
+            stepsPerSnapshot = s.steps();
+        } else if (cmd instanceof SetTarget t) {
+            targetSteps = t.steps();
+            targetTime = t.time();
+        } else if (cmd instanceof Save s) {
+            s.sink().accept(recorder.recording(trainer, runId));
+        }
+    }
+
+    /** Publishes a snapshot unless it shows divergence (then the run stops there); true if published. */
+    private boolean publishChecked() {
+        Snapshot snap = trainer.snapshot(runId);
+        String bad = Divergence.check(snap.metrics(), initialRisk);
+        if (bad != null) {
+            diverge(bad);
+            pendingSteps = 0;
+            return false;
+        }
+        listener.snapshot(snap);
+        return true;
+    }
+
+    /** Pauses at the target (step count or τ), once; true if it did. */
+    private boolean reachedTarget() {
+        boolean steps = targetSteps > 0 && trainer.stepCount() >= targetSteps;
+        boolean time = targetTime > 0 && trainer.time() >= targetTime;
+        if (state != RunState.RUNNING || !(steps || time)) {
+            return false;
+        }
+        String what = steps ? String.format("step %,d", targetSteps) : "τ = " + targetTime;
+        targetSteps = 0;
+        targetTime = 0;
+        state = RunState.PAUSED;
+        pendingSteps = 0;
+        if (publishChecked()) {
+            publishStatus("reached the target (" + what + "); Play continues past it");
+        }
+        return true;
     }
 
     private void diverge(String reason) {
