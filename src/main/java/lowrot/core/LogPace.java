@@ -62,6 +62,14 @@ public final class LogPace {
         frame++;
     }
 
+    /**
+     * Skips ahead so that the next frame is at least frame k + 1 (a player that cannot draw every frame in time
+     * shows fewer frames, each still at its own τ_k, and keeps the pace in τ-decades per second).
+     */
+    public void skipTo(long k) {
+        frame = Math.max(frame, k);
+    }
+
     /** Frames shown since pacing started. */
     public long frames() {
         return frame;

@@ -9,7 +9,7 @@ import lowrot.core.RunConfig;
  * line trains and how often it records, and the reference-margin settings.
  *
  * @param run             the run
- * @param steps           training steps of {@code lowrot run}
+ * @param steps           training steps of {@code lowrot run}; the window pauses there (0: no step target)
  * @param every           record a snapshot every this many steps
  * @param ntkDirections   M for the NTK margin
  * @param ntkTolerance    gap at which the NTK solver stops
@@ -18,28 +18,40 @@ import lowrot.core.RunConfig;
  * @param globalNodes     branch-and-bound nodes per certificate of the global margin (d &gt; 2), at most
  * @param csv             the CSV file of explicit points (kind POINTS), as written in the file, or null
  */
-public record LabConfig(RunConfig run, long steps, int every, int ntkDirections, double ntkTolerance,
-        double globalTolerance, int globalRounds, int globalNodes, String csv) {
+public record LabConfig(
+        RunConfig run,
+        long steps,
+        int every,
+        int ntkDirections,
+        double ntkTolerance,
+        double globalTolerance,
+        int globalRounds,
+        int globalNodes,
+        String csv) {
 
     public static final int VERSION = 1;
     public static final String FORMAT = "lowrot-config";
 
     public static LabConfig defaults() {
         GlobalMarginSolver.Options g = GlobalMarginSolver.Options.defaults();
-        return new LabConfig(RunConfig.defaults(), 2000, 10, 4096, 1e-3, g.tolerance(), g.maxRounds(), g.maxNodes(), null);
+        return new LabConfig(
+                RunConfig.defaults(), 2000, 10, 4096, 1e-3, g.tolerance(), g.maxRounds(), g.maxNodes(), null);
     }
 
     /** The same settings around another run. */
     public LabConfig withRun(RunConfig value) {
-        return new LabConfig(value, steps, every, ntkDirections, ntkTolerance, globalTolerance, globalRounds, globalNodes, csv);
+        return new LabConfig(
+                value, steps, every, ntkDirections, ntkTolerance, globalTolerance, globalRounds, globalNodes, csv);
     }
 
     public LabConfig withSteps(long value) {
-        return new LabConfig(run, value, every, ntkDirections, ntkTolerance, globalTolerance, globalRounds, globalNodes, csv);
+        return new LabConfig(
+                run, value, every, ntkDirections, ntkTolerance, globalTolerance, globalRounds, globalNodes, csv);
     }
 
     public LabConfig withEvery(int value) {
-        return new LabConfig(run, steps, value, ntkDirections, ntkTolerance, globalTolerance, globalRounds, globalNodes, csv);
+        return new LabConfig(
+                run, steps, value, ntkDirections, ntkTolerance, globalTolerance, globalRounds, globalNodes, csv);
     }
 
     public LabConfig withNtkDirections(int value) {
@@ -63,7 +75,8 @@ public record LabConfig(RunConfig run, long steps, int every, int ntkDirections,
     }
 
     public LabConfig withCsv(String value) {
-        return new LabConfig(run, steps, every, ntkDirections, ntkTolerance, globalTolerance, globalRounds, globalNodes, value);
+        return new LabConfig(
+                run, steps, every, ntkDirections, ntkTolerance, globalTolerance, globalRounds, globalNodes, value);
     }
 
     /**
@@ -71,7 +84,9 @@ public record LabConfig(RunConfig run, long steps, int every, int ntkDirections,
      * window and the command line stop the same way on any machine.
      */
     public GlobalMarginSolver.Options globalOptions() {
-        return GlobalMarginSolver.Options.defaults().withTolerance(globalTolerance).withMaxRounds(globalRounds)
+        return GlobalMarginSolver.Options.defaults()
+                .withTolerance(globalTolerance)
+                .withMaxRounds(globalRounds)
                 .withMaxNodes(globalNodes);
     }
 
@@ -89,7 +104,9 @@ public record LabConfig(RunConfig run, long steps, int every, int ntkDirections,
         RunConfig a = run;
         RunConfig b = next.run;
         boolean data = !a.dataset().equals(b.dataset()) || a.dataSeed() != b.dataSeed();
-        boolean init = data || !a.network().equals(b.network()) || a.initSeed() != b.initSeed()
+        boolean init = data
+                || !a.network().equals(b.network())
+                || a.initSeed() != b.initSeed()
                 || a.training().regime() != b.training().regime()
                 || a.training().outerTrainable() != b.training().outerTrainable();
         return new Change(data, data || !sameReferenceSettings(next), init);
@@ -97,8 +114,10 @@ public record LabConfig(RunConfig run, long steps, int every, int ntkDirections,
 
     /** True when the reference margins computed under {@code other} hold under this config's settings too. */
     public boolean sameReferenceSettings(LabConfig other) {
-        return ntkDirections == other.ntkDirections && ntkTolerance == other.ntkTolerance
-                && globalTolerance == other.globalTolerance && globalRounds == other.globalRounds
+        return ntkDirections == other.ntkDirections
+                && ntkTolerance == other.ntkTolerance
+                && globalTolerance == other.globalTolerance
+                && globalRounds == other.globalRounds
                 && globalNodes == other.globalNodes;
     }
 

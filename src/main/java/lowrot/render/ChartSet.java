@@ -183,7 +183,7 @@ public final class ChartSet {
         // Log-space tick units: decades when the range is wide, 10^0.1-steps when it is narrow.
         axis.setStandardTickUnits(NumberAxis.createStandardTickUnits());
         axis.setMinorTickMarksVisible(true);
-        axis.setNumberFormatOverride(new LogTickFormat());
+        axis.setNumberFormatOverride(new LogTickFormat(axis));
         return axis;
     }
 

@@ -189,6 +189,9 @@ public final class TrainingRun implements AutoCloseable {
     private static final long FRAME_NANOS = Math.round(1e9 / LogPace.FRAMES_PER_SECOND);
 
     private LogPace pace;
+    /** When the frames of the current pace started (frame k is due k frame times later). */
+    private long pacedSince;
+
     private long targetSteps;
     private double targetTime;
     private int pendingSteps;
@@ -252,7 +255,12 @@ public final class TrainingRun implements AutoCloseable {
                         continue;
                     }
                     pace.frameShown();
-                    frameDeadline = Math.max(frameDeadline + FRAME_NANOS, System.nanoTime());
+                    long now = System.nanoTime();
+                    // A frame that took longer than its time to reach or to picture (a snapshot of a wide network
+                    // costs tens of ms): the next one is the frame due now, so τ keeps its pace in decades per
+                    // second. Which frames are shown depends on the clock; each shows the step its τ_k calls for.
+                    pace.skipTo((now - pacedSince) / FRAME_NANOS);
+                    frameDeadline = Math.max(frameDeadline + FRAME_NANOS, now);
                     lastSnapshot = System.nanoTime();
                     sinceSnapshot = 0;
                     continue;
@@ -285,6 +293,8 @@ public final class TrainingRun implements AutoCloseable {
                 }
                 if (pace != null && !pace.started() && trainer.time() > 0) {
                     pace.startAt(trainer.time());
+                    pacedSince = System.nanoTime();
+                    frameDeadline = pacedSince + FRAME_NANOS;
                 }
                 long now = System.nanoTime();
                 if (now - rateStart >= 1_000_000_000L) {

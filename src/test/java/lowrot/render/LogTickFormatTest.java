@@ -22,4 +22,21 @@ class LogTickFormatTest {
         assertEquals("2.5e−5", LogTickFormat.label(2.51188643e-5));
         assertEquals("3.2e6", LogTickFormat.label(3.16227766e6));
     }
+
+    @Test
+    void aNarrowRangeGetsTheDigitsItsTicksNeed() {
+        assertEquals(2, LogTickFormat.digits(1e-3, 1e3));
+        assertEquals(2, LogTickFormat.digits(0.5, 700));
+        // 0.69 to 0.79: neighbouring ticks about 1.4 % apart need three digits.
+        assertEquals(3, LogTickFormat.digits(0.69, 0.79));
+        assertEquals(4, LogTickFormat.digits(0.7, 0.71));
+        java.util.Set<String> labels = new java.util.HashSet<>();
+        double lower = 0.69;
+        double upper = 0.79;
+        int digits = LogTickFormat.digits(lower, upper);
+        for (int k = 0; k <= 10; k++) {
+            labels.add(LogTickFormat.label(lower * Math.pow(upper / lower, k / 10.0), digits));
+        }
+        assertEquals(11, labels.size(), "every tick reads differently: " + labels);
+    }
 }
