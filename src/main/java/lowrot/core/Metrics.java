@@ -18,7 +18,9 @@ package lowrot.core;
  * @param marginPath           γ_P: min_i y_i g(x_i) / Σ_j |a_j| ‖v_j‖
  * @param weightNorm           ‖W‖ = (Σ_j a_j² + ‖v_j‖²)^{1/2}
  * @param pathNorm             Σ_j |a_j| ‖v_j‖
- * @param rotationMean         mean over neurons of ∠(v_j(t), v_j(0))
+ * @param rotationMean         mean over neurons of ∠(v_j(t), v_j(0)), leaving out zero neurons (no direction);
+ *                             in the no-rotation regime the angle of the line through v_j, which stays 0 while
+ *                             b_j may change sign (those are counted in flippedNorms); NaN when every neuron is zero
  * @param rotationMedian       median of the same angles
  * @param rotationMax          largest of the same angles
  * @param rotationWeighted     their mean weighted by |a_j| ‖v_j‖
@@ -30,12 +32,36 @@ package lowrot.core;
  * @param marginDisplacement   tangent margin of the displacement, min_i y_i ⟨∇f(x_i; W₀), W − W₀⟩ / ‖W − W₀‖:
  *                             the linearized network's margin in parameter-ℓ₂ (kernel) units, with the output
  *                             scale; NaN while W = W₀
+ * @param zeroNeurons          fraction of neurons with v_j(t) = 0 or v_j(0) = 0: no direction, so no angle
+ * @param flippedNorms         no-rotation regime: fraction of neurons whose norm b_j has the opposite sign of
+ *                             b_j(0) (v_j points the other way along its fixed line); NaN in the other regimes
  */
-public record Metrics(long step, double time, double logTime, double risk, double logRisk, double trainError,
-        double testError, double minMargin, int worstIndex, double marginFrobenius, double marginPath,
-        double weightNorm, double pathNorm, double rotationMean, double rotationMedian, double rotationMax,
-        double rotationWeighted, double motion, double motionPerSqrtM, double patternsChanged, double featureShare,
-        double groupAlignment, double marginDisplacement) {
+public record Metrics(
+        long step,
+        double time,
+        double logTime,
+        double risk,
+        double logRisk,
+        double trainError,
+        double testError,
+        double minMargin,
+        int worstIndex,
+        double marginFrobenius,
+        double marginPath,
+        double weightNorm,
+        double pathNorm,
+        double rotationMean,
+        double rotationMedian,
+        double rotationMax,
+        double rotationWeighted,
+        double motion,
+        double motionPerSqrtM,
+        double patternsChanged,
+        double featureShare,
+        double groupAlignment,
+        double marginDisplacement,
+        double zeroNeurons,
+        double flippedNorms) {
 
     /** True when a metric value applies to this run (not NaN). */
     public static boolean applies(double value) {

@@ -170,6 +170,10 @@ final class MetricsCalculator {
         double angleMax = 0;
         double weightedAngle = 0;
         double weightSum = 0;
+        double angleWeightSum = 0;
+        int zero = 0;
+        int flipped = 0;
+        int counted = 0;
         double shareSum = 0;
         double alignSum = 0;
         boolean parity = kind == DatasetKind.PARITY;
@@ -194,10 +198,23 @@ final class MetricsCalculator {
             path += w;
             double angle = net.frozenDirections() ? frozenAngle(net.b[j], initial.b[j]) : angle(v, v0, row, d);
             angles[j] = angle;
-            angleSum += angle;
-            angleMax = Math.max(angleMax, angle);
-            weightedAngle += w * angle;
             weightSum += w;
+            boolean noDirection =
+                    net.frozenDirections() ? net.b[j] == 0 || initial.b[j] == 0 : vNorm2 == 0 || isZero(v0, row, d);
+            if (noDirection) {
+                zero++;
+            } else {
+                // The no-rotation regime's line through v_j never turns; a sign change of b_j is counted apart.
+                double lineAngle = net.frozenDirections() ? 0.0 : angle;
+                if (net.frozenDirections() && angle == Math.PI) {
+                    flipped++;
+                }
+                sorted[counted++] = lineAngle;
+                angleSum += lineAngle;
+                angleMax = Math.max(angleMax, lineAngle);
+                weightedAngle += w * lineAngle;
+                angleWeightSum += w;
+            }
             if (parity && vNorm2 > 0) {
                 shareSum += w * (v[row] * v[row] + v[row + 1] * v[row + 1]) / vNorm2;
             }
@@ -205,9 +222,10 @@ final class MetricsCalculator {
                 alignSum += w * nearestCentreCosine(v, row, vNorm);
             }
         }
-        System.arraycopy(angles, 0, sorted, 0, m);
-        Arrays.sort(sorted, 0, m);
-        double median = m % 2 == 1 ? sorted[m / 2] : 0.5 * (sorted[m / 2 - 1] + sorted[m / 2]);
+        Arrays.sort(sorted, 0, counted);
+        double median = counted == 0
+                ? Double.NaN
+                : counted % 2 == 1 ? sorted[counted / 2] : 0.5 * (sorted[counted / 2 - 1] + sorted[counted / 2]);
 
         double frobeniusDenominator = outerTrainable ? sumA2 + sumV2 : Math.sqrt(sumV2);
         double ratio = aScale / c;
@@ -231,16 +249,27 @@ final class MetricsCalculator {
                 minYg / path,
                 weightNorm,
                 gFactor * path,
-                angleSum / m,
+                counted == 0 ? Double.NaN : angleSum / counted,
                 median,
-                angleMax,
-                weightSum > 0 ? weightedAngle / weightSum : angleSum / m,
+                counted == 0 ? Double.NaN : angleMax,
+                counted == 0 ? Double.NaN : angleWeightSum > 0 ? weightedAngle / angleWeightSum : angleSum / counted,
                 motion,
                 motion / Math.sqrt(m),
                 (double) changed / ((double) n * m),
                 parity ? (weightSum > 0 ? shareSum / weightSum : Double.NaN) : Double.NaN,
                 groups > 0 ? (weightSum > 0 ? alignSum / weightSum : Double.NaN) : Double.NaN,
-                displacement);
+                displacement,
+                (double) zero / m,
+                net.frozenDirections() ? (double) flipped / m : Double.NaN);
+    }
+
+    private static boolean isZero(double[] p, int row, int d) {
+        for (int k = 0; k < d; k++) {
+            if (p[row + k] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Above this size weights are rescaled before any sum of squares or product is formed. */

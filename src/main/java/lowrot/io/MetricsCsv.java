@@ -35,7 +35,9 @@ public final class MetricsCsv {
             new Column("patterns_changed", Metrics::patternsChanged),
             new Column("feature_share", Metrics::featureShare),
             new Column("group_alignment", Metrics::groupAlignment),
-            new Column("margin_displacement", Metrics::marginDisplacement));
+            new Column("margin_displacement", Metrics::marginDisplacement),
+            new Column("zero_neurons", Metrics::zeroNeurons),
+            new Column("flipped_norms", Metrics::flippedNorms));
 
     private MetricsCsv() {}
 

@@ -69,6 +69,8 @@ public final class ChartSet {
     private final XYSeries motion = series("‖W − W₀‖/√m");
     private final XYSeries feature = series("feature share");
     private final XYSeries patterns = series("activation patterns changed");
+    private final XYSeries zeroNeurons = series("zero neurons (no direction, left out of the angles)");
+    private final XYSeries flippedNorms = series("norms b_j that changed sign");
     private ChartOptions options;
 
     public ChartSet(ChartOptions options) {
@@ -92,9 +94,14 @@ public final class ChartSet {
                         collection(rotationMean, rotationMedian, rotationMax),
                         collection(motion),
                         new Color[] {Palette.INK, Palette.FAINT, Palette.POSITIVE, Palette.NEGATIVE}));
-        charts.put(Panel.FEATURES, build(Panel.FEATURES, "fraction", collection(feature, patterns), null, new Color[] {
-            Palette.POSITIVE, Palette.NEGATIVE
-        }));
+        charts.put(
+                Panel.FEATURES,
+                build(
+                        Panel.FEATURES,
+                        "fraction",
+                        collection(feature, patterns, zeroNeurons, flippedNorms),
+                        null,
+                        new Color[] {Palette.POSITIVE, Palette.NEGATIVE, Palette.FAINT, Palette.NO_ROTATION}));
         applyAxes();
     }
 
@@ -255,7 +262,12 @@ public final class ChartSet {
             boolean parity = kind == DatasetKind.PARITY;
             feature.setKey(parity ? "share of ‖v‖² on x₁, x₂ (weighted)" : "cosine to nearest group centre (weighted)");
             boolean featureApplies = parity || kind == DatasetKind.NEURAL_COLLAPSE;
-            chart(Panel.FEATURES).getXYPlot().getRenderer(0).setSeriesVisibleInLegend(0, featureApplies);
+            var featureRenderer = chart(Panel.FEATURES).getXYPlot().getRenderer(0);
+            featureRenderer.setSeriesVisibleInLegend(0, featureApplies);
+            // Zero neurons and flipped norms appear in the legend only where there is something to read.
+            featureRenderer.setSeriesVisibleInLegend(2, points.stream().anyMatch(m -> m.zeroNeurons() > 0));
+            featureRenderer.setSeriesVisibleInLegend(
+                    3, points.stream().anyMatch(m -> Metrics.applies(m.flippedNorms())));
             double marginMin = Double.POSITIVE_INFINITY;
             double marginMax = Double.NEGATIVE_INFINITY;
             double kernelMin = Double.POSITIVE_INFINITY;
@@ -285,6 +297,10 @@ public final class ChartSet {
                 add(motion, x, m.motionPerSqrtM());
                 add(feature, x, parity ? m.featureShare() : m.groupAlignment());
                 add(patterns, x, m.patternsChanged());
+                if (m.zeroNeurons() > 0) {
+                    add(zeroNeurons, x, m.zeroNeurons());
+                }
+                add(flippedNorms, x, m.flippedNorms());
                 if (add(displacement, x, m.marginDisplacement())) {
                     kernelMin = Math.min(kernelMin, m.marginDisplacement());
                     kernelMax = Math.max(kernelMax, m.marginDisplacement());
@@ -352,7 +368,9 @@ public final class ChartSet {
                 rotationMax,
                 motion,
                 feature,
-                patterns);
+                patterns,
+                zeroNeurons,
+                flippedNorms);
     }
 
     /** A dashed, labelled reference line in the given colour. */

@@ -23,12 +23,12 @@ import lowrot.core.Snapshot;
 public final class CircleRenderer {
     /** Neurons sit between this radius and {@link CircleLayout#OUTER}. */
     public static final double INNER = 1.06;
+
     private static final Font CAPTION = new Font(Font.SANS_SERIF, Font.BOLD, 13);
     private static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     private static final int ROSE_BINS = 48;
 
-    private CircleRenderer() {
-    }
+    private CircleRenderer() {}
 
     /** The largest |a_j|‖v_j‖ of a snapshot. */
     public static double maxWeight(Snapshot s) {
@@ -53,14 +53,19 @@ public final class CircleRenderer {
     /** The circle view's caption; in the no-rotation regime it counts norms that passed through zero. */
     public static String caption(lowrot.core.Regime regime, Snapshot s) {
         lowrot.core.Metrics m = s.metrics();
-        String text = String.format("%s · m = %d · step %,d · τ = %s · rotation %.2f° (mean)", regime.label(), s.width(),
-                s.step(), ChartSet.fmt(m.time()), Math.toDegrees(m.rotationMean()));
+        String text = String.format(
+                "%s · m = %d · step %,d · τ = %s · rotation %.2f° (mean)",
+                regime.label(), s.width(), s.step(), ChartSet.fmt(m.time()), Math.toDegrees(m.rotationMean()));
         if (s.frozenDirections()) {
             int flipped = 0;
             for (int j = 0; j < s.width(); j++) {
                 flipped += s.rotation(j) == Math.PI ? 1 : 0;
             }
             text += String.format(" · %d of %d norms b_j flipped sign", flipped, s.width());
+        }
+        long zero = Math.round(m.zeroNeurons() * s.width());
+        if (zero > 0) {
+            text += String.format(" · %d zero neurons (no direction)", zero);
         }
         return text;
     }
@@ -90,8 +95,11 @@ public final class CircleRenderer {
         if (p.options().plane().learned() && p.snapshot() != q.snapshot()) {
             return false;
         }
-        return p.data() == q.data() && p.optimal() == q.optimal() && p.options().plane().equals(q.options().plane())
-                && p.options().optimal() == q.options().optimal() && p.snapshot().runId() == q.snapshot().runId()
+        return p.data() == q.data()
+                && p.optimal() == q.optimal()
+                && p.options().plane().equals(q.options().plane())
+                && p.options().optimal() == q.options().optimal()
+                && p.snapshot().runId() == q.snapshot().runId()
                 && p.snapshot().width() == q.snapshot().width();
     }
 
@@ -141,7 +149,12 @@ public final class CircleRenderer {
         hints(g);
         CircleLayout layout = new CircleLayout(w, h);
         CircleScene.Options opt = scene.options();
-        paintNeurons(g, layout, scene.snapshot(), opt.trails() ? scene.trails() : null, opt.plane(),
+        paintNeurons(
+                g,
+                layout,
+                scene.snapshot(),
+                opt.trails() ? scene.trails() : null,
+                opt.plane(),
                 bitmapDots && g.getTransform().isIdentity());
         g.setPaint(Palette.INK);
         g.setFont(CAPTION);
@@ -189,8 +202,8 @@ public final class CircleRenderer {
                 }
                 double strength = 0.12 + 0.33 * Math.sqrt(Math.abs(f) / max);
                 g.setPaint(Palette.withAlpha(f > 0 ? Palette.POSITIVE_LIGHT : Palette.NEGATIVE_LIGHT, strength));
-                g.fill(new Rectangle2D.Double(layout.px(u), layout.py(v), cell * layout.scale() + 0.6,
-                        cell * layout.scale() + 0.6));
+                g.fill(new Rectangle2D.Double(
+                        layout.px(u), layout.py(v), cell * layout.scale() + 0.6, cell * layout.scale() + 0.6));
             }
         }
     }
@@ -220,13 +233,19 @@ public final class CircleRenderer {
             }
             double rad = 0.95 * Math.sqrt(bins[b] / max) * layout.scale();
             double startDeg = Math.toDegrees(-Math.PI + b * width);
-            g.fill(new Arc2D.Double(layout.centreX() - rad, layout.centreY() - rad, 2 * rad, 2 * rad, startDeg,
-                    Math.toDegrees(width), Arc2D.PIE));
+            g.fill(new Arc2D.Double(
+                    layout.centreX() - rad,
+                    layout.centreY() - rad,
+                    2 * rad,
+                    2 * rad,
+                    startDeg,
+                    Math.toDegrees(width),
+                    Arc2D.PIE));
         }
     }
 
-    private static void paintData(Graphics2D g, CircleLayout layout, Dataset data, CircleLayout.Plane plane,
-            Snapshot snap) {
+    private static void paintData(
+            Graphics2D g, CircleLayout layout, Dataset data, CircleLayout.Plane plane, Snapshot snap) {
         int n = data.n();
         double size = n > 2000 ? 3 : n > 500 ? 4 : 6;
         g.setStroke(new BasicStroke(0.8f));
@@ -257,9 +276,17 @@ public final class CircleRenderer {
             double a = Math.atan2(plane.second(scene.snapshot(), u), plane.first(scene.snapshot(), u));
             double share = max > 0 ? Math.abs(opt.weight(j)) / max : 0;
             g.setPaint(Palette.withAlpha(Palette.GLOBAL, 0.25 + 0.45 * share));
-            g.setStroke(new BasicStroke((float) (0.8 + 2.2 * share), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
-                    new float[] {5f, 5f}, 0f));
-            g.draw(new Line2D.Double(layout.px(0), layout.py(0), layout.px(CircleLayout.OUTER * Math.cos(a)),
+            g.setStroke(new BasicStroke(
+                    (float) (0.8 + 2.2 * share),
+                    BasicStroke.CAP_ROUND,
+                    BasicStroke.JOIN_ROUND,
+                    1f,
+                    new float[] {5f, 5f},
+                    0f));
+            g.draw(new Line2D.Double(
+                    layout.px(0),
+                    layout.py(0),
+                    layout.px(CircleLayout.OUTER * Math.cos(a)),
                     layout.py(CircleLayout.OUTER * Math.sin(a))));
         }
     }
@@ -271,18 +298,27 @@ public final class CircleRenderer {
         g.setPaint(Palette.withAlpha(Palette.FAINT, m > 1000 ? 0.15 : m > 200 ? 0.35 : 0.6));
         for (int j = 0; j < m; j++) {
             double a0 = plane.initialAngle(s, j);
-            g.draw(new Line2D.Double(layout.px(0.97 * Math.cos(a0)), layout.py(0.97 * Math.sin(a0)),
-                    layout.px(1.03 * Math.cos(a0)), layout.py(1.03 * Math.sin(a0))));
+            g.draw(new Line2D.Double(
+                    layout.px(0.97 * Math.cos(a0)),
+                    layout.py(0.97 * Math.sin(a0)),
+                    layout.px(1.03 * Math.cos(a0)),
+                    layout.py(1.03 * Math.sin(a0))));
         }
     }
 
-    private static void paintNeurons(Graphics2D g, CircleLayout layout, Snapshot s, Trails trails,
-            CircleLayout.Plane plane, boolean bitmapDots) {
+    private static void paintNeurons(
+            Graphics2D g,
+            CircleLayout layout,
+            Snapshot s,
+            Trails trails,
+            CircleLayout.Plane plane,
+            boolean bitmapDots) {
         int m = s.width();
         double maxWeight = maxWeight(s);
         double dot = m > 2000 ? 3 : m > 300 ? 4.5 : 7;
-        BufferedImage[] sprites = bitmapDots ? new BufferedImage[] {sprite(Palette.forSign(1), dot),
-            sprite(Palette.forSign(-1), dot)} : null;
+        BufferedImage[] sprites = bitmapDots
+                ? new BufferedImage[] {sprite(Palette.forSign(1), dot), sprite(Palette.forSign(-1), dot)}
+                : null;
         float spoke = m > 1000 ? 0.5f : 1f;
         if (trails != null && trails.width() == m && trails.count() > 1 && m <= 2048) {
             g.setStroke(new BasicStroke(1.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
@@ -294,15 +330,20 @@ public final class CircleRenderer {
                     double a2 = trails.angle(j, age - 1);
                     double jump = Math.abs(Math.IEEEremainder(a1 - a2, 2 * Math.PI));
                     // A norm passing through zero flips the neuron by π: that is a jump, not a path.
-                    if (jump > Math.PI / 4 || Math.abs(a1 - a2) > Math.PI || !Double.isFinite(a1)
+                    if (jump > Math.PI / 4
+                            || Math.abs(a1 - a2) > Math.PI
+                            || !Double.isFinite(a1)
                             || !Double.isFinite(a2)) {
                         continue;
                     }
                     double r1 = trails.radius(j, age);
                     double r2 = trails.radius(j, age - 1);
                     g.setPaint(Palette.withAlpha(c, 0.5 * (1 - (double) age / len)));
-                    g.draw(new Line2D.Double(layout.px(r1 * Math.cos(a1)), layout.py(r1 * Math.sin(a1)),
-                            layout.px(r2 * Math.cos(a2)), layout.py(r2 * Math.sin(a2))));
+                    g.draw(new Line2D.Double(
+                            layout.px(r1 * Math.cos(a1)),
+                            layout.py(r1 * Math.sin(a1)),
+                            layout.px(r2 * Math.cos(a2)),
+                            layout.py(r2 * Math.sin(a2))));
                 }
             }
         }
@@ -312,7 +353,10 @@ public final class CircleRenderer {
             Color c = Palette.forSign(s.a(j));
             g.setPaint(Palette.withAlpha(c, 0.55));
             g.setStroke(new BasicStroke(spoke));
-            g.draw(new Line2D.Double(layout.px(Math.cos(a)), layout.py(Math.sin(a)), layout.px(r * Math.cos(a)),
+            g.draw(new Line2D.Double(
+                    layout.px(Math.cos(a)),
+                    layout.py(Math.sin(a)),
+                    layout.px(r * Math.cos(a)),
                     layout.py(r * Math.sin(a))));
             double cx = layout.px(r * Math.cos(a));
             double cy = layout.py(r * Math.sin(a));
@@ -320,8 +364,11 @@ public final class CircleRenderer {
             if (sprite != null) {
                 // A bitmap (the window's view): one small image copy per neuron instead of an
                 // anti-aliased curve; placed to the nearest pixel.
-                g.drawImage(sprite, (int) Math.round(cx - sprite.getWidth() / 2.0),
-                        (int) Math.round(cy - sprite.getHeight() / 2.0), null);
+                g.drawImage(
+                        sprite,
+                        (int) Math.round(cx - sprite.getWidth() / 2.0),
+                        (int) Math.round(cy - sprite.getHeight() / 2.0),
+                        null);
             } else {
                 g.setPaint(c);
                 g.fill(new Ellipse2D.Double(cx - dot / 2, cy - dot / 2, dot, dot));

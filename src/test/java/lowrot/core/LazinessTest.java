@@ -34,6 +34,8 @@ class LazinessTest {
                 flips,
                 Double.NaN,
                 Double.NaN,
+                Double.NaN,
+                0,
                 Double.NaN);
     }
 

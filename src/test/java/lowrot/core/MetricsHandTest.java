@@ -27,7 +27,8 @@ class MetricsHandTest {
     @Test
     void twoNeuronsTwoPoints() {
         Dataset train = Dataset.fromPoints(new double[][] {{1, 0}, {0, 1}}, new double[] {1, -1});
-        Dataset test = Dataset.fromPoints(new double[][] {{-1, 0}, {1, 0}, {0, 1}}, new double[] {1, 1, -1}).minus(2);
+        Dataset test = Dataset.fromPoints(new double[][] {{-1, 0}, {1, 0}, {0, 1}}, new double[] {1, 1, -1})
+                .minus(2);
         Network initial = Network.of(new double[] {1, -1}, new double[] {1, -1, 0, 1}, 2, 1.0);
         Network now = Network.of(new double[] {2, -1}, new double[] {1, 0, 0, 1}, 2, 1.0);
         MetricsCalculator calc = new MetricsCalculator(initial, train, test);
@@ -58,6 +59,37 @@ class MetricsHandTest {
     }
 
     /*
+     * Three neurons in the plane, by hand. Free regime: v₃ has become 0, so it has no direction: it is counted as a
+     * zero neuron (1/3) and left out of the angles, which are those of v₁ (π/2: (1,0) → (0,1)) and v₂ (0): mean π/4,
+     * median π/4, max π/2, weighted by |a_j|‖v_j‖ = (1, 2): (π/2)/3 = π/6.
+     * No-rotation regime, u = (e₁, e₂, e₁), b(0) = (1, 1, 1) → b = (−2, 1, 0): neuron 1 points the other way along
+     * its line (a flipped norm, 1/3), neuron 3 is zero (1/3); the line of every neuron is unchanged: rotation 0.
+     */
+    @Test
+    void zeroNeuronsAreLeftOutOfTheAnglesAndFlippedNormsCountedApart() {
+        Dataset train = Dataset.fromPoints(new double[][] {{1, 0}, {0, 1}}, new double[] {1, -1});
+        Dataset test = Dataset.empty(DatasetKind.POINTS, 2);
+        Network initial = Network.of(new double[] {1, 1, 1}, new double[] {1, 0, 0, 1, 1, 0}, 2, 1.0);
+        Network now = Network.of(new double[] {1, 1, 1}, new double[] {0, 1, 0, 2, 0, 0}, 2, 1.0);
+        Metrics free = new MetricsCalculator(initial, train, test).compute(now, Loss.LOGISTIC, true, 1, 1, 0);
+        assertEquals(1.0 / 3, free.zeroNeurons(), EPS);
+        assertTrue(Double.isNaN(free.flippedNorms()));
+        assertEquals(Math.PI / 4, free.rotationMean(), EPS);
+        assertEquals(Math.PI / 4, free.rotationMedian(), EPS);
+        assertEquals(Math.PI / 2, free.rotationMax(), EPS);
+        assertEquals(Math.PI / 6, free.rotationWeighted(), EPS);
+
+        double[] u = {1, 0, 0, 1, 1, 0};
+        Network initialNr = Network.ofNoRotation(new double[] {1, 1, 1}, new double[] {1, 1, 1}, u, 2, 1.0);
+        Network nowNr = Network.ofNoRotation(new double[] {1, 1, 1}, new double[] {-2, 1, 0}, u, 2, 1.0);
+        Metrics nr = new MetricsCalculator(initialNr, train, test).compute(nowNr, Loss.LOGISTIC, true, 1, 1, 0);
+        assertEquals(1.0 / 3, nr.flippedNorms(), EPS);
+        assertEquals(1.0 / 3, nr.zeroNeurons(), EPS);
+        assertEquals(0.0, nr.rotationMean());
+        assertEquals(0.0, nr.rotationMax());
+    }
+
+    /*
      * Parity data in d = 3 (any points will do; only the kind matters for the share).
      * v₁ = (1, 1, 2), a₁ = 1: ‖v₁‖² = 6, share on coordinates 1–2 = 2/6 = 1/3, weight √6.
      * v₂ = (0, 0, 3), a₂ = 2: share 0, weight 2·3 = 6.
@@ -66,7 +98,8 @@ class MetricsHandTest {
     @Test
     void parityFeatureShare() {
         double c = 1 / Math.sqrt(3);
-        Dataset train = new Dataset(DatasetKind.PARITY, 3, new double[] {c, c, c, c, -c, c}, new double[] {1, -1}, null);
+        Dataset train =
+                new Dataset(DatasetKind.PARITY, 3, new double[] {c, c, c, c, -c, c}, new double[] {1, -1}, null);
         Network net = Network.of(new double[] {1, 2}, new double[] {1, 1, 2, 0, 0, 3}, 3, 1.0);
         Metrics mt = new MetricsCalculator(net, train, Dataset.empty(DatasetKind.PARITY, 3))
                 .compute(net, Loss.LOGISTIC, true, 0, 0, Double.NEGATIVE_INFINITY);
@@ -83,8 +116,10 @@ class MetricsHandTest {
      */
     @Test
     void groupAlignment() {
-        Dataset train = new Dataset(DatasetKind.NEURAL_COLLAPSE, 2, new double[] {0.9, 0, 0, 0.9},
-                new double[] {1, -1}, new double[] {1, 0, 0, 1});
+        Dataset train = new Dataset(
+                DatasetKind.NEURAL_COLLAPSE, 2, new double[] {0.9, 0, 0, 0.9}, new double[] {1, -1}, new double[] {
+                    1, 0, 0, 1
+                });
         Network net = Network.of(new double[] {1, 1}, new double[] {1, 1, -1, 0}, 2, 1.0);
         Metrics mt = new MetricsCalculator(net, train, Dataset.empty(DatasetKind.NEURAL_COLLAPSE, 2))
                 .compute(net, Loss.EXPONENTIAL, true, 0, 0, Double.NEGATIVE_INFINITY);
@@ -101,7 +136,8 @@ class MetricsHandTest {
      */
     @Test
     void hugeWeightsNeverOverflow() {
-        Trainer trainer = new Trainer(RunConfig.defaults().withNetwork(NetworkSpec.defaults().withWidth(16)));
+        Trainer trainer = new Trainer(
+                RunConfig.defaults().withNetwork(NetworkSpec.defaults().withWidth(16)));
         trainer.steps(200);
         Network net = trainer.network();
         Network initial = trainer.initialNetwork();
@@ -115,7 +151,8 @@ class MetricsHandTest {
             v[q] *= t;
         }
         Network big = Network.of(a, v, net.dim(), net.scale());
-        MetricsCalculator calc = new MetricsCalculator(initial, trainer.data().train(), trainer.data().test());
+        MetricsCalculator calc = new MetricsCalculator(
+                initial, trainer.data().train(), trainer.data().test());
         Metrics small = calc.compute(net, Loss.LOGISTIC, true, 1, 1, 0);
         Metrics huge = calc.compute(big, Loss.LOGISTIC, true, 1, 1, 0);
         assertEquals(small.marginPath(), huge.marginPath(), 1e-12 * Math.abs(small.marginPath()));
@@ -130,7 +167,9 @@ class MetricsHandTest {
         Network bigV = Network.of(net.copyA(), v, net.dim(), net.scale());
         Metrics frozenSmall = calc.compute(net, Loss.LOGISTIC, false, 1, 1, 0);
         Metrics frozenHuge = calc.compute(bigV, Loss.LOGISTIC, false, 1, 1, 0);
-        assertEquals(frozenSmall.marginFrobenius(), frozenHuge.marginFrobenius(),
+        assertEquals(
+                frozenSmall.marginFrobenius(),
+                frozenHuge.marginFrobenius(),
                 1e-12 * Math.abs(frozenSmall.marginFrobenius()));
         assertEquals(frozenSmall.marginPath(), frozenHuge.marginPath(), 1e-12 * Math.abs(frozenSmall.marginPath()));
     }
@@ -220,8 +259,18 @@ class MetricsHandTest {
     /** The branch-free pattern test equals 1[h ≥ 0] ≠ 1[h0 ≥ 0], signed zeros included. */
     @Test
     void signsDifferAsTheComparison() {
-        double[] values = {0.0, -0.0, 1.0, -1.0, Double.MIN_VALUE, -Double.MIN_VALUE, 1e308, -1e308,
-            Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        double[] values = {
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            Double.MIN_VALUE,
+            -Double.MIN_VALUE,
+            1e308,
+            -1e308,
+            Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY
+        };
         for (double h : values) {
             for (double h0 : values) {
                 int expected = (h >= 0) != (h0 >= 0) ? 1 : 0;
