@@ -35,6 +35,9 @@ final class ControlPanel {
     private final LabSession session;
     private final List<SettingField> fields = new ArrayList<>();
     private final List<Runnable> refreshers = new ArrayList<>();
+    /** The label each setting has in this panel, by config key (for messages about what changed). */
+    private final java.util.Map<String, String> labels = new java.util.HashMap<>();
+
     private final Slider widthSlider = new Slider(1, 14, 6);
     private final Slider etaSlider = new Slider(-4, 1, Math.log10(0.5));
     private static final String REGIME_TIP =
@@ -51,6 +54,7 @@ final class ControlPanel {
         this.session = session;
         box.setPadding(new Insets(8));
         regimeBox.getItems().addAll(Regime.values());
+        labels.put("training.regime", "regime");
         regimeBox.setId("regime");
         regimeBox.setConverter(Controls.labelled(Regime::label, Regime.values()));
         Tooltip regimeTip = new Tooltip(REGIME_TIP);
@@ -65,7 +69,15 @@ final class ControlPanel {
                         .setText(REGIME_TIP + "\n\n" + lowrot.core.RegimePresets.note(regimeBox.getValue()));
             }
             if (!updating && regimeBox.getValue() != null) {
-                note(session.applyPreset(regimeBox.getValue()));
+                LabConfig before = session.config();
+                String problem = session.applyPreset(regimeBox.getValue());
+                note(problem);
+                if (problem == null) {
+                    String changed = SettingsChange.describe(before, session.config(), labels);
+                    session.settingsNote(regimeBox.getValue().label() + " preset — "
+                            + (changed.isEmpty() ? "nothing changed" : changed)
+                            + ". Ctrl+Z brings the previous settings back.");
+                }
             }
         });
         box.getChildren().addAll(new Label("Regime"), regimeBox);
@@ -207,6 +219,11 @@ final class ControlPanel {
         return box;
     }
 
+    /** What changed from one config to another, in this panel's labels. */
+    String describeChange(LabConfig before, LabConfig after) {
+        return SettingsChange.describe(before, after, labels);
+    }
+
     private void note(String problem) {
         if (problem != null) {
             session.note(problem);
@@ -216,6 +233,7 @@ final class ControlPanel {
 
     private SettingField field(String label, String path, String tip) {
         SettingField f = new SettingField(label, path, tip, session::tryConfig);
+        labels.put(path, label);
         fields.add(f);
         return f;
     }
@@ -270,6 +288,7 @@ final class ControlPanel {
     private <E extends Enum<E>> Node enumChoice(
             String label, String path, E[] values, Function<E, String> name, String tip) {
         Setting s = Setting.find(path);
+        labels.put(path, label);
         ComboBox<E> combo = new ComboBox<>();
         combo.getItems().addAll(values);
         combo.setId(path.replace('.', '-'));
@@ -296,6 +315,7 @@ final class ControlPanel {
 
     private Node check(String label, String path, String tip) {
         Setting s = Setting.find(path);
+        labels.put(path, label);
         CheckBox check = new CheckBox(label);
         check.setId(path.replace('.', '-'));
         check.setTooltip(new Tooltip(tip));

@@ -93,8 +93,29 @@ final class LabSession implements AutoCloseable {
         if (memory != null) {
             return memory;
         }
+        if (!candidate.equals(config)) {
+            undo.push(config);
+            while (undo.size() > UNDO_DEPTH) {
+                undo.removeLast();
+            }
+        }
         startRun(candidate);
         return null;
+    }
+
+    /** Settings changes Undo remembers. */
+    static final int UNDO_DEPTH = 100;
+
+    private final java.util.Deque<LabConfig> undo = new java.util.ArrayDeque<>();
+
+    /** Brings back the settings before the last change (restarting the run); false when there is none. */
+    boolean undo() {
+        LabConfig previous = undo.poll();
+        if (previous == null) {
+            return false;
+        }
+        startRun(previous);
+        return true;
     }
 
     private void startRun(LabConfig next) {
@@ -423,6 +444,12 @@ final class LabSession implements AutoCloseable {
     /** A passing line for the status bar (until the run reports again). */
     void note(String text) {
         line.note(text);
+        listener.status();
+    }
+
+    /** What a settings change did (a preset, an undo), shown for the run it started. */
+    void settingsNote(String text) {
+        line.settingsNote(text);
         listener.status();
     }
 

@@ -154,13 +154,17 @@ public final class MainWindow {
             shutdown();
             stage.close();
         }));
+        Menu edit = new Menu("Edit");
+        MenuItem undo = item("Undo settings change", this::undoSettings);
+        undo.setAccelerator(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN));
+        edit.getItems().add(undo);
         Menu view = new Menu("View");
         MenuItem overlay = item("Performance overlay", perf::toggle);
         overlay.setAccelerator(new KeyCodeCombination(KeyCode.F3));
         view.getItems().addAll(item("Experiments…", () -> openExperiments().show()), overlay);
         Menu help = new Menu("Help");
         help.getItems().add(item("About the math", this::aboutTheMath));
-        return new MenuBar(file, view, help);
+        return new MenuBar(file, edit, view, help);
     }
 
     private static MenuItem item(String label, Runnable action) {
@@ -253,6 +257,18 @@ public final class MainWindow {
 
     Exports exports() {
         return exports;
+    }
+
+    /** Brings back the settings before the last change (Ctrl+Z), says what came back, and shows it in the controls. */
+    void undoSettings() {
+        lowrot.io.LabConfig before = session.config();
+        if (!session.undo()) {
+            session.settingsNote("nothing to undo: the settings are those the window started with");
+            return;
+        }
+        controls.refresh();
+        String changed = controls.describeChange(before, session.config());
+        session.settingsNote("undone — " + (changed.isEmpty() ? "the previous run again" : changed));
     }
 
     /** Changes η as the step-size field does (and shows the result in the controls). */

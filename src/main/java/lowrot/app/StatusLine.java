@@ -17,6 +17,14 @@ final class StatusLine {
     void newRun() {
         boundViolation = null;
         note = null;
+        settingsNote = null;
+    }
+
+    private String settingsNote;
+
+    /** What a settings change (a preset, an undo) did: stays for the run it started. */
+    void settingsNote(String text) {
+        settingsNote = text;
     }
 
     /** Records the first path-norm margin of this run that exceeds the certified upper bound. */
@@ -51,6 +59,9 @@ final class StatusLine {
         if (note != null) {
             return note;
         }
-        return status != null && !status.message().isEmpty() ? status.message() : dataMessage;
+        if (status != null && !status.message().isEmpty()) {
+            return status.message();
+        }
+        return settingsNote != null ? settingsNote : dataMessage;
     }
 }
