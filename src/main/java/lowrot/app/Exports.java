@@ -146,9 +146,11 @@ final class Exports {
             ReferenceMargins refs,
             ChartOptions options,
             boolean outerTrainable,
-            DatasetKind kind) {
+            DatasetKind kind,
+            List<ChartSet.Pin> pins) {
         BufferedImage render(ExportTarget target, int w, int h, double scale) {
             ChartSet own = new ChartSet(options);
+            own.setPins(pins);
             own.update(points, tangent, refs, outerTrainable, kind);
             var painter = switch (target) {
                 case CIRCLE -> Figures.circle(scene, w, h);
@@ -169,7 +171,8 @@ final class Exports {
                 session.refs(),
                 session.pictures().chartOptions(),
                 c.training().outerTrainable(),
-                c.dataset().kind());
+                c.dataset().kind(),
+                session.pins());
     }
 
     /** The export dialog's check of its two fields. */

@@ -41,7 +41,8 @@ final class FigurePainter {
             DatasetKind kind,
             Map<ChartSet.Panel, int[]> sizes,
             double scale,
-            long runId) {}
+            long runId,
+            List<ChartSet.Pin> pins) {}
 
     /** A finished circle bitmap. */
     record CircleFrame(CircleRequest request, BufferedImage image) {}
@@ -225,6 +226,7 @@ final class FigurePainter {
             if (!charts.options().equals(r.options())) {
                 charts.setOptions(r.options());
             }
+            charts.setPins(r.pins());
             charts.update(r.points(), r.tangent(), r.refs(), r.outerTrainable(), r.kind());
             Map<ChartSet.Panel, BufferedImage> images = new EnumMap<>(ChartSet.Panel.class);
             for (var e : r.sizes().entrySet()) {

@@ -108,6 +108,41 @@ final class LabSession implements AutoCloseable {
 
     private final java.util.Deque<LabConfig> undo = new java.util.ArrayDeque<>();
 
+    private final java.util.List<lowrot.render.ChartSet.Pin> pins = new java.util.ArrayList<>();
+
+    /**
+     * Keeps the current run's curves on every chart as faint ghost curves (labelled by regime, width and η) while
+     * other runs train; the oldest pin goes when there are more than {@link lowrot.render.ChartSet#MAX_PINS}.
+     * Returns the pin's label, or null when there is nothing to pin yet.
+     */
+    String pin() {
+        java.util.List<Metrics> rows = history.points();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        RunConfig rc = config.run();
+        double eta = status != null ? status.stepSize() : rc.training().stepSize();
+        var p = lowrot.render.ChartSet.Pin.of(
+                rc.training().regime().label(), rc.network().width(), eta, rows);
+        pins.add(p);
+        while (pins.size() > lowrot.render.ChartSet.MAX_PINS) {
+            pins.remove(0);
+        }
+        listener.charts();
+        return p.label();
+    }
+
+    /** Removes every pin. */
+    void clearPins() {
+        pins.clear();
+        listener.charts();
+    }
+
+    /** The pinned runs, oldest first (a copy). */
+    java.util.List<lowrot.render.ChartSet.Pin> pins() {
+        return java.util.List.copyOf(pins);
+    }
+
     /** Brings back the settings before the last change (restarting the run); false when there is none. */
     boolean undo() {
         LabConfig previous = undo.poll();

@@ -153,7 +153,8 @@ final class LiveFigures {
                 c.dataset().kind(),
                 sizes,
                 outputScale(),
-                runId));
+                runId,
+                session.pins()));
     }
 
     private void showCircle(FigurePainter.CircleFrame frame) {

@@ -92,7 +92,8 @@ public final class MainWindow {
             }
         });
         BorderPane root = new BorderPane();
-        javafx.scene.layout.HBox top = new javafx.scene.layout.HBox(transport.node(), recorder.node());
+        javafx.scene.layout.HBox top =
+                new javafx.scene.layout.HBox(transport.node(), transport.pinNode(), recorder.node());
         javafx.scene.layout.HBox.setHgrow(transport.node(), javafx.scene.layout.Priority.ALWAYS);
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         root.setTop(new VBox(menuBar(), top));

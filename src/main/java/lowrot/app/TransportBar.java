@@ -24,6 +24,7 @@ final class TransportBar {
     private final HBox replayBox = new HBox(8);
     private final ToolBar bar;
     private final ComboBox<String> speed = new ComboBox<>();
+    private final ToolBar pinBar;
 
     /** The paces offered, in τ-decades per second, as the menu shows them. */
     static final List<String> SPEEDS = List.of(
@@ -119,6 +120,21 @@ final class TransportBar {
             }
             stopError.setText(problem == null ? "" : problem);
         });
+        Button pinButton = new Button("Pin run");
+        pinButton.setId("pin");
+        pinButton.setTooltip(new Tooltip("Keep this run's curves on every chart as faint dashed curves while other"
+                + " runs train (up to " + lowrot.render.ChartSet.MAX_PINS + "; the legend names each)."));
+        pinButton.setOnAction(e -> {
+            String label = session.pin();
+            session.settingsNote(
+                    label == null
+                            ? "nothing to pin yet: the run has no points"
+                            : "pinned: " + label + " — change a setting and compare on the charts");
+        });
+        Button clearPins = new Button("Clear pins");
+        clearPins.setId("clearPins");
+        clearPins.setTooltip(new Tooltip("Remove every pinned run from the charts."));
+        clearPins.setOnAction(e -> session.clearPins());
         scrubber.setId("scrubber");
         scrubber.setPrefWidth(360);
         scrubber.setTooltip(new Tooltip("Replay: move through the recorded snapshots of the opened run."));
@@ -142,10 +158,16 @@ final class TransportBar {
                 stopAt,
                 stopError,
                 replayBox);
+        pinBar = new ToolBar(pinButton, clearPins);
     }
 
     Node node() {
         return bar;
+    }
+
+    /** Pin run and Clear pins, kept in view beside the transport bar however narrow the window. */
+    Node pinNode() {
+        return pinBar;
     }
 
     /** Shows the play state and, during a replay, where the scrubber stands. */

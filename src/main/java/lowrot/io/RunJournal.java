@@ -75,17 +75,35 @@ public final class RunJournal implements AutoCloseable {
     }
 
     private final FileChannel channel;
+    private final Path file;
     private long lastForce = System.nanoTime();
 
-    private RunJournal(FileChannel channel) {
+    private RunJournal(FileChannel channel, Path file) {
         this.channel = channel;
+        this.file = file;
+    }
+
+    /** An I/O failure in the journal's words; a full disk is called that. */
+    private static IOException failure(Path file, IOException e) {
+        if (AtomicFiles.diskFull(e)) {
+            return new IOException(
+                    file + ": the disk is full; the journal keeps every complete record written"
+                            + " before — free some space and continue with lowrot run --resume " + file.getParent(),
+                    e);
+        }
+        return new IOException(file + ": " + ConfigJson.describe(e), e);
     }
 
     /** Starts a new journal at {@code file} (replacing any), writing the header line and forcing it to disk. */
     public static RunJournal create(Path file, LabConfig config, DataSplit data, Plan plan) throws IOException {
-        FileChannel ch = FileChannel.open(
-                file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-        RunJournal j = new RunJournal(ch);
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (IOException e) {
+            throw failure(file, e);
+        }
+        RunJournal j = new RunJournal(ch, file);
         try {
             JsonObject o = new JsonObject();
             o.addProperty("format", FORMAT);
@@ -101,7 +119,10 @@ public final class RunJournal implements AutoCloseable {
             o.add("plan", p);
             j.line(o);
             ch.force(false);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            ch.close();
+            throw failure(file, e);
+        } catch (RuntimeException e) {
             ch.close();
             throw e;
         }
@@ -122,7 +143,7 @@ public final class RunJournal implements AutoCloseable {
             ch.close();
             throw e;
         }
-        return new RunJournal(ch);
+        return new RunJournal(ch, file);
     }
 
     /** Appends a record: metrics only, or with weights and the state to resume from when {@code state} is given. */
@@ -134,12 +155,16 @@ public final class RunJournal implements AutoCloseable {
             o.add("v", RunFile.GSON.toJsonTree(s.copyV()));
             o.add("state", stateJson(state, s));
         }
-        line(o);
         long now = System.nanoTime();
-        // The clock only spaces out the forced writes; what is written never depends on it.
-        if (state != null && now - lastForce >= FORCE_INTERVAL_NANOS) {
-            channel.force(false);
-            lastForce = now;
+        try {
+            line(o);
+            // The clock only spaces out the forced writes; what is written never depends on it.
+            if (state != null && now - lastForce >= FORCE_INTERVAL_NANOS) {
+                channel.force(false);
+                lastForce = now;
+            }
+        } catch (IOException e) {
+            throw failure(file, e);
         }
     }
 

@@ -72,6 +72,30 @@ public final class ChartSet {
     private final XYSeries zeroNeurons = series("zero neurons (no direction, left out of the angles)");
     private final XYSeries flippedNorms = series("norms b_j that changed sign");
     private ChartOptions options;
+    private final PinnedCurves pinned;
+
+    /** A run kept on the charts as faint curves while others train: its label and metric rows. */
+    public record Pin(String label, List<Metrics> rows) {
+        public Pin {
+            rows = List.copyOf(rows);
+        }
+
+        /** A pin labelled by what a user changes between runs: regime, width, step size and the step reached. */
+        public static Pin of(String regime, int width, double stepSize, List<Metrics> rows) {
+            long step = rows.isEmpty() ? 0 : rows.get(rows.size() - 1).step();
+            return new Pin(PinnedCurves.describe(regime, width, stepSize, step), rows);
+        }
+    }
+
+    /** Pins drawn at most (the newest). */
+    public static final int MAX_PINS = PinnedCurves.MAX;
+
+    /** Draws these pinned runs behind the live curves from the next {@link #update} on. */
+    public void setPins(List<Pin> pins) {
+        if (!pins.equals(pinned.pins())) {
+            pinned.set(pins);
+        }
+    }
 
     public ChartSet(ChartOptions options) {
         this.options = options;
@@ -102,6 +126,7 @@ public final class ChartSet {
                         collection(feature, patterns, zeroNeurons, flippedNorms),
                         null,
                         new Color[] {Palette.POSITIVE, Palette.NEGATIVE, Palette.FAINT, Palette.NO_ROTATION}));
+        pinned = new PinnedCurves(charts);
         applyAxes();
     }
 
@@ -312,6 +337,11 @@ public final class ChartSet {
                     kernelMax = Math.max(kernelMax, t.value());
                 }
             }
+            double[] pinRange = pinned.fill((step, time) -> x(step, time), frobenius);
+            marginMin = Math.min(marginMin, pinRange[0]);
+            marginMax = Math.max(marginMax, pinRange[1]);
+            kernelMin = Math.min(kernelMin, pinRange[2]);
+            kernelMax = Math.max(kernelMax, pinRange[3]);
             marginMax = Math.max(
                     marginMax,
                     ReferenceLines.pathNorm(chart(Panel.MARGIN).getXYPlot(), refs, frobenius, outerTrainable));
@@ -324,6 +354,7 @@ public final class ChartSet {
             for (XYSeries s : allSeries()) {
                 s.fireSeriesChanged();
             }
+            pinned.fireChanged();
             for (JFreeChart chart : charts.values()) {
                 chart.setNotify(true);
             }

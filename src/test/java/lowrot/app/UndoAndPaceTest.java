@@ -101,4 +101,31 @@ class UndoAndPaceTest {
                 window.session().message());
         assertTrue(window.session().progress() >= 1.0 - 1e-12);
     }
+
+    @Test
+    void pinnedRunsStayOnTheChartsUntilCleared(FxRobot robot) throws Exception {
+        robot.interact(() -> window.session().run().step(300));
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> window.session().latest() != null
+                        && window.session().latest().step() == 300);
+        robot.clickOn("#pin");
+        assertEquals(1, window.session().pins().size());
+        assertTrue(
+                window.session().message().startsWith("pinned: "),
+                window.session().message());
+        // A new width: a new run, and the pin stays.
+        TextField width = robot.lookup("#network-width").queryAs(TextField.class);
+        robot.clickOn(width).eraseText(width.getText().length()).write("128").type(KeyCode.ENTER);
+        assertEquals(1, window.session().pins().size());
+        assertTrue(
+                window.session().pins().get(0).label().contains("m = 64"),
+                window.session().pins().toString());
+        robot.clickOn("#pin");
+        robot.clickOn("#pin");
+        assertEquals(3, window.session().pins().size());
+        robot.clickOn("#clearPins");
+        assertEquals(0, window.session().pins().size());
+    }
 }

@@ -11,10 +11,10 @@ import lowrot.core.GlobalMarginSolver;
 import lowrot.core.KernelCeiling;
 import lowrot.core.Metrics;
 import lowrot.core.NtkMarginSolver;
+import lowrot.core.ReferenceMargins;
 import lowrot.core.RunConfig;
 import lowrot.core.SolverMonitor;
 import lowrot.core.Trainer;
-import lowrot.core.ReferenceMargins;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYDataset;
@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 class ChartSetTest {
     @Test
     void kernelAndPathNormQuantitiesNeverShareAChart() {
-        RunConfig rc = RunConfig.defaults().withDataset(DataSpec.defaults(DatasetKind.QUADRANTS).withN(40).withNTest(10));
+        RunConfig rc = RunConfig.defaults()
+                .withDataset(DataSpec.defaults(DatasetKind.QUADRANTS).withN(40).withNTest(10));
         Trainer t = new Trainer(rc);
         List<Metrics> points = new ArrayList<>();
         for (int k = 0; k < 5; k++) {
@@ -33,15 +34,18 @@ class ChartSetTest {
         }
         var train = t.data().train();
         ReferenceMargins refs = new ReferenceMargins(
-                NtkMarginSolver.solve(train, NtkMarginSolver.Options.defaults().withDirections(256), SolverMonitor.NONE),
+                NtkMarginSolver.solve(
+                        train, NtkMarginSolver.Options.defaults().withDirections(256), SolverMonitor.NONE),
                 GlobalMarginSolver.solve(train, GlobalMarginSolver.Options.defaults(), SolverMonitor.NONE),
-                null, KernelCeiling.compute(rc, train, t.initialNetwork(), SolverMonitor.NONE));
+                null,
+                KernelCeiling.compute(rc, train, t.initialNetwork(), SolverMonitor.NONE));
         ChartSet charts = new ChartSet(ChartOptions.defaults());
         charts.update(points, List.of(), refs, true, DatasetKind.QUADRANTS);
 
         XYPlot margin = charts.chart(ChartSet.Panel.MARGIN).getXYPlot();
         List<String> marginLabels = margin.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).stream()
-                .map(m -> ((ValueMarker) m).getLabel()).toList();
+                .map(m -> ((ValueMarker) m).getLabel())
+                .toList();
         assertEquals(1, marginLabels.size(), marginLabels.toString());
         assertTrue(marginLabels.get(0).startsWith("γ_gl = "), marginLabels.toString());
         assertEquals(5, margin.getDataset(0).getItemCount(0), "γ_P of every point");
@@ -54,11 +58,60 @@ class ChartSetTest {
             keys.add(lines.getSeriesKey(s).toString());
         }
         assertEquals(3, keys.size(), keys.toString());
-        assertTrue(keys.get(0).startsWith("γ_ntk = ") && keys.get(1).startsWith("ℓ₂ ceiling at W₀ = ")
-                && keys.get(2).startsWith("ℓ₂ ceiling, m → ∞ = "), keys.toString());
+        assertTrue(
+                keys.get(0).startsWith("γ_ntk = ")
+                        && keys.get(1).startsWith("ℓ₂ ceiling at W₀ = ")
+                        && keys.get(2).startsWith("ℓ₂ ceiling, m → ∞ = "),
+                keys.toString());
         assertEquals(refs.kernel().empirical().value(), lines.getYValue(1, 0), 0);
         assertEquals("tangent margin of W − W₀", kernel.getDataset(0).getSeriesKey(0));
         assertEquals(5, kernel.getDataset(0).getItemCount(0));
         assertEquals(points.get(4).marginDisplacement(), kernel.getDataset(0).getYValue(0, 4), 0);
+    }
+
+    @Test
+    void pinnedRunsAreFaintCurvesOnEveryChartNamedInTheLegend() {
+        RunConfig rc = RunConfig.defaults()
+                .withDataset(DataSpec.defaults(DatasetKind.QUADRANTS).withN(40).withNTest(10));
+        Trainer a = new Trainer(rc);
+        Trainer b = new Trainer(rc.withNetwork(rc.network().withWidth(256)));
+        List<Metrics> first = new ArrayList<>();
+        List<Metrics> second = new ArrayList<>();
+        for (int k = 0; k < 6; k++) {
+            a.steps(30);
+            b.steps(30);
+            first.add(a.snapshot(1).metrics());
+            second.add(b.snapshot(1).metrics());
+        }
+        ChartSet charts = new ChartSet(ChartOptions.defaults());
+        ChartSet.Pin pin = ChartSet.Pin.of("near initialization", 64, 0.5, first);
+        assertEquals("near initialization, m = 64, η = 0.5 (step 180)", pin.label());
+        charts.setPins(List.of(pin));
+        charts.update(second, List.of(), new ReferenceMargins(null, null, null, null), true, DatasetKind.QUADRANTS);
+        for (ChartSet.Panel panel : ChartSet.Panel.values()) {
+            XYPlot plot = charts.chart(panel).getXYPlot();
+            XYDataset ghosts = plot.getDataset(2);
+            assertEquals(1, ghosts.getSeriesCount(), panel.name());
+            assertEquals("pinned: " + pin.label(), ghosts.getSeriesKey(0), panel.name());
+            assertEquals(6, ghosts.getItemCount(0), panel.name());
+            for (int i = 0; i < 6; i++) {
+                assertEquals(PinnedCurves.value(panel, first.get(i), false), ghosts.getYValue(0, i), 0.0, panel.name());
+            }
+            boolean inLegend = false;
+            var items = plot.getLegendItems();
+            for (int i = 0; i < items.getItemCount(); i++) {
+                inLegend |= items.get(i).getLabel().equals("pinned: " + pin.label());
+            }
+            assertTrue(inLegend, panel + ": the legend names the pin");
+        }
+        // The live run is still drawn as itself, and clearing the pins removes the ghosts.
+        assertEquals(
+                second.get(5).marginPath(),
+                charts.chart(ChartSet.Panel.MARGIN).getXYPlot().getDataset(0).getYValue(0, 5),
+                0.0);
+        charts.setPins(List.of());
+        charts.update(second, List.of(), new ReferenceMargins(null, null, null, null), true, DatasetKind.QUADRANTS);
+        assertEquals(
+                0, charts.chart(ChartSet.Panel.MARGIN).getXYPlot().getDataset(2).getSeriesCount());
     }
 }
