@@ -123,13 +123,17 @@ final class LabSession implements AutoCloseable {
         RunConfig rc = config.run();
         double eta = status != null ? status.stepSize() : rc.training().stepSize();
         var p = lowrot.render.ChartSet.Pin.of(
-                rc.training().regime().label(), rc.network().width(), eta, rows);
+                rc.training().regime(), rc.network().width(), eta, rows);
         pins.add(p);
         while (pins.size() > lowrot.render.ChartSet.MAX_PINS) {
             pins.remove(0);
         }
         listener.charts();
-        return p.label();
+        return p.label()
+                + String.format(
+                        ", %s (step %,d)",
+                        rc.training().regime().label(),
+                        rows.get(rows.size() - 1).step());
     }
 
     /** Removes every pin. */

@@ -80,10 +80,9 @@ public final class ChartSet {
             rows = List.copyOf(rows);
         }
 
-        /** A pin labelled by what a user changes between runs: regime, width, step size and the step reached. */
-        public static Pin of(String regime, int width, double stepSize, List<Metrics> rows) {
-            long step = rows.isEmpty() ? 0 : rows.get(rows.size() - 1).step();
-            return new Pin(PinnedCurves.describe(regime, width, stepSize, step), rows);
+        /** A pin labelled by what a user changes between runs: width, step size and regime. */
+        public static Pin of(lowrot.core.Regime regime, int width, double stepSize, List<Metrics> rows) {
+            return new Pin(PinnedCurves.describe(regime, width, stepSize), rows);
         }
     }
 

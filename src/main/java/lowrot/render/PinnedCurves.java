@@ -24,6 +24,9 @@ final class PinnedCurves {
     private static final int DATASET = 2;
     private static final float[][] DASHES = {{6f, 3f}, {2f, 3f}, {9f, 3f, 2f, 3f}, {4f, 4f}, {1f, 2f}};
 
+    /** A violet no live curve uses, drawn half transparent. */
+    private static final java.awt.Color GHOST = new java.awt.Color(0x6A, 0x3D, 0x9A);
+
     private final Map<ChartSet.Panel, XYSeriesCollection> sets = new EnumMap<>(ChartSet.Panel.class);
     private List<ChartSet.Pin> pins = List.of();
 
@@ -36,7 +39,7 @@ final class PinnedCurves {
             plot.mapDatasetToRangeAxis(DATASET, 0);
             XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
             for (int s = 0; s < MAX; s++) {
-                r.setSeriesPaint(s, Palette.withAlpha(Palette.INK, 0.38));
+                r.setSeriesPaint(s, Palette.withAlpha(GHOST, 0.5));
                 r.setSeriesStroke(
                         s, new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, DASHES[s], 0f));
             }
@@ -50,7 +53,7 @@ final class PinnedCurves {
         for (XYSeriesCollection c : sets.values()) {
             c.removeAllSeries();
             for (ChartSet.Pin p : pins) {
-                c.addSeries(new XYSeries("pinned: " + p.label(), false, true));
+                c.addSeries(new XYSeries("pin: " + p.label(), false, true));
             }
         }
     }
@@ -108,12 +111,17 @@ final class PinnedCurves {
         };
     }
 
-    /** A label for a pin: what a user changes between two runs. */
-    static String describe(String regime, int width, double stepSize, long step) {
+    /** A short label for a pin (it must fit a chart's legend): what a user changes between two runs. */
+    static String describe(lowrot.core.Regime regime, int width, double stepSize) {
         String eta = new java.math.BigDecimal(stepSize)
                 .round(new java.math.MathContext(4))
                 .stripTrailingZeros()
                 .toPlainString();
-        return String.format("%s, m = %d, η = %s (step %,d)", regime, width, eta, step);
+        String r = switch (regime) {
+            case NEAR_INITIALIZATION -> "near init";
+            case NEURAL_COLLAPSE -> "collapse";
+            case NO_ROTATION -> "no rotation";
+        };
+        return String.format("m = %d, η = %s, %s", width, eta, r);
     }
 }

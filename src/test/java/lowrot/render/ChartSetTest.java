@@ -84,15 +84,15 @@ class ChartSetTest {
             second.add(b.snapshot(1).metrics());
         }
         ChartSet charts = new ChartSet(ChartOptions.defaults());
-        ChartSet.Pin pin = ChartSet.Pin.of("near initialization", 64, 0.5, first);
-        assertEquals("near initialization, m = 64, η = 0.5 (step 180)", pin.label());
+        ChartSet.Pin pin = ChartSet.Pin.of(lowrot.core.Regime.NEAR_INITIALIZATION, 64, 0.5, first);
+        assertEquals("m = 64, η = 0.5, near init", pin.label());
         charts.setPins(List.of(pin));
         charts.update(second, List.of(), new ReferenceMargins(null, null, null, null), true, DatasetKind.QUADRANTS);
         for (ChartSet.Panel panel : ChartSet.Panel.values()) {
             XYPlot plot = charts.chart(panel).getXYPlot();
             XYDataset ghosts = plot.getDataset(2);
             assertEquals(1, ghosts.getSeriesCount(), panel.name());
-            assertEquals("pinned: " + pin.label(), ghosts.getSeriesKey(0), panel.name());
+            assertEquals("pin: " + pin.label(), ghosts.getSeriesKey(0), panel.name());
             assertEquals(6, ghosts.getItemCount(0), panel.name());
             for (int i = 0; i < 6; i++) {
                 assertEquals(PinnedCurves.value(panel, first.get(i), false), ghosts.getYValue(0, i), 0.0, panel.name());
@@ -100,7 +100,7 @@ class ChartSetTest {
             boolean inLegend = false;
             var items = plot.getLegendItems();
             for (int i = 0; i < items.getItemCount(); i++) {
-                inLegend |= items.get(i).getLabel().equals("pinned: " + pin.label());
+                inLegend |= items.get(i).getLabel().equals("pin: " + pin.label());
             }
             assertTrue(inLegend, panel + ": the legend names the pin");
         }
