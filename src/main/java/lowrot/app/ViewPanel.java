@@ -36,6 +36,15 @@ final class ViewPanel {
                 "optimal network", "Spokes of the global-margin solution.", true, v -> options(o -> o.withOptimal(v)));
         CheckBox trails = check(
                 "trails", "Fading trails of each neuron's recent positions.", true, v -> options(o -> o.withTrails(v)));
+        ComboBox<CircleScene.NeuronView> neurons = new ComboBox<>();
+        neurons.setId("neuronView");
+        neurons.getItems().addAll(CircleScene.NeuronView.values());
+        neurons.setValue(CircleScene.NeuronView.AUTO);
+        neurons.setConverter(Controls.labelled(CircleScene.NeuronView::label, CircleScene.NeuronView.values()));
+        neurons.setTooltip(new Tooltip("Neurons as dots (distance from the circle ∝ |a|‖v‖), or as bars around the"
+                + " circle summing |a|‖v‖ by direction — readable at thousands of neurons."));
+        neurons.setMaxWidth(Double.MAX_VALUE);
+        neurons.setOnAction(e -> options(o -> o.withNeurons(neurons.getValue())));
         ChartOptions charts = session.pictures().chartOptions();
         ComboBox<ChartOptions.XAxis> xAxis = new ComboBox<>();
         xAxis.getItems().addAll(ChartOptions.XAxis.values());
@@ -87,6 +96,8 @@ final class ViewPanel {
         });
         box.getChildren()
                 .addAll(
+                        new Label("neurons"),
+                        neurons,
                         rose,
                         regions,
                         optimal,

@@ -149,18 +149,23 @@ public final class CircleRenderer {
         hints(g);
         CircleLayout layout = new CircleLayout(w, h);
         CircleScene.Options opt = scene.options();
-        paintNeurons(
-                g,
-                layout,
-                scene.snapshot(),
-                opt.trails() ? scene.trails() : null,
-                opt.plane(),
-                bitmapDots && g.getTransform().isIdentity());
+        boolean density = opt.density(scene.snapshot().width());
+        if (density) {
+            NeuronDensity.paint(g, layout, scene.snapshot(), opt.plane());
+        } else {
+            paintNeurons(
+                    g,
+                    layout,
+                    scene.snapshot(),
+                    opt.trails() ? scene.trails() : null,
+                    opt.plane(),
+                    bitmapDots && g.getTransform().isIdentity());
+        }
         g.setPaint(Palette.INK);
         g.setFont(CAPTION);
         drawCaption(g, scene.caption() == null ? "" : scene.caption(), w);
         g.setFont(SMALL);
-        paintLegend(g, w, h, scene.snapshot(), opt.plane());
+        paintLegend(g, w, h, scene.snapshot(), opt.plane(), density);
     }
 
     private static void hints(Graphics2D g) {
@@ -396,7 +401,8 @@ public final class CircleRenderer {
         });
     }
 
-    private static void paintLegend(Graphics2D g, double w, double h, Snapshot snap, CircleLayout.Plane plane) {
+    private static void paintLegend(
+            Graphics2D g, double w, double h, Snapshot snap, CircleLayout.Plane plane, boolean density) {
         double y = h - 8;
         double x = 10;
         boolean narrow = w < 480;
@@ -405,9 +411,13 @@ public final class CircleRenderer {
         x = legendDot(g, x + 8, y, Palette.POSITIVE, Palette.POSITIVE, narrow ? "a > 0" : "neuron, a > 0");
         x = legendDot(g, x, y, Palette.NEGATIVE, Palette.NEGATIVE, narrow ? "a < 0" : "neuron, a < 0");
         g.setPaint(Palette.FAINT);
-        String note = "distance from circle ∝ |a|‖v‖" + (snap.dim() > 2 ? "  ·  " + plane.describe(snap) : "");
+        String note = (density ? "bars: Σ |a|‖v‖ of the neurons per 2°" : "distance from circle ∝ |a|‖v‖")
+                + (snap.dim() > 2 ? "  ·  " + plane.describe(snap) : "");
         if (x + g.getFontMetrics().stringWidth(note) < w - 4) {
             g.drawString(note, (float) x + 6, (float) y);
+        } else {
+            // Too narrow for one line: the note goes on the line above, since the picture cannot be read without it.
+            g.drawString(note, 10f, (float) (y - g.getFontMetrics().getHeight()));
         }
     }
 

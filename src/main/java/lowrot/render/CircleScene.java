@@ -15,8 +15,14 @@ import lowrot.core.Snapshot;
  * @param options  what to show
  * @param caption  a line of text above the circle
  */
-public record CircleScene(Snapshot snapshot, Dataset data, Trails trails, RegionGrid regions, GlobalMarginResult optimal,
-        Options options, String caption) {
+public record CircleScene(
+        Snapshot snapshot,
+        Dataset data,
+        Trails trails,
+        RegionGrid regions,
+        GlobalMarginResult optimal,
+        Options options,
+        String caption) {
 
     /**
      * Toggles of the circle view.
@@ -26,30 +32,66 @@ public record CircleScene(Snapshot snapshot, Dataset data, Trails trails, Region
      * @param optimal spokes of the optimal network of the global-margin solver
      * @param trails  fading trails of recent angles
      * @param plane   the coordinate plane (for d > 2)
+     * @param neurons neurons as dots, as a density around the circle, or chosen by width
      */
-    public record Options(boolean rose, boolean regions, boolean optimal, boolean trails, CircleLayout.Plane plane) {
+    public record Options(
+            boolean rose,
+            boolean regions,
+            boolean optimal,
+            boolean trails,
+            CircleLayout.Plane plane,
+            NeuronView neurons) {
         public static Options defaults() {
-            return new Options(false, false, true, true, CircleLayout.Plane.DEFAULT);
+            return new Options(false, false, true, true, CircleLayout.Plane.DEFAULT, NeuronView.AUTO);
         }
 
         public Options withRose(boolean v) {
-            return new Options(v, regions, optimal, trails, plane);
+            return new Options(v, regions, optimal, trails, plane, neurons);
         }
 
         public Options withRegions(boolean v) {
-            return new Options(rose, v, optimal, trails, plane);
+            return new Options(rose, v, optimal, trails, plane, neurons);
         }
 
         public Options withOptimal(boolean v) {
-            return new Options(rose, regions, v, trails, plane);
+            return new Options(rose, regions, v, trails, plane, neurons);
         }
 
         public Options withTrails(boolean v) {
-            return new Options(rose, regions, optimal, v, plane);
+            return new Options(rose, regions, optimal, v, plane, neurons);
         }
 
         public Options withPlane(CircleLayout.Plane p) {
-            return new Options(rose, regions, optimal, trails, p);
+            return new Options(rose, regions, optimal, trails, p, neurons);
+        }
+
+        public Options withNeurons(NeuronView v) {
+            return new Options(rose, regions, optimal, trails, plane, v);
+        }
+
+        /** Whether m neurons are drawn as a density (bars around the circle) rather than as dots. */
+        public boolean density(int m) {
+            return neurons == NeuronView.DENSITY || (neurons == NeuronView.AUTO && m >= NeuronView.DENSITY_FROM);
+        }
+    }
+
+    /** How the neurons are drawn. */
+    public enum NeuronView {
+        AUTO("dots, density from 4,096 neurons"),
+        DOTS("dots"),
+        DENSITY("density around the circle");
+
+        /** Width from which AUTO draws a density: thousands of dots make an unreadable ring. */
+        public static final int DENSITY_FROM = 4096;
+
+        private final String label;
+
+        NeuronView(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
         }
     }
 }

@@ -23,7 +23,8 @@ class CircleRendererTest {
     private static final int H = 380;
 
     private static Trainer trainer(int width) {
-        RunConfig rc = RunConfig.defaults().withDataset(DataSpec.defaults(DatasetKind.QUADRANTS).withN(60).withNTest(10))
+        RunConfig rc = RunConfig.defaults()
+                .withDataset(DataSpec.defaults(DatasetKind.QUADRANTS).withN(60).withNTest(10))
                 .withNetwork(NetworkSpec.defaults().withWidth(width));
         Trainer t = new Trainer(rc);
         t.steps(50);
@@ -68,12 +69,15 @@ class CircleRendererTest {
         t.steps(20);
         CircleScene after = scene(t, t.snapshot(1), CircleScene.Options.defaults());
         assertTrue(CircleRenderer.sameStill(before, after), "training moves only the moving layer");
-        assertFalse(CircleRenderer.sameStill(before, scene(t, t.snapshot(2), CircleScene.Options.defaults())),
+        assertFalse(
+                CircleRenderer.sameStill(before, scene(t, t.snapshot(2), CircleScene.Options.defaults())),
                 "another run has other initial marks");
-        assertFalse(CircleRenderer.sameStill(before, scene(t, t.snapshot(1),
-                CircleScene.Options.defaults().withOptimal(false))));
-        assertFalse(CircleRenderer.stillIsCacheable(scene(t, t.snapshot(1),
-                CircleScene.Options.defaults().withRose(true))), "the rose changes with every snapshot");
+        assertFalse(CircleRenderer.sameStill(
+                before, scene(t, t.snapshot(1), CircleScene.Options.defaults().withOptimal(false))));
+        assertFalse(
+                CircleRenderer.stillIsCacheable(
+                        scene(t, t.snapshot(1), CircleScene.Options.defaults().withRose(true))),
+                "the rose changes with every snapshot");
     }
 
     @Test
@@ -113,8 +117,10 @@ class CircleRendererTest {
     /** The learned plane projects on the snapshot's own principal plane, and says its overlap. */
     @Test
     void learnedPlaneProjectsOnTheNetworksPlane() {
-        RunConfig rc = RunConfig.defaults().withDataset(DataSpec.defaults(DatasetKind.PARITY).withD(6).withN(60)
-                .withNTest(10)).withNetwork(NetworkSpec.defaults().withWidth(30));
+        RunConfig rc = RunConfig.defaults()
+                .withDataset(
+                        DataSpec.defaults(DatasetKind.PARITY).withD(6).withN(60).withNTest(10))
+                .withNetwork(NetworkSpec.defaults().withWidth(30));
         Trainer t = new Trainer(rc);
         t.steps(20);
         Snapshot s = t.snapshot(1);
@@ -129,7 +135,46 @@ class CircleRendererTest {
             CircleRenderer.paintStill(g, W, H, sc);
             CircleRenderer.paintMoving(g, W, H, sc);
         }));
-        assertFalse(CircleRenderer.sameStill(sc, scene(t, t.snapshot(2), CircleScene.Options.defaults().withPlane(plane))),
+        assertFalse(
+                CircleRenderer.sameStill(
+                        sc,
+                        scene(t, t.snapshot(2), CircleScene.Options.defaults().withPlane(plane))),
                 "the learned plane moves with every snapshot");
+    }
+
+    @Test
+    void thousandsOfNeuronsAreDrawnAsADensityThatHoldsEveryNeuronsWeight() {
+        CircleScene.Options auto = CircleScene.Options.defaults();
+        assertTrue(!auto.density(4095) && auto.density(4096), "AUTO switches at 4,096 neurons");
+        assertTrue(!auto.withNeurons(CircleScene.NeuronView.DOTS).density(100_000));
+        assertTrue(auto.withNeurons(CircleScene.NeuronView.DENSITY).density(8));
+        Trainer t = trainer(300);
+        Snapshot s = t.snapshot(1);
+        double[][] bins = NeuronDensity.bins(s, CircleLayout.Plane.DEFAULT);
+        double positive = 0;
+        double negative = 0;
+        for (int j = 0; j < s.width(); j++) {
+            if (s.a(j) > 0) {
+                positive += CircleRenderer.weight(s, j);
+            } else {
+                negative += CircleRenderer.weight(s, j);
+            }
+        }
+        double sumP = java.util.Arrays.stream(bins[0]).sum();
+        double sumN = java.util.Arrays.stream(bins[1]).sum();
+        org.junit.jupiter.api.Assertions.assertEquals(positive, sumP, 1e-9 * positive);
+        org.junit.jupiter.api.Assertions.assertEquals(negative, sumN, 1e-9 * negative);
+        // Each neuron lands in the bin of its angle.
+        int j = 7;
+        double angle = CircleLayout.Plane.DEFAULT.angle(s, j);
+        int bin = Math.floorMod(
+                (int) Math.floor((angle + Math.PI) / (2 * Math.PI / NeuronDensity.BINS)), NeuronDensity.BINS);
+        assertTrue(bins[s.a(j) > 0 ? 0 : 1][bin] >= CircleRenderer.weight(s, j));
+        // Drawn as a density, the picture differs from the dots and is not blank.
+        CircleScene dots = scene(t, s, auto.withNeurons(CircleScene.NeuronView.DOTS));
+        CircleScene dense = scene(t, s, auto.withNeurons(CircleScene.NeuronView.DENSITY));
+        int[] a = pixels(g -> CircleRenderer.paint(g, W, H, dots));
+        int[] b = pixels(g -> CircleRenderer.paint(g, W, H, dense));
+        assertTrue(!java.util.Arrays.equals(a, b));
     }
 }
