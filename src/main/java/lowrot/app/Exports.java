@@ -25,6 +25,7 @@ import lowrot.io.AtomicFiles;
 import lowrot.render.ChartOptions;
 import lowrot.render.ChartSet;
 import lowrot.render.CircleScene;
+import lowrot.render.ExportStyle;
 import lowrot.render.Figures;
 
 /**
@@ -147,17 +148,24 @@ final class Exports {
             ChartOptions options,
             boolean outerTrainable,
             DatasetKind kind,
-            List<ChartSet.Pin> pins) {
+            List<ChartSet.Pin> pins,
+            String caption) {
         BufferedImage render(ExportTarget target, int w, int h, double scale) {
             ChartSet own = new ChartSet(options);
             own.setPins(pins);
             own.update(points, tangent, refs, outerTrainable, kind);
+            for (ChartSet.Panel p : ChartSet.Panel.values()) {
+                ExportStyle.apply(own.chart(p));
+            }
+            int width = target == ExportTarget.COMPOSITE ? Figures.compositeWidth(h) : w;
+            // The circle view names its run in its own caption; charts and the composite get the caption line.
             var painter = switch (target) {
                 case CIRCLE -> Figures.circle(scene, w, h);
-                case COMPOSITE -> Figures.composite(scene, own, h);
-                default -> Figures.chart(own.chart(target.panel()), w, h);
+                case COMPOSITE ->
+                    ExportStyle.captioned((cw, ch) -> Figures.composite(scene, own, ch), caption, width, h);
+                default ->
+                    ExportStyle.captioned((cw, ch) -> Figures.chart(own.chart(target.panel()), cw, ch), caption, w, h);
             };
-            int width = target == ExportTarget.COMPOSITE ? Figures.compositeWidth(h) : w;
             return Figures.bitmap(width, h, scale, painter);
         }
     }
@@ -172,7 +180,19 @@ final class Exports {
                 session.pictures().chartOptions(),
                 c.training().outerTrainable(),
                 c.dataset().kind(),
-                session.pins());
+                session.pins(),
+                caption());
+    }
+
+    /** The run an export shows: regime, data set, m, d, η, step and τ of the latest snapshot. */
+    private String caption() {
+        var latest = session.latest();
+        var status = session.status();
+        var rc = session.config().run();
+        double eta = status != null ? status.stepSize() : rc.training().stepSize();
+        return latest == null
+                ? ExportStyle.caption(rc, rc.dataset().d(), eta, 0, 0)
+                : ExportStyle.caption(rc, latest.dim(), eta, latest.step(), latest.time());
     }
 
     /** The export dialog's check of its two fields. */

@@ -25,6 +25,7 @@ import lowrot.render.ChartOptions;
 import lowrot.render.ChartSet;
 import lowrot.render.CircleLayout;
 import lowrot.render.CircleScene;
+import lowrot.render.ExportStyle;
 import lowrot.render.Figures;
 import lowrot.render.Trails;
 import picocli.CommandLine.Command;
@@ -222,10 +223,15 @@ final class RunCommand implements Callable<Integer> {
                 refs.global(),
                 CircleScene.Options.defaults(),
                 lowrot.render.CircleRenderer.caption(c.run().training().regime(), last));
+        for (ChartSet.Panel p : ChartSet.Panel.values()) {
+            ExportStyle.apply(charts.chart(p));
+        }
+        String caption = ExportStyle.caption(
+                c.run(), r.data().train().d(), c.run().training().stepSize(), last.step(), last.time());
         int chartW = (int) Math.round(size * 4 / 3.0);
         for (ChartSet.Panel p : ChartSet.Panel.values()) {
             String name = p.name().toLowerCase();
-            var painter = Figures.chart(charts.chart(p), chartW, size);
+            var painter = ExportStyle.captioned((w, h) -> Figures.chart(charts.chart(p), w, h), caption, chartW, size);
             AtomicFiles.writePng(dir.resolve(name + ".png"), Figures.bitmap(chartW, size, 1, painter));
             AtomicFiles.writeText(dir.resolve(name + ".svg"), Figures.svg(chartW, size, painter));
         }
@@ -233,7 +239,7 @@ final class RunCommand implements Callable<Integer> {
         AtomicFiles.writePng(dir.resolve("circle.png"), Figures.bitmap(size, size, 1, circle));
         AtomicFiles.writeText(dir.resolve("circle.svg"), Figures.svg(size, size, circle));
         int compW = Figures.compositeWidth(size);
-        var composite = Figures.composite(scene, charts, size);
+        var composite = ExportStyle.captioned((w, h) -> Figures.composite(scene, charts, h), caption, compW, size);
         AtomicFiles.writePng(dir.resolve("composite.png"), Figures.bitmap(compW, size, 1, composite));
         AtomicFiles.writeText(dir.resolve("composite.svg"), Figures.svg(compW, size, composite));
     }
