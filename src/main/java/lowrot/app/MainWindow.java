@@ -12,7 +12,6 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -226,15 +225,34 @@ public final class MainWindow {
         } catch (IOException e) {
             text = e.getMessage();
         }
-        TextArea area = new TextArea(text);
-        area.setEditable(false);
-        area.setWrapText(true);
-        area.getStyleClass().add("math-text");
+        javafx.scene.control.ScrollPane page = new javafx.scene.control.ScrollPane(MarkdownView.render(text));
+        page.setFitToWidth(true);
+        page.getStyleClass().add("math-text");
         Stage s = new Stage();
         s.initOwner(stage);
         s.setTitle("About the math — lowrot");
-        s.setScene(new Scene(new BorderPane(area), 820, 760));
+        Scene scene = new Scene(new BorderPane(page), 860, 780);
+        // Esc and Ctrl+W close the page, as in any help window.
+        scene.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE || (e.getCode() == KeyCode.W && e.isShortcutDown())) {
+                s.close();
+            }
+        });
+        s.setScene(scene);
+        mathWindow = s;
         s.show();
+    }
+
+    private Stage mathWindow;
+
+    /** The last Help → About the math window opened (for tests), or null. */
+    Stage mathWindow() {
+        return mathWindow;
+    }
+
+    /** Opens Help → About the math. */
+    void showMath() {
+        aboutTheMath();
     }
 
     /** A width-sweep window on the current configuration and data. */
