@@ -343,7 +343,8 @@ public final class ChartSet {
             kernelMax = Math.max(kernelMax, pinRange[3]);
             marginMax = Math.max(
                     marginMax,
-                    ReferenceLines.pathNorm(chart(Panel.MARGIN).getXYPlot(), refs, frobenius, outerTrainable));
+                    ReferenceLines.pathNorm(
+                            chart(Panel.MARGIN).getXYPlot(), refs, frobenius, outerTrainable, xMin, xMax));
             kernelMax = Math.max(
                     kernelMax, ReferenceLines.kernel(chart(Panel.KERNEL).getXYPlot(), refs, xMin, xMax));
             range(Panel.MARGIN, marginMin, marginMax);

@@ -7,7 +7,6 @@ import lowrot.core.GlobalMarginResult;
 import lowrot.core.KernelCeiling;
 import lowrot.core.NtkMarginResult;
 import lowrot.core.ReferenceMargins;
-import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
@@ -21,30 +20,30 @@ import org.jfree.data.xy.XYSeriesCollection;
  * tangent margins. Each label names its units.
  */
 final class ReferenceLines {
-    private ReferenceLines() {
-    }
+    private ReferenceLines() {}
 
     /** Sets the path-norm chart's lines; returns the largest value drawn. */
-    static double pathNorm(XYPlot plot, ReferenceMargins refs, boolean frobenius, boolean outerTrainable) {
-        plot.clearRangeMarkers();
-        List<ValueMarker> markers = new ArrayList<>();
+    static double pathNorm(
+            XYPlot plot, ReferenceMargins refs, boolean frobenius, boolean outerTrainable, double x0, double x1) {
         // γ_F ≤ γ_gl/2 holds when both layers train; with a frozen outer layer the Frobenius margin
         // has other units and no line is drawn for the path-norm references.
         boolean pathUnits = !frobenius || outerTrainable;
         double factor = frobenius ? 0.5 : 1.0;
         String suffix = frobenius ? "/2" : "";
+        List<Object[]> entries = new ArrayList<>();
         GlobalMarginResult global = refs == null ? null : refs.global();
         if (global != null && pathUnits) {
-            markers.add(ChartSet.marker(factor * global.lower(), Palette.GLOBAL, globalLabel(global, factor, suffix),
-                    RectangleAnchor.TOP_RIGHT, TextAnchor.BOTTOM_RIGHT));
+            entries.add(new Object[] {globalLabel(global, factor, suffix), factor * global.lower(), Palette.GLOBAL});
         }
         GlobalMarginResult noRot = refs == null ? null : refs.noRotation();
         if (noRot != null && pathUnits) {
-            markers.add(ChartSet.marker(factor * noRot.lower(), Palette.NO_ROTATION,
-                    String.format("no-rotation limit%s = %s", suffix, ChartSet.fmt(factor * noRot.lower())),
-                    RectangleAnchor.BOTTOM_RIGHT, TextAnchor.TOP_RIGHT));
+            entries.add(new Object[] {
+                String.format("no-rotation limit%s = %s", suffix, ChartSet.fmt(factor * noRot.lower())),
+                factor * noRot.lower(),
+                Palette.NO_ROTATION
+            });
         }
-        return add(plot, markers);
+        return lines(plot, entries, x0, x1);
     }
 
     /**
@@ -53,31 +52,47 @@ final class ReferenceLines {
      * labels can overlap; returns the largest value drawn.
      */
     static double kernel(XYPlot plot, ReferenceMargins refs, double x0, double x1) {
-        plot.clearRangeMarkers();
-        XYSeriesCollection lines = new XYSeriesCollection();
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-        double top = Double.NEGATIVE_INFINITY;
         NtkMarginResult ntk = refs == null ? null : refs.ntk();
         KernelCeiling kernel = refs == null ? null : refs.kernel();
         List<Object[]> entries = new ArrayList<>();
         if (ntk != null) {
-            entries.add(new Object[] {String.format("γ_ntk = %s (‖θ(v)‖ ≤ 1)", ChartSet.fmt(ntk.value())), ntk.value(),
-                Palette.NTK});
+            entries.add(new Object[] {
+                String.format("γ_ntk = %s (‖θ(v)‖ ≤ 1)", ChartSet.fmt(ntk.value())), ntk.value(), Palette.NTK
+            });
         }
         if (kernel != null) {
-            entries.add(new Object[] {"ℓ₂ ceiling at W₀ = " + ChartSet.fmt(kernel.empirical().value()),
-                kernel.empirical().value(), Palette.GLOBAL});
-            entries.add(new Object[] {"ℓ₂ ceiling, m → ∞ = " + ChartSet.fmt(kernel.limit().value()),
-                kernel.limit().value(), Palette.NO_ROTATION});
+            entries.add(new Object[] {
+                "ℓ₂ ceiling at W₀ = " + ChartSet.fmt(kernel.empirical().value()),
+                kernel.empirical().value(),
+                Palette.GLOBAL
+            });
+            entries.add(new Object[] {
+                "ℓ₂ ceiling, m → ∞ = " + ChartSet.fmt(kernel.limit().value()),
+                kernel.limit().value(),
+                Palette.NO_ROTATION
+            });
         }
+        return lines(plot, entries, x0, x1);
+    }
+
+    /**
+     * Reference lines {label, value, colour} as dashed series from x0 to x1 in dataset 1, so that the legend names
+     * them with their values and no two labels can overlap (before there is data to span, unlabelled markers);
+     * returns the largest value drawn.
+     */
+    private static double lines(XYPlot plot, List<Object[]> entries, double x0, double x1) {
+        plot.clearRangeMarkers();
+        XYSeriesCollection lines = new XYSeriesCollection();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        double top = Double.NEGATIVE_INFINITY;
         boolean span = Double.isFinite(x0) && Double.isFinite(x1) && x1 >= x0;
         for (Object[] e : entries) {
             double y = (Double) e[1];
             top = Math.max(top, y);
             if (!span) {
                 // No data yet to span: a marker without a label keeps the line visible.
-                plot.addRangeMarker(ChartSet.marker(y, (java.awt.Color) e[2], null, RectangleAnchor.TOP_RIGHT,
-                        TextAnchor.BOTTOM_RIGHT));
+                plot.addRangeMarker(ChartSet.marker(
+                        y, (java.awt.Color) e[2], null, RectangleAnchor.TOP_RIGHT, TextAnchor.BOTTOM_RIGHT));
                 continue;
             }
             XYSeries line = new XYSeries((String) e[0], false, true);
@@ -86,20 +101,12 @@ final class ReferenceLines {
             int index = lines.getSeriesCount();
             lines.addSeries(line);
             renderer.setSeriesPaint(index, (java.awt.Color) e[2]);
-            renderer.setSeriesStroke(index, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
-                    new float[] {6f, 4f}, 0f));
+            renderer.setSeriesStroke(
+                    index,
+                    new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
         }
         plot.setDataset(1, lines);
         plot.setRenderer(1, renderer);
-        return top;
-    }
-
-    private static double add(XYPlot plot, List<ValueMarker> markers) {
-        double top = Double.NEGATIVE_INFINITY;
-        for (ValueMarker m : markers) {
-            plot.addRangeMarker(m);
-            top = Math.max(top, m.getValue());
-        }
         return top;
     }
 
@@ -114,7 +121,8 @@ final class ReferenceLines {
         if (global.converged()) {
             return String.format("γ_gl%s = %s", suffix, ChartSet.fmt(factor * global.lower()));
         }
-        return String.format("γ_gl%s ∈ [%s, %s] (certified)", suffix, ChartSet.fmt(factor * global.lower()),
-                ChartSet.fmt(factor * global.upper()));
+        return String.format(
+                "γ_gl%s ∈ [%s, %s] (certified)",
+                suffix, ChartSet.fmt(factor * global.lower()), ChartSet.fmt(factor * global.upper()));
     }
 }

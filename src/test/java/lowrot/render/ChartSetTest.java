@@ -15,7 +15,6 @@ import lowrot.core.ReferenceMargins;
 import lowrot.core.RunConfig;
 import lowrot.core.SolverMonitor;
 import lowrot.core.Trainer;
-import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
@@ -43,11 +42,22 @@ class ChartSetTest {
         charts.update(points, List.of(), refs, true, DatasetKind.QUADRANTS);
 
         XYPlot margin = charts.chart(ChartSet.Panel.MARGIN).getXYPlot();
-        List<String> marginLabels = margin.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).stream()
-                .map(m -> ((ValueMarker) m).getLabel())
-                .toList();
+        // References are legend entries (dashed lines across the data), never text that can overlap.
+        XYDataset refLines = margin.getDataset(1);
+        List<String> marginLabels = new ArrayList<>();
+        for (int s = 0; s < refLines.getSeriesCount(); s++) {
+            marginLabels.add(refLines.getSeriesKey(s).toString());
+        }
         assertEquals(1, marginLabels.size(), marginLabels.toString());
         assertTrue(marginLabels.get(0).startsWith("γ_gl = "), marginLabels.toString());
+        assertEquals(refs.global().lower(), refLines.getYValue(0, 0), 0.0);
+        assertEquals(
+                0,
+                margin.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND) == null
+                        ? 0
+                        : margin.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND)
+                                .size(),
+                "no labelled markers");
         assertEquals(5, margin.getDataset(0).getItemCount(0), "γ_P of every point");
         assertEquals(1, margin.getDataset(0).getSeriesCount(), "only γ_P on the path-norm chart");
 
