@@ -51,7 +51,10 @@ final class CircleInteraction {
             return;
         }
         CircleLayout.Plane plane = session.pictures().circleOptions().plane();
-        int j = layout().nearestNeuron(latest, plane, e.getX(), e.getY(), 9);
+        // Drawn as a density there are no dots to point at.
+        int j = session.pictures().circleOptions().density(latest.width())
+                ? -1
+                : layout().nearestNeuron(latest, plane, e.getX(), e.getY(), 9);
         if (j < 0) {
             hover.setVisible(false);
             return;
@@ -63,8 +66,21 @@ final class CircleInteraction {
                 Math.toDegrees(latest.rotation(j)),
                 ChartSet.fmt(Math.abs(latest.a(j))),
                 ChartSet.fmt(latest.innerNorm(j))));
-        hover.relocate(e.getX() + 14, e.getY() + 10);
+        hover.applyCss();
+        double[] at = within(
+                e.getX(), e.getY(), hover.prefWidth(-1), hover.prefHeight(-1), view.getWidth(), view.getHeight());
+        hover.relocate(at[0], at[1]);
         hover.setVisible(true);
+    }
+
+    /**
+     * Where a w × h label next to the pointer (x, y) goes so that it stays inside a viewW × viewH view: below and
+     * to the right, or flipped to the left and/or above near the right and bottom edges.
+     */
+    static double[] within(double x, double y, double w, double h, double viewW, double viewH) {
+        double left = x + 14 + w <= viewW ? x + 14 : x - 14 - w;
+        double top = y + 10 + h <= viewH ? y + 10 : y - 10 - h;
+        return new double[] {Math.max(0, left), Math.max(0, top)};
     }
 
     /** d = 2 editing: click adds a +1 point, shift-click a −1 point, right-click removes the nearest. */

@@ -165,7 +165,7 @@ public final class CircleRenderer {
         g.setFont(CAPTION);
         drawCaption(g, scene.caption() == null ? "" : scene.caption(), w);
         g.setFont(SMALL);
-        paintLegend(g, w, h, scene.snapshot(), opt.plane(), density);
+        paintLegend(g, w, h, scene.snapshot(), opt.plane(), density, opt.optimal() && scene.optimal() != null);
     }
 
     private static void hints(Graphics2D g) {
@@ -402,7 +402,13 @@ public final class CircleRenderer {
     }
 
     private static void paintLegend(
-            Graphics2D g, double w, double h, Snapshot snap, CircleLayout.Plane plane, boolean density) {
+            Graphics2D g,
+            double w,
+            double h,
+            Snapshot snap,
+            CircleLayout.Plane plane,
+            boolean density,
+            boolean optimal) {
         double y = h - 8;
         double x = 10;
         boolean narrow = w < 480;
@@ -410,6 +416,18 @@ public final class CircleRenderer {
         x = legendDot(g, x, y, Palette.NEGATIVE_LIGHT, Palette.NEGATIVE, narrow ? "−1" : "y = −1");
         x = legendDot(g, x + 8, y, Palette.POSITIVE, Palette.POSITIVE, narrow ? "a > 0" : "neuron, a > 0");
         x = legendDot(g, x, y, Palette.NEGATIVE, Palette.NEGATIVE, narrow ? "a < 0" : "neuron, a < 0");
+        if (optimal) {
+            // The dashed spokes: the directions of the optimal network that attains γ_gl.
+            g.setPaint(Palette.withAlpha(Palette.GLOBAL, 0.7));
+            g.setStroke(
+                    new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {5f, 3f}, 0f));
+            g.draw(new Line2D.Double(x + 4, y - 4, x + 22, y - 4));
+            g.setStroke(new BasicStroke(1f));
+            g.setPaint(Palette.INK);
+            String label = narrow ? "optimal net" : "optimal network (γ_gl)";
+            g.drawString(label, (float) (x + 26), (float) y);
+            x += 32 + g.getFontMetrics().stringWidth(label);
+        }
         g.setPaint(Palette.FAINT);
         String note = (density ? "bars: Σ |a|‖v‖ of the neurons per 2°" : "distance from circle ∝ |a|‖v‖")
                 + (snap.dim() > 2 ? "  ·  " + plane.describe(snap) : "");
