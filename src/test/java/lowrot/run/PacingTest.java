@@ -3,8 +3,6 @@ package lowrot.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import lowrot.core.Datasets;
 import lowrot.core.LogPace;
@@ -14,21 +12,6 @@ import org.junit.jupiter.api.Test;
 
 /** A window run paced in log τ and stopped at its target; the waits are liveness bounds, never speeds. */
 class PacingTest {
-    private static final class Collect implements RunListener {
-        final List<Snapshot> snapshots = new CopyOnWriteArrayList<>();
-        final List<RunStatus> statuses = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void snapshot(Snapshot s) {
-            snapshots.add(s);
-        }
-
-        @Override
-        public void status(RunStatus s) {
-            statuses.add(s);
-        }
-    }
-
     private static void await(TrainingRun run, RunState state) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (run.state() != state && System.nanoTime() < deadline) {
@@ -40,7 +23,7 @@ class PacingTest {
     @Test
     void aPacedRunShowsFramesAtItsLogTimesAndPausesAtTheTarget() throws Exception {
         RunConfig c = RunConfig.defaults();
-        Collect seen = new Collect();
+        CollectingListener seen = new CollectingListener();
         TrainingRun run =
                 new TrainingRun(1, c, Datasets.generate(c.dataset(), 1), 1, 0, 1, lowrot.core.Workers.NOTHING, seen);
         run.setPace(5);
@@ -78,7 +61,7 @@ class PacingTest {
     @Test
     void asFastAsPossibleStillPicturesTheEarlyPhaseAndStopsAtRunSteps() throws Exception {
         RunConfig c = RunConfig.defaults();
-        Collect seen = new Collect();
+        CollectingListener seen = new CollectingListener();
         // At most one timed snapshot per hour: the pictures seen come from the log-τ grid and the target.
         TrainingRun run = new TrainingRun(
                 1,

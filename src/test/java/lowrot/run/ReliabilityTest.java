@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import lowrot.core.DataSpec;
 import lowrot.core.DatasetKind;
@@ -25,21 +23,6 @@ import org.junit.jupiter.api.Test;
 /** Divergence, resource limits, thread-count determinism and very long runs. */
 class ReliabilityTest {
 
-    private static final class Collect implements RunListener {
-        final List<Snapshot> snapshots = new CopyOnWriteArrayList<>();
-        final List<RunStatus> statuses = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void snapshot(Snapshot s) {
-            snapshots.add(s);
-        }
-
-        @Override
-        public void status(RunStatus s) {
-            statuses.add(s);
-        }
-    }
-
     @Test
     void hugeStepSizesPauseTheRunWithAMessageInEveryRegime() throws Exception {
         for (Regime regime : Regime.values()) {
@@ -49,7 +32,7 @@ class ReliabilityTest {
                                 .withRegime(regime)
                                 .withOptimizer(opt)
                                 .withStepSize(1e4));
-                Collect seen = new Collect();
+                CollectingListener seen = new CollectingListener();
                 TrainingRun run = new TrainingRun(
                         1, c, Datasets.generate(c.dataset(), 1), 1, 0, 1, lowrot.core.Workers.NOTHING, seen);
                 run.play();
