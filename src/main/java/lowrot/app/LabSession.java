@@ -46,10 +46,7 @@ final class LabSession implements AutoCloseable {
     private long runCounter;
     private boolean playing;
     private int stepsPerFrame = 10;
-    /** Playback pace in τ-decades per second; 0 is as fast as possible. */
-    private double pace = DEFAULT_PACE;
-    /** GF time at which the run pauses (0: none); the step target is the config's run.steps. */
-    private double targetTime;
+    private final Playback playback = new Playback();
 
     private Snapshot latest;
     private RunStatus status;
@@ -108,32 +105,18 @@ final class LabSession implements AutoCloseable {
 
     private final java.util.Deque<LabConfig> undo = new java.util.ArrayDeque<>();
 
-    private final java.util.List<lowrot.render.ChartSet.Pin> pins = new java.util.ArrayList<>();
+    private final Pins pins = new Pins();
 
     /**
      * Keeps the current run's curves on every chart as faint ghost curves (labelled by regime, width and η) while
-     * other runs train; the oldest pin goes when there are more than {@link lowrot.render.ChartSet#MAX_PINS}.
-     * Returns the pin's label, or null when there is nothing to pin yet.
+     * other runs train. Returns what was pinned, or null when there is nothing to pin yet.
      */
     String pin() {
-        java.util.List<Metrics> rows = history.points();
-        if (rows.isEmpty()) {
-            return null;
-        }
         RunConfig rc = config.run();
         double eta = status != null ? status.stepSize() : rc.training().stepSize();
-        var p = lowrot.render.ChartSet.Pin.of(
-                rc.training().regime(), rc.network().width(), eta, rows);
-        pins.add(p);
-        while (pins.size() > lowrot.render.ChartSet.MAX_PINS) {
-            pins.remove(0);
-        }
+        String label = pins.pin(rc, eta, history.points());
         listener.charts();
-        return p.label()
-                + String.format(
-                        ", %s (step %,d)",
-                        rc.training().regime().label(),
-                        rows.get(rows.size() - 1).step());
+        return label;
     }
 
     /** Removes every pin. */
@@ -144,7 +127,7 @@ final class LabSession implements AutoCloseable {
 
     /** The pinned runs, oldest first (a copy). */
     java.util.List<lowrot.render.ChartSet.Pin> pins() {
-        return java.util.List.copyOf(pins);
+        return pins.list();
     }
 
     /** Brings back the settings before the last change (restarting the run); false when there is none. */
@@ -181,8 +164,8 @@ final class LabSession implements AutoCloseable {
         pictures.newTrails(rc.network().width());
         pump = new SnapshotPump(runId, fx, this::onBatch);
         run = new TrainingRun(runId, rc, data, stepsPerFrame, 30_000_000L, next.every(), threadStart, pump);
-        run.setPace(pace);
-        run.setTarget(next.steps(), targetTime);
+        run.setPace(playback.pace());
+        run.setTarget(next.steps(), playback.targetTime());
         work.compute(next, data.train());
         if (wasPlaying) {
             run.play();
@@ -323,51 +306,33 @@ final class LabSession implements AutoCloseable {
         return stepsPerFrame;
     }
 
-    /** The pace a new window plays at: half a τ-decade per second. */
-    static final double DEFAULT_PACE = 0.5;
-
     /** Plays at {@code decadesPerSecond} τ-decades per second (0: as fast as possible). */
     void setPace(double decadesPerSecond) {
-        pace = decadesPerSecond;
+        playback.setPace(decadesPerSecond);
         run.setPace(decadesPerSecond);
     }
 
     double pace() {
-        return pace;
+        return playback.pace();
     }
 
     /** Pauses the run when τ reaches {@code time} (0: no τ target); returns the problem, or null. */
     String setTargetTime(double time) {
-        if (time != 0 && !(time >= 1e-6 && time <= 1e300)) {
-            return "stop at τ = " + time + ": allowed 1e-6 to 1e300, or empty for no τ target";
+        String problem = playback.setTargetTime(time);
+        if (problem == null) {
+            run.setTarget(config.steps(), time);
         }
-        targetTime = time;
-        run.setTarget(config.steps(), time);
-        return null;
+        return problem;
     }
 
     double targetTime() {
-        return targetTime;
+        return playback.targetTime();
     }
 
-    /**
-     * How far the run is toward its target, in [0, 1]: the larger of step / run.steps and log(1 + τ) / log(1 +
-     * target τ) (log τ is the run's natural clock); NaN without a target.
-     */
+    /** How far the run is toward its target (run.steps or the τ target), in [0, 1]; NaN without a target. */
     double progress() {
         Snapshot s = latest;
-        if (s == null) {
-            return Double.NaN;
-        }
-        double p = Double.NaN;
-        if (config.steps() > 0) {
-            p = Math.min(1, (double) s.step() / config.steps());
-        }
-        if (targetTime > 0) {
-            double q = Math.min(1, Math.log1p(s.time()) / Math.log1p(targetTime));
-            p = Double.isNaN(p) ? q : Math.max(p, q);
-        }
-        return p;
+        return s == null ? Double.NaN : playback.progress(s.step(), s.time(), config.steps());
     }
 
     /** Changes η of the running network without restarting it; returns the problem, or null. */

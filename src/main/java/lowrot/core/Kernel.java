@@ -41,7 +41,7 @@ final class Kernel {
      * As above; for the plane, {@code branching} picks the loop that tests "h > 0" (fast when the
      * test is predictable, as on parity data with its four distinct points) instead of the
      * branch-free one (fast on scattered data). Both give the same bits. The vector engine has one
-     * branch-free plane kernel on SIMD lanes ({@link VectorKernel#planeOutputs}) and ignores the choice.
+     * branch-free plane kernel on SIMD lanes ({@link VectorPlaneKernel#planeOutputs}) and ignores the choice.
      */
     static void signedOutputs(
             double[] x,
@@ -74,7 +74,7 @@ final class Kernel {
         }
         if (d == 2) {
             if (Engine.current() == Engine.VECTOR) {
-                VectorKernel.planeOutputs(x, y, idx, t0, t1, a, v, m, s, z);
+                VectorPlaneKernel.planeOutputs(x, y, idx, t0, t1, a, v, m, s, z);
             } else {
                 planeOutputs(x, y, idx, t0, t1, a, v, m, s, z);
             }
@@ -283,14 +283,14 @@ final class Kernel {
         }
         if (d == 2) {
             if (Engine.current() == Engine.VECTOR) {
-                VectorKernel.planeBackward(x, idx, count, a, v, j0, j1, c, ga, gv);
+                VectorPlaneKernel.planeBackward(x, idx, count, a, v, j0, j1, c, ga, gv);
             } else {
                 planeBackward(x, idx, count, a, v, j0, j1, c, ga, gv);
             }
             return;
         }
         if (Engine.current() == Engine.VECTOR) {
-            VectorKernel.backward(x, d, idx, count, a, v, j0, j1, c, ga, gv);
+            VectorBackward.backward(x, d, idx, count, a, v, j0, j1, c, ga, gv);
         } else {
             scalarBackward(x, d, idx, count, a, v, j0, j1, c, ga, gv);
         }

@@ -12,6 +12,20 @@ import org.junit.jupiter.api.Test;
 
 /** A window run paced in log τ and stopped at its target; the waits are liveness bounds, never speeds. */
 class PacingTest {
+    /** Waits (a liveness bound) until the run has announced that it reached its target. */
+    private static RunStatus awaitTarget(CollectingListener seen) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            for (RunStatus st : seen.statuses) {
+                if (st.message().startsWith("reached the target")) {
+                    return st;
+                }
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("the run did not reach its target: " + seen.statuses);
+    }
+
     private static void await(TrainingRun run, RunState state) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (run.state() != state && System.nanoTime() < deadline) {
@@ -29,8 +43,8 @@ class PacingTest {
         run.setPace(5);
         run.setTarget(0, 300);
         run.play();
-        await(run, RunState.PAUSED);
-        RunStatus last = seen.statuses.get(seen.statuses.size() - 1);
+        RunStatus last = awaitTarget(seen);
+        assertEquals(RunState.PAUSED, run.state());
         assertTrue(last.message().startsWith("reached the target (τ = 300.0)"), last.message());
         Snapshot end = seen.snapshots.get(seen.snapshots.size() - 1);
         double eta = c.training().stepSize();
@@ -75,9 +89,9 @@ class PacingTest {
         run.setPace(0);
         run.setTarget(4000, 0);
         run.play();
-        await(run, RunState.PAUSED);
+        RunStatus reached = awaitTarget(seen);
         assertEquals(4000, seen.snapshots.get(seen.snapshots.size() - 1).step());
-        assertTrue(seen.statuses.get(seen.statuses.size() - 1).message().contains("step 4,000"));
+        assertTrue(reached.message().contains("step 4,000"), reached.message());
         // τ from 0.5 to 2,000 is 3.6 decades: 20 pictures per decade.
         long early = seen.snapshots.stream()
                 .filter(s -> s.time() > 0 && s.time() < 2000)
