@@ -278,6 +278,11 @@ public final class MainWindow {
         return exports;
     }
 
+    /** Plays as fast as possible, as the speed menu's last entry does (for measurements of throughput). */
+    void playAsFastAsPossible() {
+        transport.playAsFastAsPossible();
+    }
+
     /** Brings back the settings before the last change (Ctrl+Z), says what came back, and shows it in the controls. */
     void undoSettings() {
         lowrot.io.LabConfig before = session.config();

@@ -165,6 +165,11 @@ final class TransportBar {
         return bar;
     }
 
+    /** Chooses "as fast as possible" in the speed menu (which sets the session's pace). */
+    void playAsFastAsPossible() {
+        speed.setValue(FASTEST);
+    }
+
     /** Pin run and Clear pins, kept in view beside the transport bar however narrow the window. */
     Node pinNode() {
         return pinBar;
