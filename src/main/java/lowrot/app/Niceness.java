@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Lowers the calling thread's scheduling priority (Linux nice +10), so that while training, solvers
- * and the painter keep every core busy, the FX thread and the renderer still get the CPU the moment
- * they need it. Elsewhere, or without {@code renice}, it does nothing.
+ * Lowers the calling thread's scheduling priority (Linux nice), so that while training, solvers and the
+ * painter keep every core busy, the FX thread and the renderer still get the CPU the moment they need it:
+ * the trainer and the painter at nice 10, the reference solvers and file work at nice 15 — so the first
+ * pictures of a run are not held up by the solvers that start with it. Elsewhere, or without
+ * {@code renice}, it does nothing.
  */
 final class Niceness {
     private static final Path SELF = Path.of("/proc/thread-self/stat");
@@ -17,9 +19,12 @@ final class Niceness {
     private Niceness() {}
 
     /** {@link #lowerCurrentThread} as one object, the start action of every background thread of the window. */
-    static final Runnable LOWER = Niceness::lowerCurrentThread;
+    static final Runnable LOWER = () -> lowerCurrentThread(10);
 
-    static void lowerCurrentThread() {
+    /** Lower still, for the solvers and file work: they yield to the trainer and the painter too. */
+    static final Runnable LOWEST = () -> lowerCurrentThread(15);
+
+    static void lowerCurrentThread(int nice) {
         if (unavailable) {
             return;
         }
@@ -27,7 +32,7 @@ final class Niceness {
             // The first field of the thread's own stat line is its kernel thread id.
             String stat = Files.readString(SELF);
             String tid = stat.substring(0, stat.indexOf(' '));
-            Process p = new ProcessBuilder("renice", "-n", "10", "-p", tid)
+            Process p = new ProcessBuilder("renice", "-n", Integer.toString(nice), "-p", tid)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
