@@ -59,11 +59,16 @@ final class CircleInteraction {
             hover.setVisible(false);
             return;
         }
+        // In the no-rotation regime a norm that changed sign points the other way along the same line.
+        String flipped = latest.frozenDirections() && latest.rotation(j) == Math.PI
+                ? " (b_j changed sign; its line has not turned)"
+                : "";
         hover.setText(String.format(
-                "neuron %d%nangle %.2f°%nrotation since init %.3f°%n|a_j| = %s%n‖v_j‖ = %s",
+                "neuron %d%nangle %.2f°%nrotation since init %.3f°%s%n|a_j| = %s%n‖v_j‖ = %s",
                 j,
                 Math.toDegrees(plane.angle(latest, j)),
                 Math.toDegrees(latest.rotation(j)),
+                flipped,
                 ChartSet.fmt(Math.abs(latest.a(j))),
                 ChartSet.fmt(latest.innerNorm(j))));
         hover.applyCss();
