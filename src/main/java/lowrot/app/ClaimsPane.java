@@ -92,6 +92,7 @@ final class ClaimsPane extends BorderPane {
         save.setDisable(true);
         cancel.setDisable(false);
         message.getStyleClass().setAll("label");
+        message.getStyleClass().setAll("label", "note");
         job = ExperimentJob.start(
                 "lowrot-claims",
                 progress,

@@ -51,6 +51,12 @@ final class ComplexityPane extends BorderPane {
     private final ChartViewer[] errors = new ChartViewer[Learner.values().length];
     private final ChartViewer needed = new ChartViewer(null, false);
     private final List<SampleComplexity.Cell> cells = new ArrayList<>();
+    /** Cells of finished chains, from the worker threads, waiting for the FX thread. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<SampleComplexity.Cell> arrived =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    private final java.util.concurrent.atomic.AtomicBoolean drainPending =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private SampleComplexity.Plan plan = SampleComplexity.Plan.defaults();
     private ExperimentJob job;
     private volatile boolean finished;
@@ -197,6 +203,22 @@ final class ComplexityPane extends BorderPane {
         }
     }
 
+    /** Moves the cells of finished chains to the charts (FX thread). */
+    private void drain() {
+        drainPending.set(false);
+        SampleComplexity.Cell c;
+        boolean any = false;
+        while ((c = arrived.poll()) != null) {
+            if (!finished) {
+                cells.add(c);
+                any = true;
+            }
+        }
+        if (any) {
+            refresh();
+        }
+    }
+
     /** Starts the experiment; returns the problem with the fields, or null. */
     String start() {
         SampleComplexity.Plan p = readPlan();
@@ -205,16 +227,29 @@ final class ComplexityPane extends BorderPane {
         }
         plan = p;
         cells.clear();
+        arrived.clear();
         finished = false;
+        // While it runs the line shows progress, in the note style (red is for problems only).
+        message.getStyleClass().setAll("label", "note");
         message.setText("");
         summary.setText("");
+        refresh(); // the empty charts, with the plan's axes, until the first chain finishes
         run.setDisable(true);
         cancel.setDisable(false);
         job = ExperimentJob.start(
                 "lowrot-complexity",
                 progress,
-                monitor -> SampleComplexity.run(p, Runtime.getRuntime().availableProcessors(), monitor),
+                monitor -> SampleComplexity.run(
+                        p, p.chains(), Runtime.getRuntime().availableProcessors(), monitor, (chain, done) -> {
+                            // Each finished chain is charted at once: the figures fill in while the rest run.
+                            arrived.addAll(done);
+                            if (drainPending.compareAndSet(false, true)) {
+                                FxThread.EXECUTOR.execute(this::drain);
+                            }
+                        }),
                 outcome -> {
+                    arrived.clear();
+                    cells.clear();
                     if (outcome.value() != null) {
                         cells.addAll(outcome.value());
                     }

@@ -225,6 +225,7 @@ final class ExperimentsWindow {
             message.setText(e.getMessage());
             return message.getText();
         }
+        message.getStyleClass().setAll("label", "note");
         message.setText("");
         points.clear();
         finished = false;

@@ -27,6 +27,19 @@ final class ChartStyle {
         return axis;
     }
 
+    /**
+     * A log axis over a data set with no points yet shows [lo, hi] (powers of two that read as the experiment's
+     * range) instead of JFreeChart's default [0, 1], whose base-2 ticks print as "0 0 0 0 0 0 1".
+     */
+    static void rangeWhenEmpty(LogAxis axis, org.jfree.data.xy.XYDataset data, double lo, double hi) {
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            if (data.getItemCount(s) > 0) {
+                return;
+            }
+        }
+        axis.setRange(lo, hi);
+    }
+
     /** White plot with light grid lines, legend at the bottom in the label font. */
     static JFreeChart finish(JFreeChart chart, XYPlot plot) {
         plot.setBackgroundPaint(Color.WHITE);

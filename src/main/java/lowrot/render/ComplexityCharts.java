@@ -58,6 +58,7 @@ public final class ComplexityCharts {
             r.setSeriesShape(di, new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5));
         }
         LogAxis x = ChartStyle.log2Axis("training points n (log scale)");
+        ChartStyle.rangeWhenEmpty(x, data, 8, 512);
         NumberAxis y = new NumberAxis("test error (ε dashed)");
         y.setRange(0, 0.55);
         y.setLabelFont(LABEL);
@@ -142,6 +143,8 @@ public final class ComplexityCharts {
         guide(data, r, featureAnchor, 1, lo, hi, "guide ∝ d (max-margin prediction)");
         LogAxis x = ChartStyle.log2Axis("dimension d (log scale)");
         LogAxis y = ChartStyle.log2Axis(String.format("n needed for test error %.2g (log scale)", epsilon));
+        ChartStyle.rangeWhenEmpty(x, data, 4, 64);
+        ChartStyle.rangeWhenEmpty(y, data, 8, 4096);
         XYPlot plot = new XYPlot(data, x, y, r);
         return ChartStyle.finish(
                 new JFreeChart("Samples needed against dimension, 2-sparse parity", TITLE, plot, true), plot);

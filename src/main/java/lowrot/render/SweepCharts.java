@@ -57,6 +57,7 @@ public final class SweepCharts {
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         x.setNumberFormatOverride(new java.text.DecimalFormat("0"));
         x.setLabelFont(LABEL);
+        ChartStyle.rangeWhenEmpty(x, data, 4, 32768);
         org.jfree.chart.axis.ValueAxis y;
         if (logY) {
             LogAxis log = new LogAxis(yLabel + " (log)");
@@ -64,6 +65,7 @@ public final class SweepCharts {
             log.setBase(2);
             log.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
             log.setNumberFormatOverride(new java.text.DecimalFormat("0.###"));
+            ChartStyle.rangeWhenEmpty(log, data, 1.0 / 64, 64);
             y = log;
         } else {
             y = new NumberAxis(yLabel);
