@@ -193,10 +193,9 @@ final class BenchCommand implements Callable<Integer> {
         if (threads != null) {
             trainer.setThreads(threads);
         }
-        // Warm-up: at least a second, and in the plane past the steps that time both kernel forms.
+        // Warm-up: at least a second.
         long warmStart = System.nanoTime();
-        while (System.nanoTime() - warmStart < 1_000_000_000L
-                || (d == 2 && trainer.stepCount() < 96 && System.nanoTime() - warmStart < 30_000_000_000L)) {
+        while (System.nanoTime() - warmStart < 1_000_000_000L) {
             trainer.step();
         }
         long steps0 = trainer.stepCount();
@@ -206,9 +205,7 @@ final class BenchCommand implements Callable<Integer> {
         double flops = 6.0 * n * m * d + 6.0 * n * m;
         String kernels = d != 2 || Engine.current() == Engine.VECTOR
                 ? ""
-                : trainer.stepCount() < 96
-                        ? "; plane kernels still being timed (steps 32–95)"
-                        : trainer.planeBranching() ? "; branching plane kernels" : "; branch-free plane kernels";
+                : trainer.planeBranching() ? "; branching plane kernels" : "; branch-free plane kernels";
         String split = trainer.threads() > 1 && !trainer.splitsSteps() ? "; too small to split: one thread ran" : "";
         String engineName = (d == 2 ? "plane kernels, engine " : "engine ")
                 + Engine.current().describe();

@@ -21,11 +21,10 @@ public final class Trainer {
     private static final long PARALLEL_THRESHOLD = 1_400_000;
 
     private static final int BLOCK = 64;
-    private static final long TUNE_FROM = 32;
-    private static final long TUNE_TO = 96;
-    private boolean planeBranching;
-    private long tuneBranching;
-    private long tuneBranchFree;
+    /** Distinct training points up to which the scalar plane kernels branch on "h > 0". */
+    private static final int FEW_POINTS = 8;
+
+    private final boolean planeBranching;
 
     private final RunConfig config;
     private final DataSplit data;
@@ -75,6 +74,7 @@ public final class Trainer {
         this.d = train.d();
         this.xs = train.copyX();
         this.ys = train.copyY();
+        this.planeBranching = fewDistinctPoints(xs, n, d);
         TrainSpec t = config.training();
         this.loss = t.loss();
         this.optimizer = t.optimizer();
@@ -135,11 +135,6 @@ public final class Trainer {
             idx = all;
             count = n;
         }
-        boolean timed = tuning();
-        if (timed) {
-            planeBranching = (steps & 1) == 1;
-        }
-        long started = timed ? System.nanoTime() : 0;
         double s = net.scale();
         outputs(idx, count, s);
         double eta;
@@ -173,34 +168,28 @@ public final class Trainer {
         }
         gradients(idx, count);
         applyUpdate(eta);
-        if (timed) {
-            tune(System.nanoTime() - started);
-        }
         steps++;
         return lastRisk;
     }
 
     /**
-     * The plane's kernels come in two forms with the same bits, branching and branch-free; which is
-     * faster depends on the data (see {@link Kernel#signedOutputs}). Steps 32 to 95 time both in
-     * turn (after the JIT has settled on both) and the faster one stays.
+     * The scalar plane kernels come in two forms with the same bits, branching and branch-free (see {@link
+     * Kernel#signedOutputs}): branching wins when "is neuron j active on x_i?" is predictable, which it is when
+     * the training set has only a few distinct points (2-sparse parity in the plane has four). Chosen from the
+     * data alone, so nothing depends on the clock; the vector engine has one form.
      */
-    private boolean tuning() {
-        return d == 2 && steps >= TUNE_FROM && steps < TUNE_TO;
+    private static boolean fewDistinctPoints(double[] xs, int n, int d) {
+        if (d != 2) {
+            return false;
+        }
+        java.util.Set<java.util.List<Double>> seen = new java.util.HashSet<>();
+        for (int i = 0; i < n && seen.size() <= FEW_POINTS; i++) {
+            seen.add(java.util.List.of(xs[2 * i], xs[2 * i + 1]));
+        }
+        return seen.size() <= FEW_POINTS;
     }
 
-    private void tune(long nanos) {
-        if (planeBranching) {
-            tuneBranching += nanos;
-        } else {
-            tuneBranchFree += nanos;
-        }
-        if (steps + 1 == TUNE_TO) {
-            planeBranching = tuneBranching < tuneBranchFree;
-        }
-    }
-
-    /** Whether the plane kernels branch (chosen after step 95; for tests and benchmarks). */
+    /** Whether the scalar plane kernels branch (chosen from the data; for benchmarks). */
     public boolean planeBranching() {
         return planeBranching;
     }

@@ -31,6 +31,22 @@ class ArchitectureTest {
     }
 
     @Test
+    void theMathematicsReadsNoClock() {
+        noClasses()
+                .that()
+                .resideInAPackage("lowrot.core..")
+                .should()
+                .callMethod(System.class, "nanoTime")
+                .orShould()
+                .callMethod(System.class, "currentTimeMillis")
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.time..")
+                .because("the same config and seeds give the same bits on any machine")
+                .check(CLASSES);
+    }
+
+    @Test
     void layersPointDownwards() {
         com.tngtech.archunit.library.Architectures.layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()
