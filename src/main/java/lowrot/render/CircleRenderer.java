@@ -57,10 +57,12 @@ public final class CircleRenderer {
                 "%s · m = %d · step %,d · τ = %s · rotation %.2f° (mean)",
                 regime.label(), s.width(), s.step(), ChartSet.fmt(m.time()), Math.toDegrees(m.rotationMean()));
         if (s.frozenDirections()) {
-            int flipped = 0;
-            for (int j = 0; j < s.width(); j++) {
-                flipped += s.rotation(j) == Math.PI ? 1 : 0;
-            }
+            // Run files written before the metric existed read it as NaN: count the reversed neurons then.
+            long flipped = Double.isNaN(m.flippedNorms())
+                    ? java.util.stream.IntStream.range(0, s.width())
+                            .filter(j -> s.rotation(j) == Math.PI)
+                            .count()
+                    : Math.round(m.flippedNorms() * s.width());
             text += String.format(" · %d of %d norms b_j flipped sign", flipped, s.width());
         }
         long zero = Math.round(m.zeroNeurons() * s.width());

@@ -59,10 +59,7 @@ public final class ExportStyle {
 
     /** The caption of a run at a step: "near initialization · quadrants (continuous XOR) · m = 4096 · d = 2 · …". */
     public static String caption(RunConfig rc, int d, double stepSize, long step, double time) {
-        String eta = new java.math.BigDecimal(stepSize)
-                .round(new java.math.MathContext(4))
-                .stripTrailingZeros()
-                .toPlainString();
+        String eta = stepSize(stepSize);
         return String.format(
                 "%s · %s · m = %d · d = %d · η = %s · step %,d · τ = %s",
                 rc.training().regime().label(),
@@ -72,6 +69,14 @@ public final class ExportStyle {
                 eta,
                 step,
                 ChartSet.fmt(time));
+    }
+
+    /** A step size as a reader writes it: at most four significant digits, no trailing zeros (0.5, 0.001). */
+    static String stepSize(double eta) {
+        return new java.math.BigDecimal(eta)
+                .round(new java.math.MathContext(4))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     /**

@@ -113,10 +113,7 @@ final class PinnedCurves {
 
     /** A short label for a pin (it must fit a chart's legend): what a user changes between two runs. */
     static String describe(lowrot.core.Regime regime, int width, double stepSize) {
-        String eta = new java.math.BigDecimal(stepSize)
-                .round(new java.math.MathContext(4))
-                .stripTrailingZeros()
-                .toPlainString();
+        String eta = ExportStyle.stepSize(stepSize);
         String r = switch (regime) {
             case NEAR_INITIALIZATION -> "near init";
             case NEURAL_COLLAPSE -> "collapse";
