@@ -2,13 +2,19 @@ package lowrot.core;
 
 /**
  * The hot loops of training, on flat arrays, writing into caller-supplied outputs and allocating
- * nothing. Pre-activations h_ij = v_j · x_i are recomputed in the backward pass instead of being
- * stored, so no n × m temporary exists.
+ * nothing. No n × m temporary exists: for d ≠ 2 the forward pass may keep the activity bits
+ * 1[h_ij &gt; 0] ({@link ActivityMask}, n·m/8 bytes) for the backward pass, which otherwise computes h_ij
+ * again (the same bits either way).
  *
- * <p>The order of every sum is fixed and documented: h_ij over k, g(x_i) over j and each gradient
- * entry over the examples, each in index order. In the plane (d = 2) every term is a rounded
- * product added with a second rounding; for d ≠ 2 every term is one fused multiply-add
- * ({@link Math#fma}, a single rounding), which the vector engine's lanes reproduce bit for bit.
+ * <p>The order of every sum is fixed and documented, and no thread count or lane count changes it:
+ * h_ij = Σ_k v_jk x_ik over k in index order; g(x_i) = Σ_j a_j σ(h_ij) over j in index order.
+ * In the plane (d = 2) every term is a rounded product added with a second rounding, and the gradient
+ * sums ∂a_j = Σ_t c_t σ(h_tj) and ∂v_jk = Σ_t (c_t a_j) 1[h_tj &gt; 0] x_tk run over the examples in order.
+ * For d ≠ 2 every term is one fused multiply-add ({@link Math#fma}, a single rounding), which the
+ * vector engine's lanes reproduce bit for bit, and the gradient is formed from one sum per entry
+ * G_jk = Σ_t c_t 1[h_tj &gt; 0] x_tk (over the examples with c_t ≠ 0, in order; an inactive pair adds
+ * +0 · x_tk) as ∂v_jk = a_j G_jk and ∂a_j = Σ_k v_jk G_jk (over k in order, from +0) — since
+ * Σ_t c_t σ(h_tj) = v_j · G_j, so that ∂a needs no h.
  */
 final class Kernel {
     private Kernel() {}
@@ -18,7 +24,7 @@ final class Kernel {
      */
     static void signedOutputs(
             double[] x, double[] y, int d, int[] idx, int count, double[] a, double[] v, int m, double s, double[] z) {
-        signedOutputs(x, y, d, idx, 0, count, a, v, m, s, z, false);
+        signedOutputs(x, y, d, idx, 0, count, a, v, m, s, z, false, null);
     }
 
     /** As above for t in [t0, t1) only (each z[t] depends on its own example alone). */
@@ -34,7 +40,7 @@ final class Kernel {
             int m,
             double s,
             double[] z) {
-        signedOutputs(x, y, d, idx, t0, t1, a, v, m, s, z, false);
+        signedOutputs(x, y, d, idx, t0, t1, a, v, m, s, z, false, null);
     }
 
     /**
@@ -42,6 +48,7 @@ final class Kernel {
      * test is predictable, as on parity data with its four distinct points) instead of the
      * branch-free one (fast on scattered data). Both give the same bits. The vector engine has one
      * branch-free plane kernel on SIMD lanes ({@link VectorPlaneKernel#planeOutputs}) and ignores the choice.
+     * For d ≠ 2 a non-null {@code active} receives rows [t0, t1) of the activity pattern (the plane ignores it).
      */
     static void signedOutputs(
             double[] x,
@@ -55,7 +62,8 @@ final class Kernel {
             int m,
             double s,
             double[] z,
-            boolean branching) {
+            boolean branching,
+            long[] active) {
         if (d == 2 && branching && Engine.current() != Engine.VECTOR) {
             for (int t = t0; t < t1; t++) {
                 int i = idx[t];
@@ -81,9 +89,9 @@ final class Kernel {
             return;
         }
         if (Engine.current() == Engine.VECTOR) {
-            VectorKernel.signedOutputs(x, y, d, idx, t0, t1, a, v, m, s, z);
+            VectorKernel.signedOutputs(x, y, d, idx, t0, t1, a, v, m, s, z, active);
         } else {
-            scalarOutputs(x, y, d, idx, t0, t1, a, v, m, s, z);
+            ScalarKernel.outputs(x, y, d, idx, t0, t1, a, v, m, s, z, active);
         }
     }
 
@@ -139,74 +147,6 @@ final class Kernel {
         }
     }
 
-    /** The forward pass for d ≠ 2, on one lane, in fused multiply-adds: the reference the vector engine equals bit for bit. */
-    static void scalarOutputs(
-            double[] x,
-            double[] y,
-            int d,
-            int[] idx,
-            int t0,
-            int t1,
-            double[] a,
-            double[] v,
-            int m,
-            double s,
-            double[] z) {
-        int t = t0;
-        // Four examples at a time: four independent dot products per neuron instead of one long
-        // chain of dependent additions, each v_j read once. Every sum keeps its order, so the bits
-        // equal the one-example loop below.
-        for (; t + 3 < t1; t += 4) {
-            int x0 = idx[t] * d;
-            int x1 = idx[t + 1] * d;
-            int x2 = idx[t + 2] * d;
-            int x3 = idx[t + 3] * d;
-            double g0 = 0;
-            double g1 = 0;
-            double g2 = 0;
-            double g3 = 0;
-            for (int j = 0; j < m; j++) {
-                int row = j * d;
-                double h0 = 0;
-                double h1 = 0;
-                double h2 = 0;
-                double h3 = 0;
-                for (int k = 0; k < d; k++) {
-                    double vk = v[row + k];
-                    h0 = Math.fma(vk, x[x0 + k], h0);
-                    h1 = Math.fma(vk, x[x1 + k], h1);
-                    h2 = Math.fma(vk, x[x2 + k], h2);
-                    h3 = Math.fma(vk, x[x3 + k], h3);
-                }
-                double aj = a[j];
-                g0 = Math.fma(aj, Math.max(h0, 0.0), g0);
-                g1 = Math.fma(aj, Math.max(h1, 0.0), g1);
-                g2 = Math.fma(aj, Math.max(h2, 0.0), g2);
-                g3 = Math.fma(aj, Math.max(h3, 0.0), g3);
-            }
-            z[t] = y[idx[t]] * s * g0;
-            z[t + 1] = y[idx[t + 1]] * s * g1;
-            z[t + 2] = y[idx[t + 2]] * s * g2;
-            z[t + 3] = y[idx[t + 3]] * s * g3;
-        }
-        for (; t < t1; t++) {
-            int i = idx[t];
-            int xo = i * d;
-            double g = 0;
-            for (int j = 0; j < m; j++) {
-                int row = j * d;
-                double h = 0;
-                for (int k = 0; k < d; k++) {
-                    h = Math.fma(v[row + k], x[xo + k], h);
-                }
-                if (h > 0) {
-                    g = Math.fma(a[j], h, g);
-                }
-            }
-            z[t] = y[i] * s * g;
-        }
-    }
-
     /**
      * Accumulates ga[j] = Σ_t c[t] σ(h_ij) and gv[j] = Σ_t c[t] a_j 1[h_ij > 0] x_i, where c[t] is
      * ∂(objective)/∂g(x_i) for i = idx[t]. Modified: ga, gv (overwritten). ReLU'(0) = 0.
@@ -222,7 +162,7 @@ final class Kernel {
             double[] c,
             double[] ga,
             double[] gv) {
-        backward(x, d, idx, count, a, v, 0, m, c, ga, gv, false);
+        backward(x, d, idx, count, a, v, 0, m, c, ga, gv, false, null);
     }
 
     /**
@@ -241,10 +181,14 @@ final class Kernel {
             double[] c,
             double[] ga,
             double[] gv) {
-        backward(x, d, idx, count, a, v, j0, j1, c, ga, gv, false);
+        backward(x, d, idx, count, a, v, j0, j1, c, ga, gv, false, null);
     }
 
-    /** As above; {@code branching} as in {@link #signedOutputs} (same bits either way). */
+    /**
+     * As above; {@code branching} as in {@link #signedOutputs} (same bits either way). For d ≠ 2, {@code active},
+     * when not null, holds the activity pattern of the forward pass over the same examples and weights (rows 0 …
+     * count − 1), which both engines read instead of computing h again.
+     */
     static void backward(
             double[] x,
             int d,
@@ -257,7 +201,8 @@ final class Kernel {
             double[] c,
             double[] ga,
             double[] gv,
-            boolean branching) {
+            boolean branching,
+            long[] active) {
         java.util.Arrays.fill(ga, j0, j1, 0.0);
         java.util.Arrays.fill(gv, j0 * d, j1 * d, 0.0);
         if (d == 2 && branching && Engine.current() != Engine.VECTOR) {
@@ -290,9 +235,9 @@ final class Kernel {
             return;
         }
         if (Engine.current() == Engine.VECTOR) {
-            VectorBackward.backward(x, d, idx, count, a, v, j0, j1, c, ga, gv);
+            VectorBackward.backward(x, d, idx, count, a, v, j0, j1, c, ga, gv, active);
         } else {
-            scalarBackward(x, d, idx, count, a, v, j0, j1, c, ga, gv);
+            ScalarKernel.backward(x, d, idx, count, a, v, j0, j1, c, ga, gv, active);
         }
     }
 
@@ -375,87 +320,12 @@ final class Kernel {
         }
     }
 
-    /** The backward pass for d ≠ 2 over neurons [j0, j1), on one lane, in fused multiply-adds: the vector engine's reference. */
-    static void scalarBackward(
-            double[] x,
-            int d,
-            int[] idx,
-            int count,
-            double[] a,
-            double[] v,
-            int j0,
-            int j1,
-            double[] c,
-            double[] ga,
-            double[] gv) {
-        java.util.Arrays.fill(ga, j0, j1, 0.0);
-        java.util.Arrays.fill(gv, j0 * d, j1 * d, 0.0);
-        int t = 0;
-        // Four examples at a time for the dot products (independent chains, v_j read once); the
-        // sums into ga[j] and gv[j] still take the examples in order, so the bits are unchanged.
-        for (; t + 3 < count; t += 4) {
-            double c0 = c[t];
-            double c1 = c[t + 1];
-            double c2 = c[t + 2];
-            double c3 = c[t + 3];
-            int x0 = idx[t] * d;
-            int x1 = idx[t + 1] * d;
-            int x2 = idx[t + 2] * d;
-            int x3 = idx[t + 3] * d;
-            for (int j = j0; j < j1; j++) {
-                int row = j * d;
-                double h0 = 0;
-                double h1 = 0;
-                double h2 = 0;
-                double h3 = 0;
-                for (int k = 0; k < d; k++) {
-                    double vk = v[row + k];
-                    h0 = Math.fma(vk, x[x0 + k], h0);
-                    h1 = Math.fma(vk, x[x1 + k], h1);
-                    h2 = Math.fma(vk, x[x2 + k], h2);
-                    h3 = Math.fma(vk, x[x3 + k], h3);
-                }
-                accumulate(x, d, a, j, row, c0, h0, x0, ga, gv);
-                accumulate(x, d, a, j, row, c1, h1, x1, ga, gv);
-                accumulate(x, d, a, j, row, c2, h2, x2, ga, gv);
-                accumulate(x, d, a, j, row, c3, h3, x3, ga, gv);
-            }
-        }
-        for (; t < count; t++) {
-            double ct = c[t];
-            if (ct == 0.0) {
-                continue;
-            }
-            int xo = idx[t] * d;
-            for (int j = j0; j < j1; j++) {
-                int row = j * d;
-                double h = 0;
-                for (int k = 0; k < d; k++) {
-                    h = Math.fma(v[row + k], x[xo + k], h);
-                }
-                accumulate(x, d, a, j, row, ct, h, xo, ga, gv);
-            }
-        }
-    }
-
     /**
      * 1.0 when h > 0, else 0.0 (also for h = ±0), without a branch: the sign bit of 0 − h, which is
      * +0 for h = ±0.
      */
     static double active(double h) {
         return (double) (Double.doubleToRawLongBits(0.0 - h) >>> 63);
-    }
-
-    /** Adds example (ct, h, x at xo)'s share to neuron j's gradient: nothing when inactive or ct = 0. */
-    private static void accumulate(
-            double[] x, int d, double[] a, int j, int row, double ct, double h, int xo, double[] ga, double[] gv) {
-        if (h > 0 && ct != 0.0) {
-            ga[j] = Math.fma(ct, h, ga[j]);
-            double coef = ct * a[j];
-            for (int k = 0; k < d; k++) {
-                gv[row + k] = Math.fma(coef, x[xo + k], gv[row + k]);
-            }
-        }
     }
 
     /** ln Σ_t e^{w[t]} over t < count, without overflow; −∞ for an empty sum. */

@@ -49,6 +49,8 @@ public final class Trainer {
     private final int[] all;
     private final int[] perm;
     private final int[] batch;
+    /** The forward pass's activity bits for the backward pass (d ≠ 2, when they fit; null otherwise). */
+    private final long[] active;
 
     private double stepSize;
     private int threads = Runtime.getRuntime().availableProcessors();
@@ -92,6 +94,7 @@ public final class Trainer {
         this.all = new int[n];
         this.perm = new int[n];
         this.batch = new int[n];
+        this.active = d == 2 ? null : ActivityMask.forPasses(batchSize, m);
         for (int i = 0; i < n; i++) {
             all[i] = i;
             perm[i] = i;
@@ -201,20 +204,32 @@ public final class Trainer {
     private void outputs(int[] idx, int count, double s) {
         boolean branching = planeBranching;
         if (threads == 1 || !worthSplitting(count)) {
-            Kernel.signedOutputs(xs, ys, d, idx, 0, count, net.a, net.v, m, s, z, branching);
+            Kernel.signedOutputs(xs, ys, d, idx, 0, count, net.a, net.v, m, s, z, branching, active);
             return;
         }
         inParallel(
                 (count + BLOCK - 1) / BLOCK,
                 b -> Kernel.signedOutputs(
-                        xs, ys, d, idx, b * BLOCK, Math.min(count, (b + 1) * BLOCK), net.a, net.v, m, s, z, branching));
+                        xs,
+                        ys,
+                        d,
+                        idx,
+                        b * BLOCK,
+                        Math.min(count, (b + 1) * BLOCK),
+                        net.a,
+                        net.v,
+                        m,
+                        s,
+                        z,
+                        branching,
+                        active));
     }
 
     /** Backward pass over blocks of neurons (each neuron's sums in example order: thread-count invariant). */
     private void gradients(int[] idx, int count) {
         boolean branching = planeBranching;
         if (threads == 1 || !worthSplitting(count)) {
-            Kernel.backward(xs, d, idx, count, net.a, net.v, 0, m, c, ga, gv, branching);
+            Kernel.backward(xs, d, idx, count, net.a, net.v, 0, m, c, ga, gv, branching, active);
             return;
         }
         inParallel(
@@ -231,7 +246,8 @@ public final class Trainer {
                         c,
                         ga,
                         gv,
-                        branching));
+                        branching,
+                        active));
     }
 
     /** Whether a pass over {@code count} examples and every neuron is worth splitting over threads. */

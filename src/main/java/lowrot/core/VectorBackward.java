@@ -1,19 +1,31 @@
 package lowrot.core;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 
 /**
  * The d &gt; 2 backward pass of the vector engine ({@link Kernel#backward}), 2L neurons at a time: per tile of
- * examples, first the coefficients a_j c_t 1[h_tj &gt; 0], then the gradient with its sums in registers. Same
- * bits as the scalar loop: each gradient entry is a chain of fused multiply-adds over the examples in order.
+ * examples, first the coefficients c_t 1[h_tj &gt; 0] (from the forward pass's activity bits, or from h computed
+ * again), then the sums G_j with their partial sums in registers. Same bits as the scalar loop
+ * ({@link ScalarKernel#backward}): each G_jk is a chain of fused multiply-adds over the examples in order.
  */
 final class VectorBackward {
     private static final jdk.incubator.vector.VectorSpecies<Double> S = VectorKernel.S;
+    private static final jdk.incubator.vector.VectorSpecies<Long> LS = VectorKernel.LS;
     private static final int L = VectorKernel.L;
+    /** Lane l's bit of vector p of a block of neurons: 1 &lt;&lt; (p·L + l). */
+    private static final long[] LANE_BITS = laneBits();
 
     private VectorBackward() {}
+
+    private static long[] laneBits() {
+        long[] bits = new long[4 * L];
+        for (int l = 0; l < 4 * L; l++) {
+            bits[l] = 1L << l;
+        }
+        return bits;
+    }
 
     private static double[] scratch(int slot, int size) {
         return VectorKernel.scratch(slot, size);
@@ -26,14 +38,9 @@ final class VectorBackward {
     private static final int COLUMNS = 4;
 
     /**
-     * {@link Kernel#backward} for d &gt; 2 over neurons [j0, j1): 2L neurons at a time (two vectors, one neuron per
-     * lane), then L, then the scalar loop for the rest.
-     *
-     * <p>For each tile of {@link #TILE} examples (those with c_t ≠ 0, in order) the first sweep computes h_tj and
-     * stores the coefficient a_j c_t 1[h_tj &gt; 0] per lane; the second adds coefficient × x_tk into the
-     * gradient, {@link #COLUMNS} coordinates k at a time with their sums held in registers. Every gradient entry
-     * still takes the examples in order, one fused multiply-add each, so the bits are those of the scalar loop
-     * (inactive lanes add +0 · x, which leaves a sum that starts at +0 unchanged; ∂a's sums keep their value).
+     * {@link Kernel#backward} for d &gt; 2 over neurons [j0, j1): with the activity bits 4L neurons at a time (four
+     * vectors, one neuron per lane), then 2L; without them 2L at a time, computing h again; the rest (fewer than
+     * 2L) by the scalar loop. {@code a} holds all m outer weights.
      */
     static void backward(
             double[] x,
@@ -46,19 +53,54 @@ final class VectorBackward {
             int j1,
             double[] c,
             double[] ga,
-            double[] gv) {
-        int w = 2 * L;
-        int pairs = j0 + (j1 - j0) / w * w;
+            double[] gv,
+            long[] active) {
+        int j = j0;
+        if (active != null) {
+            j = blocks(x, d, idx, count, v, j, j1, c, gv, active, ActivityMask.words(a.length), 4);
+        }
+        j = blocks(x, d, idx, count, v, j, j1, c, gv, active, ActivityMask.words(a.length), 2);
+        ScalarKernel.finish(d, a, v, j0, j, ga, gv);
+        if (j < j1) {
+            ScalarKernel.backward(x, d, idx, count, a, v, j, j1, c, ga, gv);
+        }
+    }
+
+    /**
+     * The sums G_j (into gv's rows) for whole blocks of {@code vectors}·L neurons from j0, as many as fit before
+     * j1; returns the first neuron not done. For each tile of {@link #TILE} examples (those with c_t ≠ 0, in
+     * order) the first sweep stores the coefficient c_t 1[h_tj &gt; 0] per lane; the second adds coefficient ×
+     * x_tk into G, {@link #COLUMNS} coordinates k at a time with their sums held in registers. Every G_jk takes
+     * the examples in order, one fused multiply-add each (inactive lanes add +0 · x), so the bits are those of
+     * the scalar loop. Without activity bits only blocks of 2L.
+     */
+    private static int blocks(
+            double[] x,
+            int d,
+            int[] idx,
+            int count,
+            double[] v,
+            int j0,
+            int j1,
+            double[] c,
+            double[] gv,
+            long[] active,
+            int words,
+            int vectors) {
+        int w = vectors * L;
+        int end = j0 + (j1 - j0) / w * w;
         double[] vt = scratch(0, d * w);
         double[] acc = scratch(2, d * w);
         double[] tile = scratch(1, TILE * w + w);
         int[] rows = ROWS.get();
         int[] offsets = OFFSETS.get();
-        for (int jb = j0; jb < pairs; jb += w) {
-            for (int lane = 0; lane < w; lane++) {
-                int row = (jb + lane) * d;
-                for (int k = 0; k < d; k++) {
-                    vt[k * w + lane] = v[row + k];
+        for (int jb = j0; jb < end; jb += w) {
+            if (active == null) {
+                for (int lane = 0; lane < w; lane++) {
+                    int row = (jb + lane) * d;
+                    for (int k = 0; k < d; k++) {
+                        vt[k * w + lane] = v[row + k];
+                    }
                 }
             }
             java.util.Arrays.fill(acc, 0, d * w, 0.0);
@@ -70,11 +112,19 @@ final class VectorBackward {
                         rows[r++] = t;
                     }
                 }
-                int q = coefficientPairs(x, d, idx, c, rows, r, vt, a, jb, tile, offsets, ga, w);
-                if (q < r) {
-                    coefficientSingle(x, d, idx, c, rows, q, vt, a, jb, tile, offsets, ga, w);
+                if (active != null) {
+                    coefficientsFromMask(active, words, c, idx, d, rows, r, jb, tile, offsets, vectors);
+                } else {
+                    int q = coefficientPairs(x, d, idx, c, rows, r, vt, tile, offsets);
+                    if (q < r) {
+                        coefficientSingle(x, d, idx, c, rows, q, vt, tile, offsets);
+                    }
                 }
-                addTile(x, d, tile, offsets, r, acc, w);
+                if (vectors == 4) {
+                    addTileWide(x, d, tile, offsets, r, acc);
+                } else {
+                    addTile(x, d, tile, offsets, r, acc, w);
+                }
             }
             for (int lane = 0; lane < w; lane++) {
                 int row = (jb + lane) * d;
@@ -83,9 +133,7 @@ final class VectorBackward {
                 }
             }
         }
-        if (pairs < j1) {
-            backwardSingle(x, d, idx, count, a, v, pairs, j1, c, ga, gv);
-        }
+        return end;
     }
 
     /*
@@ -94,29 +142,59 @@ final class VectorBackward {
      */
 
     /**
-     * The first sweep of a tile, two examples per pass (four independent dot-product chains): for rows q, q + 1
-     * of the tile, h_tj for the 2L neurons from jb, the coefficients a_j c_t 1[h_tj &gt; 0] into the tile and
-     * c_t h_tj into ∂a's sums (ga[jb …], in example order). Returns the first row not done.
+     * The first sweep of a tile from the activity bits, for {@code vectors} (2 or 4) vectors of neurons from jb: for
+     * each row q, c_t where neuron jb + lane is active on example t = rows[q] and +0 where not (the bits of c_t
+     * masked by all-ones or zero per lane).
      */
-    private static int coefficientPairs(
-            double[] x,
-            int d,
-            int[] idx,
+    private static void coefficientsFromMask(
+            long[] active,
+            int words,
             double[] c,
+            int[] idx,
+            int d,
             int[] rows,
             int r,
-            double[] vt,
-            double[] a,
             int jb,
             double[] tile,
             int[] offsets,
-            double[] ga,
-            int w) {
+            int vectors) {
+        int w = vectors * L;
+        LongVector lane0 = LongVector.fromArray(LS, LANE_BITS, 0);
+        LongVector lane1 = LongVector.fromArray(LS, LANE_BITS, L);
+        LongVector lane2 = LongVector.fromArray(LS, LANE_BITS, 2 * L);
+        LongVector lane3 = LongVector.fromArray(LS, LANE_BITS, 3 * L);
+        for (int q = 0; q < r; q++) {
+            int t = rows[q];
+            LongVector on = LongVector.broadcast(LS, ActivityMask.window(active, words, t, jb));
+            LongVector ct = LongVector.broadcast(LS, Double.doubleToRawLongBits(c[t]));
+            int o = q * w;
+            masked(ct, on, lane0).intoArray(tile, o);
+            masked(ct, on, lane1).intoArray(tile, o + L);
+            if (vectors == 4) {
+                masked(ct, on, lane2).intoArray(tile, o + 2 * L);
+                masked(ct, on, lane3).intoArray(tile, o + 3 * L);
+            }
+            offsets[q] = idx[t] * d;
+        }
+    }
+
+    /**
+     * c_t's bits where the lane's bit of {@code on} is set, else +0: (1 &lt;&lt; l) &gt; 0 negated is &lt; 0, which the
+     * arithmetic shift turns into all ones; a clear bit stays 0.
+     */
+    private static DoubleVector masked(LongVector ct, LongVector on, LongVector lane) {
+        return ct.and(on.and(lane).neg().lanewise(VectorOperators.ASHR, 63)).reinterpretAsDoubles();
+    }
+
+    /**
+     * The first sweep of a tile computing h again, two examples per pass (four independent dot-product chains):
+     * for rows q, q + 1 of the tile, h_tj for the 2L neurons from the transposed weights vt and the coefficients
+     * c_t 1[h_tj &gt; 0] into the tile. Returns the first row not done.
+     */
+    private static int coefficientPairs(
+            double[] x, int d, int[] idx, double[] c, int[] rows, int r, double[] vt, double[] tile, int[] offsets) {
+        int w = 2 * L;
         DoubleVector zero = DoubleVector.zero(S);
-        DoubleVector a0 = DoubleVector.fromArray(S, a, jb);
-        DoubleVector a1 = DoubleVector.fromArray(S, a, jb + L);
-        DoubleVector sa0 = DoubleVector.fromArray(S, ga, jb);
-        DoubleVector sa1 = DoubleVector.fromArray(S, ga, jb + L);
         int q = 0;
         for (; q + 1 < r; q += 2) {
             double ct = c[rows[q]];
@@ -130,71 +208,47 @@ final class VectorBackward {
             for (int k = 0; k < d; k++) {
                 DoubleVector w0 = DoubleVector.fromArray(S, vt, k * w);
                 DoubleVector w1 = DoubleVector.fromArray(S, vt, k * w + L);
-                double xk = x[xo + k];
-                double xl = x[xu + k];
-                h0 = w0.fma(DoubleVector.broadcast(S, xk), h0);
-                h1 = w1.fma(DoubleVector.broadcast(S, xk), h1);
-                u0 = w0.fma(DoubleVector.broadcast(S, xl), u0);
-                u1 = w1.fma(DoubleVector.broadcast(S, xl), u1);
+                DoubleVector xk = DoubleVector.broadcast(S, x[xo + k]);
+                DoubleVector xl = DoubleVector.broadcast(S, x[xu + k]);
+                h0 = w0.fma(xk, h0);
+                h1 = w1.fma(xk, h1);
+                u0 = w0.fma(xl, u0);
+                u1 = w1.fma(xl, u1);
             }
-            VectorMask<Double> on0 = h0.compare(VectorOperators.GT, 0.0);
-            VectorMask<Double> on1 = h1.compare(VectorOperators.GT, 0.0);
-            zero.blend(a0.mul(ct), on0).intoArray(tile, q * w);
-            zero.blend(a1.mul(ct), on1).intoArray(tile, q * w + L);
-            sa0 = sa0.blend(h0.fma(DoubleVector.broadcast(S, ct), sa0), on0);
-            sa1 = sa1.blend(h1.fma(DoubleVector.broadcast(S, ct), sa1), on1);
-            VectorMask<Double> onu0 = u0.compare(VectorOperators.GT, 0.0);
-            VectorMask<Double> onu1 = u1.compare(VectorOperators.GT, 0.0);
-            zero.blend(a0.mul(cu), onu0).intoArray(tile, (q + 1) * w);
-            zero.blend(a1.mul(cu), onu1).intoArray(tile, (q + 1) * w + L);
-            sa0 = sa0.blend(u0.fma(DoubleVector.broadcast(S, cu), sa0), onu0);
-            sa1 = sa1.blend(u1.fma(DoubleVector.broadcast(S, cu), sa1), onu1);
+            LongVector cb = LongVector.broadcast(LS, Double.doubleToRawLongBits(ct));
+            LongVector ub = LongVector.broadcast(LS, Double.doubleToRawLongBits(cu));
+            cb.and(allOnesWhereActive(zero, h0)).reinterpretAsDoubles().intoArray(tile, q * w);
+            cb.and(allOnesWhereActive(zero, h1)).reinterpretAsDoubles().intoArray(tile, q * w + L);
+            ub.and(allOnesWhereActive(zero, u0)).reinterpretAsDoubles().intoArray(tile, (q + 1) * w);
+            ub.and(allOnesWhereActive(zero, u1)).reinterpretAsDoubles().intoArray(tile, (q + 1) * w + L);
             offsets[q] = xo;
             offsets[q + 1] = xu;
         }
-        sa0.intoArray(ga, jb);
-        sa1.intoArray(ga, jb + L);
         return q;
     }
 
     /** The first sweep for the tile's last row q (as {@link #coefficientPairs}, one example). */
     private static void coefficientSingle(
-            double[] x,
-            int d,
-            int[] idx,
-            double[] c,
-            int[] rows,
-            int q,
-            double[] vt,
-            double[] a,
-            int jb,
-            double[] tile,
-            int[] offsets,
-            double[] ga,
-            int w) {
+            double[] x, int d, int[] idx, double[] c, int[] rows, int q, double[] vt, double[] tile, int[] offsets) {
+        int w = 2 * L;
         DoubleVector zero = DoubleVector.zero(S);
-        DoubleVector a0 = DoubleVector.fromArray(S, a, jb);
-        DoubleVector a1 = DoubleVector.fromArray(S, a, jb + L);
-        DoubleVector sa0 = DoubleVector.fromArray(S, ga, jb);
-        DoubleVector sa1 = DoubleVector.fromArray(S, ga, jb + L);
-        double ct = c[rows[q]];
         int xo = idx[rows[q]] * d;
         DoubleVector h0 = zero;
         DoubleVector h1 = zero;
         for (int k = 0; k < d; k++) {
-            double xk = x[xo + k];
-            h0 = DoubleVector.fromArray(S, vt, k * w).fma(DoubleVector.broadcast(S, xk), h0);
-            h1 = DoubleVector.fromArray(S, vt, k * w + L).fma(DoubleVector.broadcast(S, xk), h1);
+            DoubleVector xk = DoubleVector.broadcast(S, x[xo + k]);
+            h0 = DoubleVector.fromArray(S, vt, k * w).fma(xk, h0);
+            h1 = DoubleVector.fromArray(S, vt, k * w + L).fma(xk, h1);
         }
-        VectorMask<Double> on0 = h0.compare(VectorOperators.GT, 0.0);
-        VectorMask<Double> on1 = h1.compare(VectorOperators.GT, 0.0);
-        zero.blend(a0.mul(ct), on0).intoArray(tile, q * w);
-        zero.blend(a1.mul(ct), on1).intoArray(tile, q * w + L);
-        sa0 = sa0.blend(h0.fma(DoubleVector.broadcast(S, ct), sa0), on0);
-        sa1 = sa1.blend(h1.fma(DoubleVector.broadcast(S, ct), sa1), on1);
+        LongVector cb = LongVector.broadcast(LS, Double.doubleToRawLongBits(c[rows[q]]));
+        cb.and(allOnesWhereActive(zero, h0)).reinterpretAsDoubles().intoArray(tile, q * w);
+        cb.and(allOnesWhereActive(zero, h1)).reinterpretAsDoubles().intoArray(tile, q * w + L);
         offsets[q] = xo;
-        sa0.intoArray(ga, jb);
-        sa1.intoArray(ga, jb + L);
+    }
+
+    /** Per lane, all ones where the sign bit of 0 − h is set (h &gt; 0, {@link ActivityMask#bit}), else zero. */
+    private static LongVector allOnesWhereActive(DoubleVector zero, DoubleVector h) {
+        return ((LongVector) zero.sub(h).reinterpretAsLongs()).lanewise(VectorOperators.ASHR, 63);
     }
 
     /** Per-thread positions t of a tile's examples (those with c_t ≠ 0). */
@@ -258,98 +312,100 @@ final class VectorBackward {
             s1.intoArray(acc, o + L);
         }
     }
-
-    /** The backward pass over neurons [j0, j1), L at a time (one vector), the rest by the scalar loop. */
-    private static void backwardSingle(
-            double[] x,
-            int d,
-            int[] idx,
-            int count,
-            double[] a,
-            double[] v,
-            int j0,
-            int j1,
-            double[] c,
-            double[] ga,
-            double[] gv) {
-        int full = j0 + (j1 - j0) / L * L;
-        double[] vt = scratch(0, d * L);
-        double[] acc = scratch(2, d * L);
-        double[] out = scratch(1, L);
-        DoubleVector zero = DoubleVector.zero(S);
-        for (int jb = j0; jb < full; jb += L) {
-            for (int lane = 0; lane < L; lane++) {
-                int row = (jb + lane) * d;
-                for (int k = 0; k < d; k++) {
-                    vt[k * L + lane] = v[row + k];
-                }
-            }
-            java.util.Arrays.fill(acc, 0, d * L, 0.0);
-            DoubleVector aj = DoubleVector.fromArray(S, a, jb);
-            DoubleVector sa = zero;
-            int t = 0;
-            // Two examples per pass: their dot products are independent chains the processor overlaps; the
-            // sums still take example t before t + 1.
-            for (; t + 1 < count; t += 2) {
-                double ct = c[t];
-                double ct1 = c[t + 1];
-                int xo = idx[t] * d;
-                int xo1 = idx[t + 1] * d;
-                DoubleVector h = zero;
-                DoubleVector h1 = zero;
-                for (int k = 0; k < d; k++) {
-                    DoubleVector vk = DoubleVector.fromArray(S, vt, k * L);
-                    h = vk.fma(DoubleVector.broadcast(S, x[xo + k]), h);
-                    h1 = vk.fma(DoubleVector.broadcast(S, x[xo1 + k]), h1);
-                }
-                // No test of c_t = 0 here: such an example adds exactly ±0, and a branch around vector code
-                // can keep C2 from compiling the vectors into registers.
-                sa = addExample(h, ct, aj, x, xo, d, acc, sa, zero);
-                sa = addExample(h1, ct1, aj, x, xo1, d, acc, sa, zero);
-            }
-            for (; t < count; t++) {
-                double ct = c[t];
-                int xo = idx[t] * d;
-                DoubleVector h = zero;
-                for (int k = 0; k < d; k++) {
-                    h = DoubleVector.fromArray(S, vt, k * L).fma(DoubleVector.broadcast(S, x[xo + k]), h);
-                }
-                sa = addExample(h, ct, aj, x, xo, d, acc, sa, zero);
-            }
-            sa.intoArray(out, 0);
-            for (int lane = 0; lane < L; lane++) {
-                int j = jb + lane;
-                ga[j] = out[lane];
-                for (int k = 0; k < d; k++) {
-                    gv[j * d + k] = acc[k * L + lane];
-                }
-            }
+    /**
+     * As {@link #addTile} for blocks of 4L neurons: {@link #COLUMNS} coordinates × four vectors, sixteen sums in
+     * registers across the tile (each coefficient vector and x value loaded once per four uses).
+     */
+    private static void addTileWide(double[] x, int d, double[] tile, int[] rows, int count, double[] acc) {
+        int w = 4 * L;
+        int k = 0;
+        for (; k + COLUMNS <= d; k += COLUMNS) {
+            columnsWide(x, k, tile, rows, count, acc);
         }
-        if (full < j1) {
-            Kernel.scalarBackward(x, d, idx, count, a, v, full, j1, c, ga, gv);
+        for (; k < d; k++) {
+            int o = k * w;
+            DoubleVector s0 = DoubleVector.fromArray(S, acc, o);
+            DoubleVector s1 = DoubleVector.fromArray(S, acc, o + L);
+            DoubleVector s2 = DoubleVector.fromArray(S, acc, o + 2 * L);
+            DoubleVector s3 = DoubleVector.fromArray(S, acc, o + 3 * L);
+            for (int r = 0; r < count; r++) {
+                DoubleVector xk = DoubleVector.broadcast(S, x[rows[r] + k]);
+                int to = r * w;
+                s0 = DoubleVector.fromArray(S, tile, to).fma(xk, s0);
+                s1 = DoubleVector.fromArray(S, tile, to + L).fma(xk, s1);
+                s2 = DoubleVector.fromArray(S, tile, to + 2 * L).fma(xk, s2);
+                s3 = DoubleVector.fromArray(S, tile, to + 3 * L).fma(xk, s3);
+            }
+            s0.intoArray(acc, o);
+            s1.intoArray(acc, o + L);
+            s2.intoArray(acc, o + 2 * L);
+            s3.intoArray(acc, o + 3 * L);
         }
     }
 
-    /**
-     * Adds one example's share to L neurons' gradients (ga's sums returned, ∂v's in acc, transposed); inactive
-     * lanes add +0 (ct·0, or coef·x with coef = 0 there), which leaves a sum's bits unchanged.
-     */
-    private static DoubleVector addExample(
-            DoubleVector h,
-            double ct,
-            DoubleVector aj,
-            double[] x,
-            int xo,
-            int d,
-            double[] acc,
-            DoubleVector sa,
-            DoubleVector zero) {
-        VectorMask<Double> on = h.compare(VectorOperators.GT, 0.0);
-        DoubleVector coef = zero.blend(aj.mul(ct), on);
-        for (int k = 0; k < d; k++) {
-            coef.fma(DoubleVector.broadcast(S, x[xo + k]), DoubleVector.fromArray(S, acc, k * L))
-                    .intoArray(acc, k * L);
+    /** Coordinates k … k + 3 of {@link #addTileWide}. */
+    private static void columnsWide(double[] x, int k, double[] tile, int[] rows, int count, double[] acc) {
+        int w = 4 * L;
+        int o = k * w;
+        DoubleVector s00 = DoubleVector.fromArray(S, acc, o);
+        DoubleVector s01 = DoubleVector.fromArray(S, acc, o + L);
+        DoubleVector s02 = DoubleVector.fromArray(S, acc, o + 2 * L);
+        DoubleVector s03 = DoubleVector.fromArray(S, acc, o + 3 * L);
+        DoubleVector s10 = DoubleVector.fromArray(S, acc, o + w);
+        DoubleVector s11 = DoubleVector.fromArray(S, acc, o + w + L);
+        DoubleVector s12 = DoubleVector.fromArray(S, acc, o + w + 2 * L);
+        DoubleVector s13 = DoubleVector.fromArray(S, acc, o + w + 3 * L);
+        DoubleVector s20 = DoubleVector.fromArray(S, acc, o + 2 * w);
+        DoubleVector s21 = DoubleVector.fromArray(S, acc, o + 2 * w + L);
+        DoubleVector s22 = DoubleVector.fromArray(S, acc, o + 2 * w + 2 * L);
+        DoubleVector s23 = DoubleVector.fromArray(S, acc, o + 2 * w + 3 * L);
+        DoubleVector s30 = DoubleVector.fromArray(S, acc, o + 3 * w);
+        DoubleVector s31 = DoubleVector.fromArray(S, acc, o + 3 * w + L);
+        DoubleVector s32 = DoubleVector.fromArray(S, acc, o + 3 * w + 2 * L);
+        DoubleVector s33 = DoubleVector.fromArray(S, acc, o + 3 * w + 3 * L);
+        for (int r = 0; r < count; r++) {
+            int to = r * w;
+            DoubleVector c0 = DoubleVector.fromArray(S, tile, to);
+            DoubleVector c1 = DoubleVector.fromArray(S, tile, to + L);
+            DoubleVector c2 = DoubleVector.fromArray(S, tile, to + 2 * L);
+            DoubleVector c3 = DoubleVector.fromArray(S, tile, to + 3 * L);
+            int xo = rows[r] + k;
+            DoubleVector x0 = DoubleVector.broadcast(S, x[xo]);
+            DoubleVector x1 = DoubleVector.broadcast(S, x[xo + 1]);
+            DoubleVector x2 = DoubleVector.broadcast(S, x[xo + 2]);
+            DoubleVector x3 = DoubleVector.broadcast(S, x[xo + 3]);
+            s00 = c0.fma(x0, s00);
+            s01 = c1.fma(x0, s01);
+            s02 = c2.fma(x0, s02);
+            s03 = c3.fma(x0, s03);
+            s10 = c0.fma(x1, s10);
+            s11 = c1.fma(x1, s11);
+            s12 = c2.fma(x1, s12);
+            s13 = c3.fma(x1, s13);
+            s20 = c0.fma(x2, s20);
+            s21 = c1.fma(x2, s21);
+            s22 = c2.fma(x2, s22);
+            s23 = c3.fma(x2, s23);
+            s30 = c0.fma(x3, s30);
+            s31 = c1.fma(x3, s31);
+            s32 = c2.fma(x3, s32);
+            s33 = c3.fma(x3, s33);
         }
-        return sa.blend(h.fma(DoubleVector.broadcast(S, ct), sa), on);
+        s00.intoArray(acc, o);
+        s01.intoArray(acc, o + L);
+        s02.intoArray(acc, o + 2 * L);
+        s03.intoArray(acc, o + 3 * L);
+        s10.intoArray(acc, o + w);
+        s11.intoArray(acc, o + w + L);
+        s12.intoArray(acc, o + w + 2 * L);
+        s13.intoArray(acc, o + w + 3 * L);
+        s20.intoArray(acc, o + 2 * w);
+        s21.intoArray(acc, o + 2 * w + L);
+        s22.intoArray(acc, o + 2 * w + 2 * L);
+        s23.intoArray(acc, o + 2 * w + 3 * L);
+        s30.intoArray(acc, o + 3 * w);
+        s31.intoArray(acc, o + 3 * w + L);
+        s32.intoArray(acc, o + 3 * w + 2 * L);
+        s33.intoArray(acc, o + 3 * w + 3 * L);
     }
 }

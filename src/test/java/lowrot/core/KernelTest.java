@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
  * The step kernels (blocked over examples; for the plane, written out in a branching and a
  * branch-free form) give the same bits as the plain one-pair-at-a-time loops below in the documented
  * order (for d ≠ 2 each sum a chain of fused multiply-adds in index order), for every dimension, odd
- * counts and shuffled indices; and for d ≠ 2 they agree with the separately rounded loop to 1e−12
- * relative to the sum of the terms' magnitudes.
+ * counts and shuffled indices; for d ≠ 2 the forward pass's activity bits are 1[h > 0] and the backward
+ * pass gives the same bits with them as without; and for d ≠ 2 the kernels agree with the separately
+ * rounded loop to 1e−12 relative to the sum of the terms' magnitudes.
  */
 class KernelTest {
     @Test
@@ -19,7 +20,7 @@ class KernelTest {
         for (Engine engine : Engine.values()) {
             if (engine.available()) {
                 Engine.use(engine);
-                for (int m : new int[] {29, 64}) {
+                for (int m : new int[] {29, 64, 150}) {
                     compareWithPlainLoops(rng, m, engine);
                 }
             }
@@ -74,7 +75,11 @@ class KernelTest {
                     String where = engine + " d = " + d + " m = " + m + " count = " + count
                             + (branching ? " branching" : " branch-free");
                     double[] z = new double[count];
-                    Kernel.signedOutputs(x, y, d, idx, 0, count, a, v, m, s, z, branching);
+                    long[] active = new long[count * ActivityMask.words(m)];
+                    Kernel.signedOutputs(x, y, d, idx, 0, count, a, v, m, s, z, branching, active);
+                    if (d != 2) {
+                        assertArrayEquals(plainActivity(x, d, idx, count, v, m), active, "activity bits " + where);
+                    }
                     assertArrayEquals(
                             bits(plainOutputs(x, y, d, idx, count, a, v, m, s, fused)), bits(z), "outputs " + where);
                     double[] rounded = plainOutputs(x, y, d, idx, count, a, v, m, s, false);
@@ -85,7 +90,7 @@ class KernelTest {
 
                     double[] ga = new double[m];
                     double[] gv = new double[m * d];
-                    Kernel.backward(x, d, idx, count, a, v, 0, m, c, ga, gv, branching);
+                    Kernel.backward(x, d, idx, count, a, v, 0, m, c, ga, gv, branching, null);
                     assertArrayEquals(bits(pga), bits(ga), "∂R/∂a " + where);
                     assertArrayEquals(bits(pgv), bits(gv), "∂R/∂v " + where);
                     for (int j = 0; j < m; j++) {
@@ -98,25 +103,51 @@ class KernelTest {
                                     "∂R/∂v vs separately rounded " + where);
                         }
                     }
-                    // A range of neurons that starts and ends off a lane boundary.
-                    java.util.Arrays.fill(ga, 7.0);
-                    java.util.Arrays.fill(gv, 7.0);
-                    Kernel.backward(x, d, idx, count, a, v, 3, m - 2, c, ga, gv, branching);
-                    for (int j = 3; j < m - 2; j++) {
-                        assertEquals(
-                                Double.doubleToRawLongBits(pga[j]),
-                                Double.doubleToRawLongBits(ga[j]),
-                                where + " j " + j);
-                        for (int k = 0; k < d; k++) {
-                            assertEquals(
-                                    Double.doubleToRawLongBits(pgv[j * d + k]),
-                                    Double.doubleToRawLongBits(gv[j * d + k]),
-                                    where + " j " + j + " k " + k);
-                        }
+                    // From the forward pass's activity bits, and over a range of neurons that starts and ends
+                    // off a lane and a word boundary, with them and without.
+                    Kernel.backward(x, d, idx, count, a, v, 0, m, c, ga, gv, branching, active);
+                    assertArrayEquals(bits(pga), bits(ga), "∂R/∂a from the activity bits " + where);
+                    assertArrayEquals(bits(pgv), bits(gv), "∂R/∂v from the activity bits " + where);
+                    for (long[] mask : new long[][] {null, active}) {
+                        java.util.Arrays.fill(ga, 7.0);
+                        java.util.Arrays.fill(gv, 7.0);
+                        Kernel.backward(x, d, idx, count, a, v, 3, m - 2, c, ga, gv, branching, mask);
+                        assertRange(pga, pgv, ga, gv, d, 3, m - 2, where + (mask == null ? "" : " (bits)"));
                     }
                 }
             }
         }
+    }
+
+    private static void assertRange(
+            double[] pga, double[] pgv, double[] ga, double[] gv, int d, int j0, int j1, String where) {
+        for (int j = j0; j < j1; j++) {
+            assertEquals(Double.doubleToRawLongBits(pga[j]), Double.doubleToRawLongBits(ga[j]), where + " j " + j);
+            for (int k = 0; k < d; k++) {
+                assertEquals(
+                        Double.doubleToRawLongBits(pgv[j * d + k]),
+                        Double.doubleToRawLongBits(gv[j * d + k]),
+                        where + " j " + j + " k " + k);
+            }
+        }
+    }
+
+    /** The activity bits by their definition: bit j &amp; 63 of word j / 64 of row t is 1[h_tj > 0]. */
+    private static long[] plainActivity(double[] x, int d, int[] idx, int count, double[] v, int m) {
+        int words = ActivityMask.words(m);
+        long[] out = new long[count * words];
+        for (int t = 0; t < count; t++) {
+            for (int j = 0; j < m; j++) {
+                double h = 0;
+                for (int k = 0; k < d; k++) {
+                    h = Math.fma(v[j * d + k], x[idx[t] * d + k], h);
+                }
+                if (h > 0) {
+                    out[t * words + j / 64] |= 1L << (j % 64);
+                }
+            }
+        }
+        return out;
     }
 
     private static double[] gaussian(Rng rng, int k) {
@@ -178,6 +209,11 @@ class KernelTest {
         return out;
     }
 
+    /**
+     * The gradient one pair at a time. Fused (d ≠ 2, the documented order): G_jk = Σ_t c_t 1[h_tj > 0] x_tk
+     * over the examples with c_t ≠ 0 (+0 · x when inactive), then ∂v_jk = a_j G_jk and ∂a_j = Σ_k v_jk G_jk.
+     * Not fused: ∂a_j = Σ_t c_t h_tj and ∂v_jk = Σ_t (c_t a_j) x_tk over active pairs, separately rounded.
+     */
     private static void plainBackward(
             double[] x,
             int d,
@@ -200,15 +236,28 @@ class KernelTest {
                 for (int k = 0; k < d; k++) {
                     h = fused ? Math.fma(v[j * d + k], x[i * d + k], h) : h + v[j * d + k] * x[i * d + k];
                 }
-                if (h > 0) {
-                    ga[j] = fused ? Math.fma(c[t], h, ga[j]) : ga[j] + c[t] * h;
+                if (fused) {
+                    double coef = h > 0 ? c[t] : 0.0;
+                    for (int k = 0; k < d; k++) {
+                        gv[j * d + k] = Math.fma(coef, x[i * d + k], gv[j * d + k]);
+                    }
+                } else if (h > 0) {
+                    ga[j] = ga[j] + c[t] * h;
                     double coef = c[t] * a[j];
                     for (int k = 0; k < d; k++) {
-                        gv[j * d + k] = fused
-                                ? Math.fma(coef, x[i * d + k], gv[j * d + k])
-                                : gv[j * d + k] + coef * x[i * d + k];
+                        gv[j * d + k] = gv[j * d + k] + coef * x[i * d + k];
                     }
                 }
+            }
+        }
+        if (fused) {
+            for (int j = 0; j < m; j++) {
+                double sum = 0;
+                for (int k = 0; k < d; k++) {
+                    sum = Math.fma(v[j * d + k], gv[j * d + k], sum);
+                    gv[j * d + k] = a[j] * gv[j * d + k];
+                }
+                ga[j] = sum;
             }
         }
     }
