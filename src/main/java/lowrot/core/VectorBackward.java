@@ -112,8 +112,10 @@ final class VectorBackward {
                         rows[r++] = t;
                     }
                 }
-                if (active != null) {
-                    coefficientsFromMask(active, words, c, idx, d, rows, r, jb, tile, offsets, vectors);
+                if (active != null && vectors == 4) {
+                    coefficientsWide(active, words, c, idx, d, rows, r, jb, tile, offsets);
+                } else if (active != null) {
+                    coefficientsNarrow(active, words, c, idx, d, rows, r, jb, tile, offsets);
                 } else {
                     int q = coefficientPairs(x, d, idx, c, rows, r, vt, tile, offsets);
                     if (q < r) {
@@ -142,11 +144,13 @@ final class VectorBackward {
      */
 
     /**
-     * The first sweep of a tile from the activity bits, for {@code vectors} (2 or 4) vectors of neurons from jb: for
-     * each row q, c_t where neuron jb + lane is active on example t = rows[q] and +0 where not (the bits of c_t
-     * masked by all-ones or zero per lane).
+     * The first sweep of a tile from the activity bits, for four vectors of neurons from jb: for each row q, c_t
+     * where neuron jb + lane is active on example t = rows[q] and +0 where not — the bits of c_t masked by all
+     * ones or zero per lane: a set bit (1 &lt;&lt; l) &gt; 0 negated is &lt; 0, which the arithmetic shift turns into
+     * all ones; a clear bit stays 0. No branch and no call with vector arguments: JDK 17 boxes vectors that pass
+     * a call it does not inline, as it may not on a path it has rarely seen.
      */
-    private static void coefficientsFromMask(
+    private static void coefficientsWide(
             long[] active,
             int words,
             double[] c,
@@ -156,9 +160,8 @@ final class VectorBackward {
             int r,
             int jb,
             double[] tile,
-            int[] offsets,
-            int vectors) {
-        int w = vectors * L;
+            int[] offsets) {
+        int w = 4 * L;
         LongVector lane0 = LongVector.fromArray(LS, LANE_BITS, 0);
         LongVector lane1 = LongVector.fromArray(LS, LANE_BITS, L);
         LongVector lane2 = LongVector.fromArray(LS, LANE_BITS, 2 * L);
@@ -168,22 +171,50 @@ final class VectorBackward {
             LongVector on = LongVector.broadcast(LS, ActivityMask.window(active, words, t, jb));
             LongVector ct = LongVector.broadcast(LS, Double.doubleToRawLongBits(c[t]));
             int o = q * w;
-            masked(ct, on, lane0).intoArray(tile, o);
-            masked(ct, on, lane1).intoArray(tile, o + L);
-            if (vectors == 4) {
-                masked(ct, on, lane2).intoArray(tile, o + 2 * L);
-                masked(ct, on, lane3).intoArray(tile, o + 3 * L);
-            }
+            ct.and(on.and(lane0).neg().lanewise(VectorOperators.ASHR, 63))
+                    .reinterpretAsDoubles()
+                    .intoArray(tile, o);
+            ct.and(on.and(lane1).neg().lanewise(VectorOperators.ASHR, 63))
+                    .reinterpretAsDoubles()
+                    .intoArray(tile, o + L);
+            ct.and(on.and(lane2).neg().lanewise(VectorOperators.ASHR, 63))
+                    .reinterpretAsDoubles()
+                    .intoArray(tile, o + 2 * L);
+            ct.and(on.and(lane3).neg().lanewise(VectorOperators.ASHR, 63))
+                    .reinterpretAsDoubles()
+                    .intoArray(tile, o + 3 * L);
             offsets[q] = idx[t] * d;
         }
     }
 
-    /**
-     * c_t's bits where the lane's bit of {@code on} is set, else +0: (1 &lt;&lt; l) &gt; 0 negated is &lt; 0, which the
-     * arithmetic shift turns into all ones; a clear bit stays 0.
-     */
-    private static DoubleVector masked(LongVector ct, LongVector on, LongVector lane) {
-        return ct.and(on.and(lane).neg().lanewise(VectorOperators.ASHR, 63)).reinterpretAsDoubles();
+    /** As {@link #coefficientsWide} for two vectors of neurons. */
+    private static void coefficientsNarrow(
+            long[] active,
+            int words,
+            double[] c,
+            int[] idx,
+            int d,
+            int[] rows,
+            int r,
+            int jb,
+            double[] tile,
+            int[] offsets) {
+        int w = 2 * L;
+        LongVector lane0 = LongVector.fromArray(LS, LANE_BITS, 0);
+        LongVector lane1 = LongVector.fromArray(LS, LANE_BITS, L);
+        for (int q = 0; q < r; q++) {
+            int t = rows[q];
+            LongVector on = LongVector.broadcast(LS, ActivityMask.window(active, words, t, jb));
+            LongVector ct = LongVector.broadcast(LS, Double.doubleToRawLongBits(c[t]));
+            int o = q * w;
+            ct.and(on.and(lane0).neg().lanewise(VectorOperators.ASHR, 63))
+                    .reinterpretAsDoubles()
+                    .intoArray(tile, o);
+            ct.and(on.and(lane1).neg().lanewise(VectorOperators.ASHR, 63))
+                    .reinterpretAsDoubles()
+                    .intoArray(tile, o + L);
+            offsets[q] = idx[t] * d;
+        }
     }
 
     /**

@@ -6,14 +6,15 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The d &gt; 2 forward pass and the metrics' training-set pass of {@link Kernel} on SIMD lanes (the Vector API),
- * with exactly the same bits, and what the vector engine's kernels share (species, lanes, scratch); the backward
- * pass is {@link VectorBackward}, the plane's kernels {@link VectorPlaneKernel}.
+ * The d &gt; 2 forward pass (with its activity bits, {@link ActivityMask}) and the metrics' training-set pass of
+ * {@link Kernel} on SIMD lanes (the Vector API), with exactly the same bits as {@link ScalarKernel}, and what the
+ * vector engine's kernels share (species, lanes, scratch); the backward pass is {@link VectorBackward}, the plane's
+ * kernels {@link VectorPlaneKernel}.
  *
  * <p>Lanes never share a sum: the forward pass puts one example in each lane and the backward pass one
  * neuron, so every h_ij = Σ_k v_jk x_ik still runs over k in index order, every g(x_i) over j in order and every
- * gradient entry over the examples in order, each term one fused multiply-add as in the scalar loops. The lane
- * count (the machine's preferred species) therefore changes speed, never a bit. Loaded only when the module
+ * G_jk over the examples in order, each term one fused multiply-add as in the scalar loops. The lane count (the
+ * machine's preferred species) therefore changes speed, never a bit. Loaded only when the module
  * {@code jdk.incubator.vector} is present ({@link Engine}).
  */
 final class VectorKernel {
@@ -21,7 +22,10 @@ final class VectorKernel {
     static final int L = S.length();
     static final VectorSpecies<Long> LS = VectorSpecies.of(long.class, S.vectorShape());
     private static final ThreadLocal<long[]> COUNTS = ThreadLocal.withInitial(() -> new long[L]);
-    /** Per-thread scratch: the lanes' examples transposed (forward) or the neurons' weights transposed (backward). */
+    /**
+     * Per-thread scratch: the lanes' examples transposed, g's sums and a word's h vectors (forward), or the neurons'
+     * weights transposed, a tile's coefficients and the sums G (backward).
+     */
     private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[3][0]);
 
     private VectorKernel() {}
@@ -232,7 +236,7 @@ final class VectorKernel {
     /**
      * Adds the word's {@code count} neurons from j0 into g and packs their activity bits, all four vectors' chains
      * at once so that they overlap (a block of fewer vectors computes the others from stale scratch and nobody
-     * reads them). Per lane, "active" is all ones where the sign bit of 0 − h is set ({@link ActivityMask#bit}):
+     * reads them). Written without helper calls: JDK 17 boxes vectors that pass a call it does not inline. Per lane, "active" is all ones where the sign bit of 0 − h is set ({@link ActivityMask#bit}):
      * then g = fma(h, a_j, g), else g = fma(+0, a_j, g) (σ(h) as the bits of h masked, which equals max(h, 0) for
      * every h but NaN, one neuron j before j + 1), and bit j of the lane's word is "active" masked by 1 &lt;&lt; j.
      */
@@ -255,14 +259,26 @@ final class VectorKernel {
             DoubleVector h1 = DoubleVector.fromArray(S, hs, o + L);
             DoubleVector h2 = DoubleVector.fromArray(S, hs, o + 2 * L);
             DoubleVector h3 = DoubleVector.fromArray(S, hs, o + 3 * L);
-            LongVector on0 = active(zero, h0);
-            LongVector on1 = active(zero, h1);
-            LongVector on2 = active(zero, h2);
-            LongVector on3 = active(zero, h3);
-            g0 = relu(h0, on0).fma(aj, g0);
-            g1 = relu(h1, on1).fma(aj, g1);
-            g2 = relu(h2, on2).fma(aj, g2);
-            g3 = relu(h3, on3).fma(aj, g3);
+            LongVector on0 = ((LongVector) zero.sub(h0).reinterpretAsLongs()).lanewise(VectorOperators.ASHR, 63);
+            LongVector on1 = ((LongVector) zero.sub(h1).reinterpretAsLongs()).lanewise(VectorOperators.ASHR, 63);
+            LongVector on2 = ((LongVector) zero.sub(h2).reinterpretAsLongs()).lanewise(VectorOperators.ASHR, 63);
+            LongVector on3 = ((LongVector) zero.sub(h3).reinterpretAsLongs()).lanewise(VectorOperators.ASHR, 63);
+            g0 = ((LongVector) h0.reinterpretAsLongs())
+                    .and(on0)
+                    .reinterpretAsDoubles()
+                    .fma(aj, g0);
+            g1 = ((LongVector) h1.reinterpretAsLongs())
+                    .and(on1)
+                    .reinterpretAsDoubles()
+                    .fma(aj, g1);
+            g2 = ((LongVector) h2.reinterpretAsLongs())
+                    .and(on2)
+                    .reinterpretAsDoubles()
+                    .fma(aj, g2);
+            g3 = ((LongVector) h3.reinterpretAsLongs())
+                    .and(on3)
+                    .reinterpretAsDoubles()
+                    .fma(aj, g3);
             w0 = w0.or(on0.and(bit));
             w1 = w1.or(on1.and(bit));
             w2 = w2.or(on2.and(bit));
@@ -276,16 +292,6 @@ final class VectorKernel {
         w1.intoArray(bits, L);
         w2.intoArray(bits, 2 * L);
         w3.intoArray(bits, 3 * L);
-    }
-
-    /** Per lane, all ones where the sign bit of 0 − h is set (h &gt; 0), else zero. */
-    private static LongVector active(DoubleVector zero, DoubleVector h) {
-        return ((LongVector) zero.sub(h).reinterpretAsLongs()).lanewise(VectorOperators.ASHR, 63);
-    }
-
-    /** h where active, +0 elsewhere. */
-    private static DoubleVector relu(DoubleVector h, LongVector active) {
-        return ((LongVector) h.reinterpretAsLongs()).and(active).reinterpretAsDoubles();
     }
 
     /**
