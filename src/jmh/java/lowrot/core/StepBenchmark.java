@@ -50,6 +50,8 @@ public class StepBenchmark {
     private double[] c;
     private double[] ga;
     private double[] gv;
+    /** The activity bits the forward pass keeps for the backward pass (d ≠ 2), as a trainer holds them. */
+    private long[] active;
     private Trainer trainer;
 
     @Setup(Level.Trial)
@@ -80,19 +82,27 @@ public class StepBenchmark {
         }
         ga = new double[m];
         gv = new double[m * d];
+        active = d == 2 ? null : ActivityMask.forPasses(n, m);
+        Kernel.signedOutputs(x, y, d, idx, 0, n, a, v, m, 1.0 / Math.sqrt(m), z, false, active);
     }
 
-    /** g(x_i)·y_i·s for every example, one thread (the step splits this over examples). */
+    /**
+     * g(x_i)·y_i·s for every example (and for d ≠ 2 the activity bits), one thread (the step splits this over
+     * examples).
+     */
     @Benchmark
     public double[] forward() {
-        Kernel.signedOutputs(x, y, d, idx, n, a, v, m, 1.0 / Math.sqrt(m), z);
+        Kernel.signedOutputs(x, y, d, idx, 0, n, a, v, m, 1.0 / Math.sqrt(m), z, false, active);
         return z;
     }
 
-    /** ∂R/∂a and ∂R/∂v for every neuron, one thread (the step splits this over neurons). */
+    /**
+     * ∂R/∂a and ∂R/∂v for every neuron, one thread (the step splits this over neurons); for d ≠ 2 from the
+     * forward pass's activity bits, as in training.
+     */
     @Benchmark
     public void backward(Blackhole bh) {
-        Kernel.backward(x, d, idx, n, a, v, m, c, ga, gv);
+        Kernel.backward(x, d, idx, n, a, v, 0, m, c, ga, gv, false, active);
         bh.consume(ga);
         bh.consume(gv);
     }

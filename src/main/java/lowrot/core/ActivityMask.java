@@ -10,11 +10,20 @@ package lowrot.core;
  * same order), so reading them instead changes no result: a trainer keeps a mask when it fits {@link #LIMIT}
  * and otherwise lets the backward pass recompute h.
  */
-final class ActivityMask {
+public final class ActivityMask {
     /** Longs a trainer may hold for the mask (64 MB): past this the backward pass recomputes h_ij. */
     static final long LIMIT = 1L << 23;
 
     private ActivityMask() {}
+
+    /** Bytes of the mask a trainer holds for passes over {@code rows} examples of dimension d and m neurons. */
+    public static long bytes(long rows, long m, long d) {
+        if (d == 2) {
+            return 0;
+        }
+        long size = rows * ((m + 63) / 64 + 1);
+        return size <= LIMIT ? 8 * size : 0;
+    }
 
     /** Longs per example row for m neurons: one per 64 neurons, and one word of padding. */
     static int words(int m) {

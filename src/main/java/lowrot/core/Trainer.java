@@ -94,7 +94,7 @@ public final class Trainer {
         this.all = new int[n];
         this.perm = new int[n];
         this.batch = new int[n];
-        this.active = d == 2 ? null : ActivityMask.forPasses(batchSize, m);
+        this.active = ActivityMask.bytes(batchSize, m, d) > 0 ? ActivityMask.forPasses(batchSize, m) : null;
         for (int i = 0; i < n; i++) {
             all[i] = i;
             perm[i] = i;
