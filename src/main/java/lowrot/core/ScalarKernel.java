@@ -145,22 +145,7 @@ final class ScalarKernel {
             long[] active) {
         java.util.Arrays.fill(gv, j0 * d, j1 * d, 0.0);
         if (active != null) {
-            int words = ActivityMask.words(a.length);
-            for (int t = 0; t < count; t++) {
-                double ct = c[t];
-                if (ct == 0.0) {
-                    continue;
-                }
-                int xo = idx[t] * d;
-                int rowBits = t * words;
-                for (int j = j0; j < j1; j++) {
-                    double coef = ((active[rowBits + (j >>> 6)] >>> j) & 1L) != 0 ? ct : 0.0;
-                    int row = j * d;
-                    for (int k = 0; k < d; k++) {
-                        gv[row + k] = Math.fma(coef, x[xo + k], gv[row + k]);
-                    }
-                }
-            }
+            fromBits(x, d, idx, count, a.length, j0, j1, c, gv, active);
             finish(d, a, v, j0, j1, ga, gv);
             return;
         }
@@ -208,6 +193,71 @@ final class ScalarKernel {
             }
         }
         finish(d, a, v, j0, j1, ga, gv);
+    }
+
+    /**
+     * G_j over neurons [j0, j1) (into gv's rows) from the activity bits: four examples at a time, so that each
+     * G_jk is loaded and stored once per four fused multiply-adds (still in example order); a block with an
+     * example whose c_t = 0 goes one example at a time, skipping it.
+     */
+    private static void fromBits(
+            double[] x, int d, int[] idx, int count, int m, int j0, int j1, double[] c, double[] gv, long[] active) {
+        int words = ActivityMask.words(m);
+        int t = 0;
+        for (; t + 3 < count; t += 4) {
+            double c0 = c[t];
+            double c1 = c[t + 1];
+            double c2 = c[t + 2];
+            double c3 = c[t + 3];
+            if (c0 == 0.0 || c1 == 0.0 || c2 == 0.0 || c3 == 0.0) {
+                for (int u = t; u < t + 4; u++) {
+                    fromBitsOne(x, d, idx, u, words, j0, j1, c, gv, active);
+                }
+                continue;
+            }
+            int x0 = idx[t] * d;
+            int x1 = idx[t + 1] * d;
+            int x2 = idx[t + 2] * d;
+            int x3 = idx[t + 3] * d;
+            int b0 = t * words;
+            for (int j = j0; j < j1; j++) {
+                int word = j >>> 6;
+                double q0 = ((active[b0 + word] >>> j) & 1L) != 0 ? c0 : 0.0;
+                double q1 = ((active[b0 + words + word] >>> j) & 1L) != 0 ? c1 : 0.0;
+                double q2 = ((active[b0 + 2 * words + word] >>> j) & 1L) != 0 ? c2 : 0.0;
+                double q3 = ((active[b0 + 3 * words + word] >>> j) & 1L) != 0 ? c3 : 0.0;
+                int row = j * d;
+                for (int k = 0; k < d; k++) {
+                    double g = gv[row + k];
+                    g = Math.fma(q0, x[x0 + k], g);
+                    g = Math.fma(q1, x[x1 + k], g);
+                    g = Math.fma(q2, x[x2 + k], g);
+                    g = Math.fma(q3, x[x3 + k], g);
+                    gv[row + k] = g;
+                }
+            }
+        }
+        for (; t < count; t++) {
+            fromBitsOne(x, d, idx, t, words, j0, j1, c, gv, active);
+        }
+    }
+
+    /** Example t's share of G over neurons [j0, j1) from the activity bits (nothing when c_t = 0). */
+    private static void fromBitsOne(
+            double[] x, int d, int[] idx, int t, int words, int j0, int j1, double[] c, double[] gv, long[] active) {
+        double ct = c[t];
+        if (ct == 0.0) {
+            return;
+        }
+        int xo = idx[t] * d;
+        int rowBits = t * words;
+        for (int j = j0; j < j1; j++) {
+            double coef = ((active[rowBits + (j >>> 6)] >>> j) & 1L) != 0 ? ct : 0.0;
+            int row = j * d;
+            for (int k = 0; k < d; k++) {
+                gv[row + k] = Math.fma(coef, x[xo + k], gv[row + k]);
+            }
+        }
     }
 
     /** Adds example (ct, h, x at xo)'s share c_t 1[h &gt; 0] x to G_j (held in gv's row): +0 · x when inactive. */
