@@ -1,7 +1,6 @@
 package lowrot.core;
 
 import java.util.Arrays;
-import java.util.stream.IntStream;
 
 /**
  * Trains one network on one data set: full-batch gradient descent (the gradient-flow proxy),
@@ -13,18 +12,6 @@ import java.util.stream.IntStream;
 public final class Trainer {
     private static final long INIT_STREAM = 11;
     private static final long SGD_STREAM = 12;
-    /**
-     * A pass is split over threads only when it has at least this many units of work (pairs × (d + 2)):
-     * waking the pool costs tens of microseconds, and on two cores one thread was measured faster
-     * below about 300,000 pairs in the plane, while d = 20 already gains at 65,000 pairs.
-     */
-    private static final long PARALLEL_THRESHOLD = 1_400_000;
-
-    private static final int BLOCK = 64;
-    /** Distinct training points up to which the scalar plane kernels branch on "h > 0". */
-    private static final int FEW_POINTS = 8;
-
-    private final boolean planeBranching;
 
     private final RunConfig config;
     private final DataSplit data;
@@ -41,6 +28,7 @@ public final class Trainer {
     private final int batchSize;
     private final Rng sgdRng;
     private final MetricsCalculator metrics;
+    private final StepPasses passes;
 
     private final double[] z;
     private final double[] c;
@@ -49,12 +37,8 @@ public final class Trainer {
     private final int[] all;
     private final int[] perm;
     private final int[] batch;
-    /** The forward pass's activity bits for the backward pass (d ≠ 2, when they fit; null otherwise). */
-    private final long[] active;
 
     private double stepSize;
-    private int threads = Runtime.getRuntime().availableProcessors();
-    private Runnable workerStart = Workers.NOTHING;
     private long steps;
     private double time;
     private double logTime = Double.NEGATIVE_INFINITY;
@@ -76,7 +60,6 @@ public final class Trainer {
         this.d = train.d();
         this.xs = train.copyX();
         this.ys = train.copyY();
-        this.planeBranching = fewDistinctPoints(xs, n, d);
         TrainSpec t = config.training();
         this.loss = t.loss();
         this.optimizer = t.optimizer();
@@ -94,19 +77,13 @@ public final class Trainer {
         this.all = new int[n];
         this.perm = new int[n];
         this.batch = new int[n];
-        this.active = ActivityMask.bytes(batchSize, m, d) > 0 ? ActivityMask.forPasses(batchSize, m) : null;
+        this.passes = new StepPasses(xs, ys, n, d, m, batchSize);
         for (int i = 0; i < n; i++) {
             all[i] = i;
             perm[i] = i;
         }
         this.metrics = new MetricsCalculator(initial, data.train(), data.test());
-        metrics.setBlocks((count, task) -> {
-            if (threads == 1 || count < 2 || !worthSplitting(count * BLOCK)) {
-                MetricsCalculator.Blocks.SEQUENTIAL.run(count, task);
-            } else {
-                inParallel(count, task);
-            }
-        });
+        metrics.setBlocks(passes::runBlocks);
     }
 
     /** The initial network a run of this config starts from, for inputs of dimension d. */
@@ -139,7 +116,7 @@ public final class Trainer {
             count = n;
         }
         double s = net.scale();
-        outputs(idx, count, s);
+        passes.outputs(idx, count, net.a, net.v, s, z);
         double eta;
         if (optimizer == Optimizer.NORMALIZED_GRADIENT_FLOW) {
             // ∇R/R = Σ ℓ'(z_i) y_i s ∇g_i / Σ ℓ(z_k); in logs, so that neither sum over- or underflows.
@@ -169,102 +146,20 @@ public final class Trainer {
             time += stepSize;
             logTime = Math.log(time);
         }
-        gradients(idx, count);
+        passes.gradients(idx, count, net.a, net.v, c, ga, gv);
         applyUpdate(eta);
         steps++;
         return lastRisk;
     }
 
-    /**
-     * The scalar plane kernels come in two forms with the same bits, branching and branch-free (see {@link
-     * Kernel#signedOutputs}): branching wins when "is neuron j active on x_i?" is predictable, which it is when
-     * the training set has only a few distinct points (2-sparse parity in the plane has four). Chosen from the
-     * data alone, so nothing depends on the clock; the vector engine has one form.
-     */
-    private static boolean fewDistinctPoints(double[] xs, int n, int d) {
-        if (d != 2) {
-            return false;
-        }
-        java.util.Set<java.util.List<Double>> seen = new java.util.HashSet<>();
-        for (int i = 0; i < n && seen.size() <= FEW_POINTS; i++) {
-            seen.add(java.util.List.of(xs[2 * i], xs[2 * i + 1]));
-        }
-        return seen.size() <= FEW_POINTS;
-    }
-
     /** Whether the scalar plane kernels branch (chosen from the data; for benchmarks). */
     public boolean planeBranching() {
-        return planeBranching;
-    }
-
-    /**
-     * Forward pass: z over blocks of examples, in parallel when it pays. Each z[t] is computed by one
-     * thread from its own example, so the thread count never changes a bit.
-     */
-    private void outputs(int[] idx, int count, double s) {
-        boolean branching = planeBranching;
-        if (threads == 1 || !worthSplitting(count)) {
-            Kernel.signedOutputs(xs, ys, d, idx, 0, count, net.a, net.v, m, s, z, branching, active);
-            return;
-        }
-        inParallel(
-                (count + BLOCK - 1) / BLOCK,
-                b -> Kernel.signedOutputs(
-                        xs,
-                        ys,
-                        d,
-                        idx,
-                        b * BLOCK,
-                        Math.min(count, (b + 1) * BLOCK),
-                        net.a,
-                        net.v,
-                        m,
-                        s,
-                        z,
-                        branching,
-                        active));
-    }
-
-    /** Backward pass over blocks of neurons (each neuron's sums in example order: thread-count invariant). */
-    private void gradients(int[] idx, int count) {
-        boolean branching = planeBranching;
-        if (threads == 1 || !worthSplitting(count)) {
-            Kernel.backward(xs, d, idx, count, net.a, net.v, 0, m, c, ga, gv, branching, active);
-            return;
-        }
-        inParallel(
-                (m + BLOCK - 1) / BLOCK,
-                b -> Kernel.backward(
-                        xs,
-                        d,
-                        idx,
-                        count,
-                        net.a,
-                        net.v,
-                        b * BLOCK,
-                        Math.min(m, (b + 1) * BLOCK),
-                        c,
-                        ga,
-                        gv,
-                        branching,
-                        active));
-    }
-
-    /** Whether a pass over {@code count} examples and every neuron is worth splitting over threads. */
-    private boolean worthSplitting(int count) {
-        return (long) count * m * (d + 2) >= PARALLEL_THRESHOLD;
+        return passes.planeBranching();
     }
 
     /** Whether full-batch steps are split over the threads (false when they are too small to gain). */
     public boolean splitsSteps() {
-        return threads > 1 && worthSplitting(n);
-    }
-
-    /** Runs tasks 0 … blocks−1 on the step pool and waits for all of them. */
-    private void inParallel(int blocks, java.util.function.IntConsumer task) {
-        Workers.stepPool(threads, workerStart)
-                .submit(() -> IntStream.range(0, blocks).parallel().forEach(task))
-                .join();
+        return passes.splits(n);
     }
 
     /**
@@ -272,17 +167,16 @@ public final class Trainer {
      * results do not depend on it.
      */
     public void setWorkerStart(Runnable value) {
-        this.workerStart = value;
+        passes.setWorkerStart(value);
     }
 
     /** Sets the number of threads of the step kernels (1 to 256); results do not depend on it. */
     public void setThreads(int count) {
-        new Problems().range("threads", count, 1, 256).throwIfAny();
-        this.threads = count;
+        passes.setThreads(count);
     }
 
     public int threads() {
-        return threads;
+        return passes.threads();
     }
 
     /** Runs k steps. */
