@@ -233,7 +233,7 @@ public final class SampleComplexity {
         plan.validate().throwIfAny();
         int[] sizes = plan.ns().clone();
         Arrays.sort(sizes);
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"}) // an array of lists: Java has no generic array creation
         List<Cell>[] out = new List[chains.size()];
         double[] passed = new double[chains.size()];
         Parallel.forEach(chains.size(), workers, k -> {
