@@ -73,7 +73,7 @@ final class MarkdownView {
         }
         if (b instanceof BulletList || b instanceof OrderedList) {
             VBox list = new VBox(4);
-            int number = b instanceof OrderedList o ? o.getStartNumber() : 0;
+            int number = b instanceof OrderedList o ? startNumber(o) : 0;
             for (org.commonmark.node.Node item = b.getFirstChild(); item != null; item = item.getNext()) {
                 VBox content = new VBox(4);
                 for (org.commonmark.node.Node c = item.getFirstChild(); c != null; c = c.getNext()) {
@@ -224,5 +224,11 @@ final class MarkdownView {
         Text t = new Text(text);
         t.setFont(style.font());
         flow.getChildren().add(t);
+    }
+
+    /** An ordered list's first number (1 when the text gives none). */
+    private static int startNumber(OrderedList list) {
+        Integer start = list.getMarkerStartNumber();
+        return start == null ? 1 : start;
     }
 }
