@@ -54,4 +54,45 @@ class EngineTest {
             }
         }
     }
+
+    @Test
+    void minibatchesNormalisedStepsAndFrozenDirectionsToo() {
+        // The activity bits of a minibatch are rows of the batch, not of the training set; the no-rotation
+        // regime turns ∂v into ∂b; loss-normalised steps scale c. Each against the scalar engine on one thread;
+        // the sizes are large enough for two threads to split the passes (605 · 200 · 12 ≥ 1.4 million).
+        RunConfig base = RunConfig.defaults()
+                .withDataset(DataSpec.defaults(DatasetKind.PARITY)
+                        .withD(10)
+                        .withN(803)
+                        .withNTest(31))
+                .withNetwork(NetworkSpec.defaults().withWidth(200));
+        TrainSpec[] trainings = {
+            TrainSpec.defaults().withOptimizer(Optimizer.SGD).withBatchSize(605).withStepSize(0.5),
+            TrainSpec.defaults()
+                    .withOptimizer(Optimizer.NORMALIZED_GRADIENT_FLOW)
+                    .withStepSize(0.05),
+            TrainSpec.defaults().withRegime(Regime.NO_ROTATION).withStepSize(0.5)
+        };
+        for (TrainSpec training : trainings) {
+            RunConfig rc = base.withTraining(training);
+            Trainer reference = train(rc, Engine.SCALAR, 1, 30);
+            for (Engine engine : Engine.values()) {
+                for (int threads : new int[] {1, 2}) {
+                    if (!engine.available()) {
+                        continue;
+                    }
+                    Trainer t = train(rc, engine, threads, 30);
+                    assertEquals(threads == 2, t.splitsSteps());
+                    String where =
+                            engine + ", " + threads + " threads, " + training.optimizer() + "/" + training.regime();
+                    assertEquals(
+                            java.util.Arrays.toString(reference.network().copyV()),
+                            java.util.Arrays.toString(t.network().copyV()),
+                            where);
+                    assertArrayEquals(reference.network().copyA(), t.network().copyA(), 0.0, where);
+                    assertEquals(reference.snapshot(0).metrics(), t.snapshot(0).metrics(), where);
+                }
+            }
+        }
+    }
 }
