@@ -114,7 +114,7 @@ final class VectorKernel {
                 xt[k * w + lane] = x[xo + k];
             }
         }
-        java.util.Arrays.fill(sums, 0, w, 0.0);
+        java.util.Arrays.fill(sums, 0, BLOCK_VECTORS * L, 0.0); // all four: finishWord adds into every one
         int words = ActivityMask.words(m);
         for (int j0 = 0; j0 < m; j0 += 64) {
             int j1 = Math.min(m, j0 + 64);
@@ -124,7 +124,7 @@ final class VectorKernel {
                 quads(xt, d, v, j0, j, hs);
             }
             for (int q = 0; q < vectors; q++) {
-                column(xt, d, v, j0, j, j1, q, w, hs);
+                column(xt, d, v, j, j1, q, w, hs);
             }
             finishWord(hs, a, j0, j1 - j0, sums, bits);
             if (active != null) {
@@ -204,10 +204,10 @@ final class VectorKernel {
     }
 
     /**
-     * h of example vector q (of a block w lanes wide) for neurons [j, j1) of the word from j0, two neurons per pass:
+     * h of example vector q (of a block w lanes wide) for neurons [j, j1) of one word, two neurons per pass:
      * the neurons {@link #quads} left, or all of them in a block of fewer than four vectors.
      */
-    private static void column(double[] xt, int d, double[] v, int j0, int j, int j1, int q, int w, double[] hs) {
+    private static void column(double[] xt, int d, double[] v, int j, int j1, int q, int w, double[] hs) {
         int stride = BLOCK_VECTORS * L;
         DoubleVector zero = DoubleVector.zero(S);
         for (; j + 1 < j1; j += 2) {
