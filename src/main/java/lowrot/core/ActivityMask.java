@@ -21,7 +21,7 @@ public final class ActivityMask {
         if (d == 2) {
             return 0;
         }
-        long size = rows * ((m + 63) / 64 + 1);
+        long size = rows * words((int) m);
         return size <= LIMIT ? 8 * size : 0;
     }
 
@@ -34,6 +34,11 @@ public final class ActivityMask {
     static long[] forPasses(int count, int m) {
         long size = (long) count * words(m);
         return size <= LIMIT ? new long[(int) size] : null;
+    }
+
+    /** Whether neuron j is active on the example whose row starts at {@code row} (= t · words). */
+    static boolean on(long[] active, int row, int j) {
+        return ((active[row + (j >>> 6)] >>> j) & 1L) != 0;
     }
 
     /**

@@ -325,7 +325,7 @@ final class Kernel {
      * +0 for h = ±0.
      */
     static double active(double h) {
-        return (double) (Double.doubleToRawLongBits(0.0 - h) >>> 63);
+        return ActivityMask.bit(h);
     }
 
     /** ln Σ_t e^{w[t]} over t < count, without overflow; −∞ for an empty sum. */

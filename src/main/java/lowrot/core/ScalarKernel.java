@@ -221,11 +221,10 @@ final class ScalarKernel {
             int x3 = idx[t + 3] * d;
             int b0 = t * words;
             for (int j = j0; j < j1; j++) {
-                int word = j >>> 6;
-                double q0 = ((active[b0 + word] >>> j) & 1L) != 0 ? c0 : 0.0;
-                double q1 = ((active[b0 + words + word] >>> j) & 1L) != 0 ? c1 : 0.0;
-                double q2 = ((active[b0 + 2 * words + word] >>> j) & 1L) != 0 ? c2 : 0.0;
-                double q3 = ((active[b0 + 3 * words + word] >>> j) & 1L) != 0 ? c3 : 0.0;
+                double q0 = ActivityMask.on(active, b0, j) ? c0 : 0.0;
+                double q1 = ActivityMask.on(active, b0 + words, j) ? c1 : 0.0;
+                double q2 = ActivityMask.on(active, b0 + 2 * words, j) ? c2 : 0.0;
+                double q3 = ActivityMask.on(active, b0 + 3 * words, j) ? c3 : 0.0;
                 int row = j * d;
                 for (int k = 0; k < d; k++) {
                     double g = gv[row + k];
@@ -252,7 +251,7 @@ final class ScalarKernel {
         int xo = idx[t] * d;
         int rowBits = t * words;
         for (int j = j0; j < j1; j++) {
-            double coef = ((active[rowBits + (j >>> 6)] >>> j) & 1L) != 0 ? ct : 0.0;
+            double coef = ActivityMask.on(active, rowBits, j) ? ct : 0.0;
             int row = j * d;
             for (int k = 0; k < d; k++) {
                 gv[row + k] = Math.fma(coef, x[xo + k], gv[row + k]);

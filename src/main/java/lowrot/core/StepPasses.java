@@ -41,7 +41,7 @@ final class StepPasses {
         this.d = d;
         this.m = m;
         this.planeBranching = fewDistinctPoints(xs, n, d);
-        this.active = ActivityMask.bytes(rows, m, d) > 0 ? ActivityMask.forPasses(rows, m) : null;
+        this.active = d == 2 ? null : ActivityMask.forPasses(rows, m);
     }
 
     /**

@@ -53,10 +53,11 @@ final class VectorBackward {
             double[] gv,
             long[] active) {
         int j = j0;
+        int words = ActivityMask.words(a.length);
         if (active != null) {
-            j = blocks(x, d, idx, count, v, j, j1, c, gv, active, ActivityMask.words(a.length), 4);
+            j = blocks(x, d, idx, count, v, j, j1, c, gv, active, words, 4);
         }
-        j = blocks(x, d, idx, count, v, j, j1, c, gv, active, ActivityMask.words(a.length), 2);
+        j = blocks(x, d, idx, count, v, j, j1, c, gv, active, words, 2);
         ScalarKernel.finish(d, a, v, j0, j, ga, gv);
         if (j < j1) {
             ScalarKernel.backward(x, d, idx, count, a, v, j, j1, c, ga, gv);
