@@ -3,8 +3,8 @@ package lowrot.app;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.function.Predicate;
-import lowrot.core.DatasetKind;
-import lowrot.core.Optimizer;
+import lowrot.core.data.DatasetKind;
+import lowrot.core.model.Optimizer;
 import lowrot.io.LabConfig;
 
 /**

@@ -8,9 +8,9 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import lowrot.core.SolverCancelledException;
-import lowrot.core.SolverMonitor;
-import lowrot.core.Workers;
+import lowrot.core.util.SolverCancelledException;
+import lowrot.core.util.SolverMonitor;
+import lowrot.core.util.Workers;
 
 /**
  * The crossing for work that is not training: solvers (reference margins, tangent-kernel margins,

@@ -13,9 +13,9 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import lowrot.core.Claim;
-import lowrot.core.Claims;
-import lowrot.core.Version;
+import lowrot.Version;
+import lowrot.core.claims.Claim;
+import lowrot.core.claims.Claims;
 import lowrot.io.AtomicFiles;
 import lowrot.report.ClaimsReport;
 
@@ -35,14 +35,14 @@ final class ClaimsPane extends BorderPane {
     private Claims.Result result;
     private ExperimentJob job;
     private volatile boolean finished;
-    private final java.util.function.Function<lowrot.core.SolverMonitor, Claims.Result> runner;
+    private final java.util.function.Function<lowrot.core.util.SolverMonitor, Claims.Result> runner;
 
     ClaimsPane() {
         this(Claims::run);
     }
 
     /** A pane whose Run button calls {@code runner} (tests pass one that needs no minute of training). */
-    ClaimsPane(java.util.function.Function<lowrot.core.SolverMonitor, Claims.Result> runner) {
+    ClaimsPane(java.util.function.Function<lowrot.core.util.SolverMonitor, Claims.Result> runner) {
         this.runner = runner;
         run.setOnAction(e -> start());
         cancel.setOnAction(e -> cancel());

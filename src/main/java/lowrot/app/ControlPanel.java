@@ -13,15 +13,15 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import lowrot.core.DatasetKind;
-import lowrot.core.InnerScale;
-import lowrot.core.Loss;
-import lowrot.core.Optimizer;
-import lowrot.core.OuterInit;
-import lowrot.core.OutputScale;
-import lowrot.core.Problems;
-import lowrot.core.Regime;
-import lowrot.core.RunConfig;
+import lowrot.core.data.DatasetKind;
+import lowrot.core.model.InnerScale;
+import lowrot.core.model.Loss;
+import lowrot.core.model.Optimizer;
+import lowrot.core.model.OuterInit;
+import lowrot.core.model.OutputScale;
+import lowrot.core.model.Regime;
+import lowrot.core.model.RunConfig;
+import lowrot.core.util.Problems;
 import lowrot.io.LabConfig;
 import lowrot.io.Setting;
 import lowrot.render.ChartSet;
@@ -66,7 +66,7 @@ final class ControlPanel {
             if (regimeBox.getValue() != null) {
                 regimeBox
                         .getTooltip()
-                        .setText(REGIME_TIP + "\n\n" + lowrot.core.RegimePresets.note(regimeBox.getValue()));
+                        .setText(REGIME_TIP + "\n\n" + lowrot.core.model.RegimePresets.note(regimeBox.getValue()));
             }
             if (!updating && regimeBox.getValue() != null) {
                 LabConfig before = session.config();

@@ -4,8 +4,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.scene.control.ProgressBar;
-import lowrot.core.SolverCancelledException;
-import lowrot.core.SolverMonitor;
+import lowrot.core.util.SolverCancelledException;
+import lowrot.core.util.SolverMonitor;
 
 /**
  * Runs one experiment on a daemon thread: progress goes to a progress bar, {@link #cancel()} stops

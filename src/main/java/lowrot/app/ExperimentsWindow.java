@@ -19,12 +19,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
-import lowrot.core.DataSplit;
-import lowrot.core.Laziness;
-import lowrot.core.Metrics;
-import lowrot.core.ReferenceMargins;
-import lowrot.core.RunConfig;
-import lowrot.core.WidthSweep;
+import lowrot.core.data.DataSplit;
+import lowrot.core.experiment.Laziness;
+import lowrot.core.experiment.WidthSweep;
+import lowrot.core.margin.ReferenceMargins;
+import lowrot.core.model.RunConfig;
+import lowrot.core.train.Metrics;
 import lowrot.io.AtomicFiles;
 import lowrot.render.Figures;
 import lowrot.render.Palette;
@@ -213,10 +213,10 @@ final class ExperimentsWindow {
         int ns;
         double t;
         try {
-            ws = NumberFields.integers(widths.getText(), "widths", 1, lowrot.core.NetworkSpec.MAX_WIDTH);
+            ws = NumberFields.integers(widths.getText(), "widths", 1, lowrot.core.model.NetworkSpec.MAX_WIDTH);
             if (ws.length == 0) {
                 throw new IllegalArgumentException(
-                        "widths: at least one width is needed, 1 to " + lowrot.core.NetworkSpec.MAX_WIDTH);
+                        "widths: at least one width is needed, 1 to " + lowrot.core.model.NetworkSpec.MAX_WIDTH);
             }
             ns = NumberFields.integer(seeds.getText(), "seeds", 1, 100);
             t = NumberFields.between(time.getText(), "GF time τ", 0, 1e9);

@@ -14,7 +14,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
-import lowrot.core.Snapshot;
+import lowrot.core.train.Snapshot;
 import lowrot.render.ChartSet;
 
 /**

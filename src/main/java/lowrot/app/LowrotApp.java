@@ -24,7 +24,7 @@ public final class LowrotApp extends Application {
         // The ready default run is the near-initialization preset: wide enough (m = 4096) that the neurons barely turn.
         // It pauses at 200,000 steps (τ = 10⁵), where the margin has nearly reached its limit.
         LabConfig initial = LabConfig.defaults()
-                .withRun(lowrot.core.RegimePresets.of(lowrot.core.Regime.NEAR_INITIALIZATION, 1, 1))
+                .withRun(lowrot.core.model.RegimePresets.of(lowrot.core.model.Regime.NEAR_INITIALIZATION, 1, 1))
                 .withSteps(200_000);
         List<String> args = new java.util.ArrayList<>(getParameters().getRaw());
         boolean play = args.remove("--play");

@@ -20,8 +20,8 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import lowrot.core.Regime;
-import lowrot.core.Snapshot;
+import lowrot.core.model.Regime;
+import lowrot.core.train.Snapshot;
 import lowrot.io.LabConfig;
 
 /**

@@ -1,7 +1,7 @@
 package lowrot.app;
 
-import lowrot.core.Dataset;
-import lowrot.core.Snapshot;
+import lowrot.core.data.Dataset;
+import lowrot.core.train.Snapshot;
 import lowrot.render.ChartOptions;
 import lowrot.render.CircleRenderer;
 import lowrot.render.CircleScene;

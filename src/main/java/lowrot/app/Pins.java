@@ -2,8 +2,8 @@ package lowrot.app;
 
 import java.util.ArrayList;
 import java.util.List;
-import lowrot.core.Metrics;
-import lowrot.core.RunConfig;
+import lowrot.core.model.RunConfig;
+import lowrot.core.train.Metrics;
 import lowrot.render.ChartSet;
 
 /** The runs pinned on the charts, oldest first, at most {@link ChartSet#MAX_PINS} (the oldest goes). */

@@ -14,9 +14,9 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import lowrot.core.DataSplit;
-import lowrot.core.ReferenceMargins;
-import lowrot.core.RunConfig;
+import lowrot.core.data.DataSplit;
+import lowrot.core.margin.ReferenceMargins;
+import lowrot.core.model.RunConfig;
 import lowrot.report.Animator;
 
 /**

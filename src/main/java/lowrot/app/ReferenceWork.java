@@ -2,17 +2,17 @@ package lowrot.app;
 
 import java.util.ArrayList;
 import java.util.List;
-import lowrot.core.Dataset;
-import lowrot.core.GlobalMarginSolver;
-import lowrot.core.KernelCeiling;
-import lowrot.core.Network;
-import lowrot.core.NtkMarginSolver;
-import lowrot.core.Snapshot;
-import lowrot.core.Trainer;
+import lowrot.core.data.Dataset;
+import lowrot.core.margin.GlobalMarginSolver;
+import lowrot.core.margin.KernelCeiling;
+import lowrot.core.margin.NtkMarginSolver;
+import lowrot.core.margin.ReferenceMargins;
+import lowrot.core.margin.TangentPoint;
+import lowrot.core.model.Network;
+import lowrot.core.train.Snapshot;
+import lowrot.core.train.Trainer;
 import lowrot.io.LabConfig;
 import lowrot.render.RegionGrid;
-import lowrot.core.ReferenceMargins;
-import lowrot.core.TangentPoint;
 
 /**
  * The session's computations for the pictures, each on a solver thread through {@link BackgroundJobs}:
@@ -84,22 +84,35 @@ final class ReferenceWork {
             return;
         }
         if (refs.ntk() == null && idle(ntkJob)) {
-            ntkJob = jobs.submit(mon -> NtkMarginSolver.solve(train, NtkMarginSolver.Options.defaults()
-                    .withDirections(c.ntkDirections()).withTolerance(c.ntkTolerance()).withSeed(c.run().dataSeed()), mon),
-                    r -> arrived(refs.withNtk(r)), this::failed);
+            ntkJob = jobs.submit(
+                    mon -> NtkMarginSolver.solve(
+                            train,
+                            NtkMarginSolver.Options.defaults()
+                                    .withDirections(c.ntkDirections())
+                                    .withTolerance(c.ntkTolerance())
+                                    .withSeed(c.run().dataSeed()),
+                            mon),
+                    r -> arrived(refs.withNtk(r)),
+                    this::failed);
         }
         if (refs.global() == null && idle(globalJob)) {
-            globalJob = jobs.submit(mon -> GlobalMarginSolver.solve(train, c.globalOptions(), mon),
-                    r -> arrived(refs.withGlobal(r)), this::failed);
+            globalJob = jobs.submit(
+                    mon -> GlobalMarginSolver.solve(train, c.globalOptions(), mon),
+                    r -> arrived(refs.withGlobal(r)),
+                    this::failed);
         }
         Network init = Trainer.initialNetwork(c.run(), train.d());
         if (refs.noRotation() == null && idle(noRotationJob)) {
-            noRotationJob = jobs.submit(mon -> GlobalMarginSolver.noRotationLimit(train, init, c.globalOptions(), mon),
-                    r -> arrived(refs.withNoRotation(r)), this::failed);
+            noRotationJob = jobs.submit(
+                    mon -> GlobalMarginSolver.noRotationLimit(train, init, c.globalOptions(), mon),
+                    r -> arrived(refs.withNoRotation(r)),
+                    this::failed);
         }
         if (refs.kernel() == null && idle(kernelJob)) {
-            kernelJob = jobs.submit(mon -> KernelCeiling.compute(c.run(), train, init, mon),
-                    r -> arrived(refs.withKernel(r)), this::failed);
+            kernelJob = jobs.submit(
+                    mon -> KernelCeiling.compute(c.run(), train, init, mon),
+                    r -> arrived(refs.withKernel(r)),
+                    this::failed);
         }
     }
 
@@ -139,8 +152,14 @@ final class ReferenceWork {
         }
         long runId = latest.runId();
         long started = System.nanoTime();
-        tangentJob = jobs.submit(mon -> NtkMarginSolver.tangentKernel(train, latest.network(),
-                NtkMarginSolver.Options.defaults().withTolerance(tolerance).withMaxIterations(400), mon),
+        tangentJob = jobs.submit(
+                mon -> NtkMarginSolver.tangentKernel(
+                        train,
+                        latest.network(),
+                        NtkMarginSolver.Options.defaults()
+                                .withTolerance(tolerance)
+                                .withMaxIterations(400),
+                        mon),
                 r -> {
                     tangentCost = System.nanoTime() - started;
                     lastTangent = System.nanoTime();
@@ -148,7 +167,8 @@ final class ReferenceWork {
                         tangent.add(new TangentPoint(latest.step(), latest.time(), r.lower(), r.upper()));
                         session.chartsChanged();
                     }
-                }, msg -> session.note("tangent-kernel margin failed: " + msg));
+                },
+                msg -> session.note("tangent-kernel margin failed: " + msg));
     }
 
     /** Tangent-kernel margins computed so far for this run (a live list: copy it to keep it). */
@@ -165,12 +185,15 @@ final class ReferenceWork {
             return;
         }
         long runId = latest.runId();
-        regionJob = jobs.submit(mon -> RegionGrid.compute(latest.network(), 96, fixed), grid -> {
-            if (session.showable(runId)) {
-                regions = grid;
-                session.frameChanged();
-            }
-        }, msg -> { });
+        regionJob = jobs.submit(
+                mon -> RegionGrid.compute(latest.network(), 96, fixed),
+                grid -> {
+                    if (session.showable(runId)) {
+                        regions = grid;
+                        session.frameChanged();
+                    }
+                },
+                msg -> {});
     }
 
     RegionGrid regions() {

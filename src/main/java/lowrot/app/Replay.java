@@ -2,8 +2,8 @@ package lowrot.app;
 
 import java.util.ArrayList;
 import java.util.List;
-import lowrot.core.Metrics;
-import lowrot.core.Snapshot;
+import lowrot.core.train.Metrics;
+import lowrot.core.train.Snapshot;
 
 /** A saved run being replayed: its recorded snapshots and the one shown (the last, at first). */
 final class Replay {

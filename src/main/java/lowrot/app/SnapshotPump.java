@@ -3,12 +3,12 @@ package lowrot.app;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.concurrent.Executor;
-import lowrot.core.Metrics;
-import lowrot.core.Snapshot;
+import lowrot.core.train.Metrics;
+import lowrot.core.train.Snapshot;
 import lowrot.run.RunListener;
 import lowrot.run.RunStatus;
 
@@ -21,8 +21,7 @@ import lowrot.run.RunStatus;
  */
 public final class SnapshotPump implements RunListener {
     /** What arrived since the last delivery; {@code snapshot} and {@code status} may be null. */
-    public record Batch(List<Metrics> points, Snapshot snapshot, RunStatus status, long runId) {
-    }
+    public record Batch(List<Metrics> points, Snapshot snapshot, RunStatus status, long runId) {}
 
     private final long runId;
     private final Consumer<Batch> fxConsumer;

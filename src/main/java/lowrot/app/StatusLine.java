@@ -1,6 +1,6 @@
 package lowrot.app;
 
-import lowrot.core.ReferenceMargins;
+import lowrot.core.margin.ReferenceMargins;
 import lowrot.run.RunStatus;
 
 /**

@@ -13,10 +13,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import lowrot.core.DataSpec;
-import lowrot.core.DatasetKind;
-import lowrot.core.Regime;
-import lowrot.core.Rng;
+import lowrot.core.data.DataSpec;
+import lowrot.core.data.DatasetKind;
+import lowrot.core.model.Regime;
+import lowrot.core.util.Rng;
 import lowrot.render.ChartOptions;
 
 /**

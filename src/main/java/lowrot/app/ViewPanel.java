@@ -10,7 +10,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import lowrot.core.Problems;
+import lowrot.core.util.Problems;
 import lowrot.render.ChartOptions;
 import lowrot.render.CircleLayout;
 import lowrot.render.CircleScene;

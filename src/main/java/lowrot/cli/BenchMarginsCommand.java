@@ -2,23 +2,25 @@ package lowrot.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import lowrot.core.DataSpec;
-import lowrot.core.Dataset;
-import lowrot.core.DatasetKind;
-import lowrot.core.Datasets;
-import lowrot.core.GlobalMarginSolver;
-import lowrot.core.Network;
-import lowrot.core.NetworkSpec;
-import lowrot.core.NtkMarginSolver;
-import lowrot.core.Rng;
-import lowrot.core.SolverMonitor;
+import lowrot.core.data.DataSpec;
+import lowrot.core.data.Dataset;
+import lowrot.core.data.DatasetKind;
+import lowrot.core.data.Datasets;
+import lowrot.core.margin.GlobalMarginSolver;
+import lowrot.core.margin.NtkMarginSolver;
+import lowrot.core.model.Network;
+import lowrot.core.model.NetworkSpec;
+import lowrot.core.util.Rng;
+import lowrot.core.util.SolverMonitor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code bench-margins}: times the reference-margin solvers at the reference sizes. */
-@Command(name = "bench-margins", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench-margins",
+        mixinStandardHelpOptions = true,
         description = "Time the margin solvers: γ_ntk (n = 1000, d = 20, M = 4096), γ_gl (d = 2, n = 1000), "
                 + "no-rotation limit (m = 4096, d = 2, n = 1000).")
 final class BenchMarginsCommand implements Callable<Integer> {
@@ -31,17 +33,33 @@ final class BenchMarginsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Dataset parity = Datasets.generate(DataSpec.defaults(DatasetKind.PARITY).withD(20).withN(1000).withNTest(0), 1)
+        Dataset parity = Datasets.generate(
+                        DataSpec.defaults(DatasetKind.PARITY)
+                                .withD(20)
+                                .withN(1000)
+                                .withNTest(0),
+                        1)
                 .train();
-        Dataset quadrants = Datasets.generate(DataSpec.defaults(DatasetKind.QUADRANTS).withN(1000).withNTest(0), 1)
+        Dataset quadrants = Datasets.generate(
+                        DataSpec.defaults(DatasetKind.QUADRANTS).withN(1000).withNTest(0), 1)
                 .train();
         Network net = Network.initialize(NetworkSpec.defaults().withWidth(4096), 2, true, new Rng(1));
-        time(out, "NTK margin  n=1000 d=20 M=4096 gap 1e-3", () -> NtkMarginSolver.solve(parity,
-                NtkMarginSolver.Options.defaults(), SolverMonitor.NONE).toString());
-        time(out, "global margin  d=2 n=1000", () -> GlobalMarginSolver.solve(quadrants,
-                GlobalMarginSolver.Options.defaults(), SolverMonitor.NONE).toString());
-        time(out, "no-rotation limit  m=4096 d=2 n=1000", () -> GlobalMarginSolver.noRotationLimit(quadrants, net,
-                GlobalMarginSolver.Options.defaults(), SolverMonitor.NONE).toString());
+        time(
+                out,
+                "NTK margin  n=1000 d=20 M=4096 gap 1e-3",
+                () -> NtkMarginSolver.solve(parity, NtkMarginSolver.Options.defaults(), SolverMonitor.NONE)
+                        .toString());
+        time(
+                out,
+                "global margin  d=2 n=1000",
+                () -> GlobalMarginSolver.solve(quadrants, GlobalMarginSolver.Options.defaults(), SolverMonitor.NONE)
+                        .toString());
+        time(
+                out,
+                "no-rotation limit  m=4096 d=2 n=1000",
+                () -> GlobalMarginSolver.noRotationLimit(
+                                quadrants, net, GlobalMarginSolver.Options.defaults(), SolverMonitor.NONE)
+                        .toString());
         return Cli.OK;
     }
 

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "lowrot",
         mixinStandardHelpOptions = true,
-        version = lowrot.core.Version.NAME,
+        version = lowrot.Version.NAME,
         description = "Train two-layer ReLU networks in low-rotation regimes and write their figures.",
         subcommands = {
             RunCommand.class,

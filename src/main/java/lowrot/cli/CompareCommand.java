@@ -9,13 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import lowrot.core.DataSplit;
-import lowrot.core.Datasets;
-import lowrot.core.Metrics;
-import lowrot.core.Regime;
-import lowrot.core.RunConfig;
-import lowrot.core.Snapshot;
-import lowrot.core.Trainer;
+import lowrot.core.data.DataSplit;
+import lowrot.core.data.Datasets;
+import lowrot.core.model.Regime;
+import lowrot.core.model.RunConfig;
+import lowrot.core.train.Metrics;
+import lowrot.core.train.Snapshot;
+import lowrot.core.train.Trainer;
 import lowrot.io.AtomicFiles;
 import lowrot.io.LabConfig;
 import lowrot.render.CircleRenderer;
@@ -37,7 +37,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code compare}: the three regimes on the same data and seeds, side by side. */
-@Command(name = "compare", mixinStandardHelpOptions = true,
+@Command(
+        name = "compare",
+        mixinStandardHelpOptions = true,
         description = "Train the same data and seeds in the three regimes; draw their circle views at a few GF times "
                 + "and their margin curves in one figure.")
 final class CompareCommand implements Callable<Integer> {
@@ -86,16 +88,34 @@ final class CompareCommand implements Callable<Integer> {
                         if (Double.isFinite(m.marginPath()) && m.time() > 0) {
                             curve.add(m.time(), m.marginPath(), false);
                         }
-                        csv.append(regimes[r].name()).append(',').append(m.step()).append(',').append(m.time())
-                                .append(',').append(m.marginPath()).append(',').append(m.rotationMean()).append(',')
-                                .append(m.motionPerSqrtM()).append('\n');
+                        csv.append(regimes[r].name())
+                                .append(',')
+                                .append(m.step())
+                                .append(',')
+                                .append(m.time())
+                                .append(',')
+                                .append(m.marginPath())
+                                .append(',')
+                                .append(m.rotationMean())
+                                .append(',')
+                                .append(m.motionPerSqrtM())
+                                .append('\n');
                     }
                 }
                 views[r][k] = t.snapshot(1);
                 Metrics m = views[r][k].metrics();
-                csv.append(regimes[r].name()).append(',').append(m.step()).append(',').append(m.time()).append(',')
-                        .append(m.marginPath()).append(',').append(m.rotationMean()).append(',')
-                        .append(m.motionPerSqrtM()).append('\n');
+                csv.append(regimes[r].name())
+                        .append(',')
+                        .append(m.step())
+                        .append(',')
+                        .append(m.time())
+                        .append(',')
+                        .append(m.marginPath())
+                        .append(',')
+                        .append(m.rotationMean())
+                        .append(',')
+                        .append(m.motionPerSqrtM())
+                        .append('\n');
             }
             curve.fireSeriesChanged();
             margins.addSeries(curve);
@@ -113,9 +133,19 @@ final class CompareCommand implements Callable<Integer> {
                 for (int k = 0; k < cols; k++) {
                     Snapshot s = views[r][k];
                     Graphics2D cell = (Graphics2D) g.create(k * size, r * size, size, size);
-                    CircleRenderer.paint(cell, size, size, new CircleScene(s, data.train(), new Trails(s.width(), 2),
-                            null, null, CircleScene.Options.defaults().withTrails(false), String.format("%s · τ = %s",
-                                    regimes[r].label(), lowrot.render.ChartSet.fmt(s.time()))));
+                    CircleRenderer.paint(
+                            cell,
+                            size,
+                            size,
+                            new CircleScene(
+                                    s,
+                                    data.train(),
+                                    new Trails(s.width(), 2),
+                                    null,
+                                    null,
+                                    CircleScene.Options.defaults().withTrails(false),
+                                    String.format(
+                                            "%s · τ = %s", regimes[r].label(), lowrot.render.ChartSet.fmt(s.time()))));
                     cell.dispose();
                 }
             }

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import lowrot.core.WidthSweep;
+import lowrot.core.experiment.WidthSweep;
 import lowrot.io.MetricsCsv;
 
 /**

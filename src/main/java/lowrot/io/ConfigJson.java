@@ -16,9 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import lowrot.core.DataSpec;
-import lowrot.core.Dataset;
-import lowrot.core.DatasetKind;
+import lowrot.core.data.DataSpec;
+import lowrot.core.data.Dataset;
+import lowrot.core.data.DatasetKind;
 
 /**
  * Reads and writes configuration files: versioned JSON, one object per section, every field
@@ -29,16 +29,15 @@ public final class ConfigJson {
     /** Files larger than this are refused before parsing. */
     public static final long MAX_BYTES = 16L << 20;
 
-    private ConfigJson() {
-    }
+    private ConfigJson() {}
 
     /** Reads a file; a relative {@code dataset.csv} is resolved against the file's folder. */
     public static LabConfig read(Path file) throws ConfigException {
         try {
             long size = Files.size(file);
             if (size > MAX_BYTES) {
-                throw new ConfigException(file + ": " + size + " bytes is too large for a configuration (at most "
-                        + MAX_BYTES + ")");
+                throw new ConfigException(
+                        file + ": " + size + " bytes is too large for a configuration (at most " + MAX_BYTES + ")");
             }
             String text = Files.readString(file, StandardCharsets.UTF_8);
             return parse(text, file.toAbsolutePath().getParent());
@@ -88,8 +87,12 @@ public final class ConfigJson {
                     }
                 }
                 case "version" -> {
-                    if (!(value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber()
-                            && value.getAsJsonPrimitive().getAsBigDecimal().compareTo(BigDecimal.valueOf(LabConfig.VERSION)) == 0)) {
+                    if (!(value.isJsonPrimitive()
+                            && value.getAsJsonPrimitive().isNumber()
+                            && value.getAsJsonPrimitive()
+                                            .getAsBigDecimal()
+                                            .compareTo(BigDecimal.valueOf(LabConfig.VERSION))
+                                    == 0)) {
                         problems.add("version = " + value + ": this lowrot reads version " + LabConfig.VERSION);
                     }
                 }
@@ -165,8 +168,9 @@ public final class ConfigJson {
         } else {
             throw new ConfigException("dataset.kind = POINTS needs dataset.points or dataset.csv");
         }
-        LabConfig out = config.withRun(config.run().withDataset(
-                spec.withPoints(data).withD(data.d()).withN(data.n()).withNTest(0)));
+        LabConfig out = config.withRun(config.run()
+                .withDataset(
+                        spec.withPoints(data).withD(data.d()).withN(data.n()).withNTest(0)));
         finish(out);
         return out;
     }
@@ -252,13 +256,14 @@ public final class ConfigJson {
             if (v.stripTrailingZeros().scale() > 0) {
                 throw new ConfigException(s.path() + " = " + shorten(e.toString()) + ": expected a whole number");
             }
-            throw new ConfigException(s.path() + " = " + shorten(e.toString()) + ": out of range: allowed " + lo + " to "
-                    + hi);
+            throw new ConfigException(
+                    s.path() + " = " + shorten(e.toString()) + ": out of range: allowed " + lo + " to " + hi);
         }
     }
 
     private static ConfigException wrong(Setting s, JsonElement e) {
-        return new ConfigException(s.path() + " = " + shorten(String.valueOf(e)) + ": expected a " + s.type().label()
+        return new ConfigException(s.path() + " = " + shorten(String.valueOf(e)) + ": expected a "
+                + s.type().label()
                 + (s.type() == Setting.Type.ENUM ? " (one of " + String.join(", ", s.names()) + ")" : "")
                 + ", found " + kindOf(e));
     }
@@ -273,15 +278,16 @@ public final class ConfigJson {
         for (int i = 0; i < rows.size(); i++) {
             JsonElement row = rows.get(i);
             if (!row.isJsonArray() || row.getAsJsonArray().size() < 2) {
-                throw new ConfigException("dataset.points[" + i + "]: expected [x1, …, xd, y], found "
-                        + shorten(String.valueOf(row)));
+                throw new ConfigException(
+                        "dataset.points[" + i + "]: expected [x1, …, xd, y], found " + shorten(String.valueOf(row)));
             }
             JsonArray r = row.getAsJsonArray();
             x[i] = new double[r.size() - 1];
             for (int k = 0; k < r.size(); k++) {
                 JsonElement v = r.get(k);
                 if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isNumber()) {
-                    throw new ConfigException("dataset.points[" + i + "][" + k + "]: expected a number, found " + kindOf(v));
+                    throw new ConfigException(
+                            "dataset.points[" + i + "][" + k + "]: expected a number, found " + kindOf(v));
                 }
                 double d = v.getAsBigDecimal().doubleValue();
                 if (k < r.size() - 1) {
@@ -326,7 +332,9 @@ public final class ConfigJson {
                 }
             }
             DataSpec spec = config.run().dataset();
-            if (section.equals("dataset") && spec.kind() == DatasetKind.POINTS && spec.points() != null
+            if (section.equals("dataset")
+                    && spec.kind() == DatasetKind.POINTS
+                    && spec.points() != null
                     && config.csv() == null) {
                 JsonArray rows = new JsonArray();
                 Dataset pts = spec.points();
@@ -342,7 +350,11 @@ public final class ConfigJson {
             }
             root.add(section, obj);
         }
-        return new com.google.gson.GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root) + "\n";
+        return new com.google.gson.GsonBuilder()
+                        .setPrettyPrinting()
+                        .disableHtmlEscaping()
+                        .create()
+                        .toJson(root) + "\n";
     }
 
     /** Applies one {@code path=value} override, validated like the file. */
@@ -354,8 +366,8 @@ public final class ConfigJson {
         String path = assignment.substring(0, eq).trim();
         Setting s = Setting.find(path);
         if (s == null) {
-            throw new ConfigException("--set " + path + ": unknown field; fields are " + String.join(", ",
-                    Setting.ALL.stream().map(Setting::path).toList()));
+            throw new ConfigException("--set " + path + ": unknown field; fields are "
+                    + String.join(", ", Setting.ALL.stream().map(Setting::path).toList()));
         }
         return s.set(config, s.parse(assignment.substring(eq + 1)));
     }
@@ -390,7 +402,8 @@ public final class ConfigJson {
     static String jsonError(Exception e) {
         Throwable t = e.getCause() != null && e instanceof JsonParseException ? e.getCause() : e;
         String msg = String.valueOf(t.getMessage());
-        java.util.regex.Matcher where = java.util.regex.Pattern.compile("line (\\d+) column (\\d+)").matcher(msg);
+        java.util.regex.Matcher where =
+                java.util.regex.Pattern.compile("line (\\d+) column (\\d+)").matcher(msg);
         String at = where.find() ? " at line " + where.group(1) + " column " + where.group(2) : "";
         String what;
         if (msg.contains("Nesting limit")) {

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import lowrot.core.Dataset;
+import lowrot.core.data.Dataset;
 
 /**
  * Reads explicit points from CSV: columns x1, …, xd, y; an optional header line; labels ±1 or
@@ -20,14 +20,13 @@ import lowrot.core.Dataset;
 public final class CsvData {
     /** Files larger than this are refused. */
     public static final long MAX_BYTES = 64L << 20;
+
     private static final int MAX_LINE = 1 << 20;
 
     /** The points and a note for the user (empty if nothing was changed). */
-    public record Result(Dataset data, String message) {
-    }
+    public record Result(Dataset data, String message) {}
 
-    private CsvData() {
-    }
+    private CsvData() {}
 
     public static Result read(Path file) throws ConfigException {
         try {
@@ -35,10 +34,12 @@ public final class CsvData {
             if (size > MAX_BYTES) {
                 throw new ConfigException(file + ": " + size + " bytes is too large (at most " + MAX_BYTES + ")");
             }
-            var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            var decoder = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
-            try (BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file),
-                    decoder))) {
+            try (BufferedReader reader =
+                    new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), decoder))) {
                 return parse(reader, file.toString());
             }
         } catch (CharacterCodingException e) {
@@ -76,14 +77,14 @@ public final class CsvData {
                 continue;
             }
             if (cells.length < 2) {
-                throw new ConfigException(name + " line " + lineNo + ": expected x1,…,xd,y (at least 2 columns), found "
-                        + cells.length);
+                throw new ConfigException(
+                        name + " line " + lineNo + ": expected x1,…,xd,y (at least 2 columns), found " + cells.length);
             }
             if (width < 0) {
                 width = cells.length;
             } else if (cells.length != width) {
-                throw new ConfigException(name + " line " + lineNo + ": " + cells.length + " columns, but earlier rows have "
-                        + width);
+                throw new ConfigException(
+                        name + " line " + lineNo + ": " + cells.length + " columns, but earlier rows have " + width);
             }
             double[] x = new double[width - 1];
             for (int k = 0; k < width; k++) {
@@ -103,8 +104,8 @@ public final class CsvData {
                 } else if (v == 1 || v == -1 || v == 0) {
                     labels.add(v == 0 ? -1.0 : v);
                 } else {
-                    throw new ConfigException(name + " line " + lineNo + " column " + (k + 1) + ": label " + cells[k].trim()
-                            + " is not allowed: use 1 and -1, or 1 and 0");
+                    throw new ConfigException(name + " line " + lineNo + " column " + (k + 1) + ": label "
+                            + cells[k].trim() + " is not allowed: use 1 and -1, or 1 and 0");
                 }
             }
             rows.add(x);
@@ -127,8 +128,10 @@ public final class CsvData {
                     x[k] /= maxNorm;
                 }
             }
-            message = String.format("%s: some rows lay outside the unit ball; every row was divided by %.6g "
-                    + "(the largest norm) so that all lie inside", name, maxNorm);
+            message = String.format(
+                    "%s: some rows lay outside the unit ball; every row was divided by %.6g "
+                            + "(the largest norm) so that all lie inside",
+                    name, maxNorm);
         }
         double[] y = new double[labels.size()];
         for (int i = 0; i < y.length; i++) {

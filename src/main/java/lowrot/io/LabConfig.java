@@ -1,8 +1,8 @@
 package lowrot.io;
 
-import lowrot.core.GlobalMarginSolver;
-import lowrot.core.Problems;
-import lowrot.core.RunConfig;
+import lowrot.core.margin.GlobalMarginSolver;
+import lowrot.core.model.RunConfig;
+import lowrot.core.util.Problems;
 
 /**
  * A configuration file's content: the run (data, network, training, seeds), how long the command

@@ -3,7 +3,7 @@ package lowrot.io;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
-import lowrot.core.Metrics;
+import lowrot.core.train.Metrics;
 
 /**
  * metrics.csv: one row per recorded snapshot. A value that does not apply (or is not finite) is an

@@ -18,10 +18,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
-import lowrot.core.DataSplit;
-import lowrot.core.Dataset;
-import lowrot.core.Metrics;
-import lowrot.core.Snapshot;
+import lowrot.core.data.DataSplit;
+import lowrot.core.data.Dataset;
+import lowrot.core.train.Metrics;
+import lowrot.core.train.Snapshot;
 
 /**
  * run.json: the configuration, the data actually used, and the recorded snapshots (metrics and full
@@ -208,10 +208,10 @@ public final class RunFile {
             double[] x = GSON.fromJson(o.get("x"), double[].class);
             double[] y = GSON.fromJson(o.get("y"), double[].class);
             double[] centres = o.has("centres") ? GSON.fromJson(o.get("centres"), double[].class) : null;
-            lowrot.core.DatasetKind kind = o.has("kind")
-                    ? lowrot.core.DatasetKind.valueOf(o.get("kind").getAsString())
+            lowrot.core.data.DatasetKind kind = o.has("kind")
+                    ? lowrot.core.data.DatasetKind.valueOf(o.get("kind").getAsString())
                     : config == null
-                            ? lowrot.core.DatasetKind.POINTS
+                            ? lowrot.core.data.DatasetKind.POINTS
                             : config.run().dataset().kind();
             return Dataset.restore(kind, d, x, y, centres);
         } catch (RuntimeException e) {

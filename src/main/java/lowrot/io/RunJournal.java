@@ -14,10 +14,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
-import lowrot.core.DataSplit;
-import lowrot.core.Metrics;
-import lowrot.core.Snapshot;
-import lowrot.core.Trainer;
+import lowrot.core.data.DataSplit;
+import lowrot.core.train.Metrics;
+import lowrot.core.train.Snapshot;
+import lowrot.core.train.Trainer;
 
 /**
  * The journal of a command-line run ({@value #FILE_NAME} beside its outputs): every record appended as it is

@@ -6,16 +6,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import lowrot.core.DataSpec;
-import lowrot.core.DatasetKind;
-import lowrot.core.InnerScale;
-import lowrot.core.Loss;
-import lowrot.core.NetworkSpec;
-import lowrot.core.Optimizer;
-import lowrot.core.OuterInit;
-import lowrot.core.OutputScale;
-import lowrot.core.Regime;
-import lowrot.core.TrainSpec;
+import lowrot.core.data.DataSpec;
+import lowrot.core.data.DatasetKind;
+import lowrot.core.model.InnerScale;
+import lowrot.core.model.Loss;
+import lowrot.core.model.NetworkSpec;
+import lowrot.core.model.Optimizer;
+import lowrot.core.model.OuterInit;
+import lowrot.core.model.OutputScale;
+import lowrot.core.model.Regime;
+import lowrot.core.model.TrainSpec;
 
 /**
  * One field of the configuration file: its dotted path, type, description, and how to read and

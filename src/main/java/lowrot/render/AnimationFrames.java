@@ -6,13 +6,13 @@ import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
-import lowrot.core.Dataset;
-import lowrot.core.DatasetKind;
-import lowrot.core.GlobalMarginResult;
-import lowrot.core.Metrics;
-import lowrot.core.ReferenceMargins;
-import lowrot.core.Regime;
-import lowrot.core.Snapshot;
+import lowrot.core.data.Dataset;
+import lowrot.core.data.DatasetKind;
+import lowrot.core.margin.GlobalMarginResult;
+import lowrot.core.margin.ReferenceMargins;
+import lowrot.core.model.Regime;
+import lowrot.core.train.Metrics;
+import lowrot.core.train.Snapshot;
 
 /**
  * The frames of an animation, drawn by the same renderers as the window and the PNG export: the circle view with

@@ -6,10 +6,10 @@ import java.awt.Font;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import lowrot.core.DatasetKind;
-import lowrot.core.Metrics;
-import lowrot.core.ReferenceMargins;
-import lowrot.core.TangentPoint;
+import lowrot.core.data.DatasetKind;
+import lowrot.core.margin.ReferenceMargins;
+import lowrot.core.margin.TangentPoint;
+import lowrot.core.train.Metrics;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -81,7 +81,7 @@ public final class ChartSet {
         }
 
         /** A pin labelled by what a user changes between runs: width, step size and regime. */
-        public static Pin of(lowrot.core.Regime regime, int width, double stepSize, List<Metrics> rows) {
+        public static Pin of(lowrot.core.model.Regime regime, int width, double stepSize, List<Metrics> rows) {
             return new Pin(PinnedCurves.describe(regime, width, stepSize), rows);
         }
     }

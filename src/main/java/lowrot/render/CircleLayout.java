@@ -1,7 +1,7 @@
 package lowrot.render;
 
-import lowrot.core.Dataset;
-import lowrot.core.Snapshot;
+import lowrot.core.data.Dataset;
+import lowrot.core.train.Snapshot;
 
 /**
  * Maps the circle view's coordinates (the unit disk, neurons on rays out to radius {@link #OUTER})
@@ -10,6 +10,7 @@ import lowrot.core.Snapshot;
 public final class CircleLayout {
     /** Largest radius a neuron can be drawn at, in units of the unit circle. */
     public static final double OUTER = 1.58;
+
     private static final int TITLE_SPACE = 34;
     private static final int FOOTER_SPACE = 24;
 
@@ -116,7 +117,10 @@ public final class CircleLayout {
 
         /** "e1–e2", or the learned plane with its overlap with e₁–e₂. */
         public String describe(Snapshot s) {
-            return learned ? String.format("learned plane (overlap with e1–e2 %.2f)", s.learnedPlane().overlap())
+            return learned
+                    ? String.format(
+                            "learned plane (overlap with e1–e2 %.2f)",
+                            s.learnedPlane().overlap())
                     : String.format("plane e%d–e%d", a + 1, b + 1);
         }
 

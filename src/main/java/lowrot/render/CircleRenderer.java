@@ -10,8 +10,8 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import lowrot.core.Dataset;
-import lowrot.core.Snapshot;
+import lowrot.core.data.Dataset;
+import lowrot.core.train.Snapshot;
 
 /**
  * Draws the circle view with Java2D: the unit circle with the data (projected on the view plane),
@@ -51,8 +51,8 @@ public final class CircleRenderer {
     }
 
     /** The circle view's caption; in the no-rotation regime it counts norms that passed through zero. */
-    public static String caption(lowrot.core.Regime regime, Snapshot s) {
-        lowrot.core.Metrics m = s.metrics();
+    public static String caption(lowrot.core.model.Regime regime, Snapshot s) {
+        lowrot.core.train.Metrics m = s.metrics();
         String text = String.format(
                 "%s · m = %d · step %,d · τ = %s · rotation %.2f° (mean)",
                 regime.label(), s.width(), s.step(), ChartSet.fmt(m.time()), Math.toDegrees(m.rotationMean()));

@@ -1,8 +1,8 @@
 package lowrot.render;
 
-import lowrot.core.Dataset;
-import lowrot.core.GlobalMarginResult;
-import lowrot.core.Snapshot;
+import lowrot.core.data.Dataset;
+import lowrot.core.margin.GlobalMarginResult;
+import lowrot.core.train.Snapshot;
 
 /**
  * Everything the circle view draws at one moment. Optional parts may be null.

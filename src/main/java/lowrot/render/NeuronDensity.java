@@ -2,7 +2,7 @@ package lowrot.render;
 
 import java.awt.Graphics2D;
 import java.awt.geom.Path2D;
-import lowrot.core.Snapshot;
+import lowrot.core.train.Snapshot;
 
 /**
  * Thousands of neurons as a density around the unit circle instead of a ring of overlapping dots: for each of

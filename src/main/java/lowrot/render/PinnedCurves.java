@@ -5,7 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleBiFunction;
-import lowrot.core.Metrics;
+import lowrot.core.train.Metrics;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -112,7 +112,7 @@ final class PinnedCurves {
     }
 
     /** A short label for a pin (it must fit a chart's legend): what a user changes between two runs. */
-    static String describe(lowrot.core.Regime regime, int width, double stepSize) {
+    static String describe(lowrot.core.model.Regime regime, int width, double stepSize) {
         String eta = ExportStyle.stepSize(stepSize);
         String r = switch (regime) {
             case NEAR_INITIALIZATION -> "near init";

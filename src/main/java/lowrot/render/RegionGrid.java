@@ -1,6 +1,6 @@
 package lowrot.render;
 
-import lowrot.core.Network;
+import lowrot.core.model.Network;
 
 /**
  * The network's output f sampled on a square grid over [−1, 1]² of the view plane, for shading

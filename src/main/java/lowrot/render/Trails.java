@@ -1,6 +1,6 @@
 package lowrot.render;
 
-import lowrot.core.Snapshot;
+import lowrot.core.train.Snapshot;
 
 /**
  * The recent positions (angle, radius) of every neuron in the circle view, newest last, for the

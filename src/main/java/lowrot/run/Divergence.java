@@ -1,6 +1,6 @@
 package lowrot.run;
 
-import lowrot.core.Metrics;
+import lowrot.core.train.Metrics;
 
 /**
  * Decides when a run has diverged: a non-finite risk or weight, or a risk that has blown up far past
@@ -10,8 +10,7 @@ public final class Divergence {
     /** Risk growth factor over the initial risk that counts as blowing up. */
     public static final double BLOW_UP_FACTOR = 1e6;
 
-    private Divergence() {
-    }
+    private Divergence() {}
 
     /** A reason string if the step's risk shows divergence, otherwise null. */
     public static String check(double risk, double initialRisk) {
@@ -38,8 +37,8 @@ public final class Divergence {
         if (!Double.isFinite(m.weightNorm()) || !Double.isFinite(m.motion())) {
             if (Double.isFinite(m.logRisk()) && m.logRisk() < -10) {
                 // Not a blow-up: the loss-normalised flow grows ‖W‖ geometrically until doubles overflow.
-                return "the weights outgrew the range of double precision while the risk was e^" + Math.round(m.logRisk())
-                        + " (loss-normalised steps grow ‖W‖ geometrically)";
+                return "the weights outgrew the range of double precision while the risk was e^"
+                        + Math.round(m.logRisk()) + " (loss-normalised steps grow ‖W‖ geometrically)";
             }
             return "a weight is no longer finite";
         }

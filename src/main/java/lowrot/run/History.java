@@ -3,7 +3,7 @@ package lowrot.run;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import lowrot.core.Metrics;
+import lowrot.core.train.Metrics;
 
 /**
  * The metric history of a run, decimated rather than capped: every k-th offered point is kept,

@@ -1,8 +1,8 @@
 package lowrot.run;
 
-import lowrot.core.ActivityMask;
-import lowrot.core.DataSpec;
-import lowrot.core.RunConfig;
+import lowrot.core.data.DataSpec;
+import lowrot.core.model.RunConfig;
+import lowrot.core.step.ActivityMask;
 
 /**
  * Refuses, before anything is allocated, a run whose arrays would not fit in the heap: the

@@ -2,9 +2,9 @@ package lowrot.run;
 
 import java.util.ArrayList;
 import java.util.List;
-import lowrot.core.Metrics;
-import lowrot.core.Snapshot;
-import lowrot.core.Trainer;
+import lowrot.core.train.Metrics;
+import lowrot.core.train.Snapshot;
+import lowrot.core.train.Trainer;
 
 /**
  * Records a run the same way wherever it trains (window or command line): the metrics every k

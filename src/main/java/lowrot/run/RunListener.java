@@ -1,6 +1,6 @@
 package lowrot.run;
 
-import lowrot.core.Snapshot;
+import lowrot.core.train.Snapshot;
 
 /**
  * Receives what a run publishes. Called on the run's own thread: implementations must return

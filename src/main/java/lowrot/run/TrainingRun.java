@@ -3,11 +3,10 @@ package lowrot.run;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import lowrot.core.DataSplit;
-import lowrot.core.LogPace;
-import lowrot.core.RunConfig;
-import lowrot.core.Snapshot;
-import lowrot.core.Trainer;
+import lowrot.core.data.DataSplit;
+import lowrot.core.model.RunConfig;
+import lowrot.core.train.Snapshot;
+import lowrot.core.train.Trainer;
 
 /**
  * A training run on its own thread. The thread owns the {@link Trainer}; other threads talk to it
@@ -66,7 +65,7 @@ public final class TrainingRun implements AutoCloseable {
                 stepsPerSnapshot,
                 DEFAULT_MIN_SNAPSHOT_NANOS,
                 10,
-                lowrot.core.Workers.NOTHING,
+                lowrot.core.util.Workers.NOTHING,
                 listener);
     }
 

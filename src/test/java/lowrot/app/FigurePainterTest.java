@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import lowrot.core.DataSplit;
-import lowrot.core.Datasets;
-import lowrot.core.RunConfig;
-import lowrot.core.Trainer;
+import lowrot.core.data.DataSplit;
+import lowrot.core.data.Datasets;
+import lowrot.core.model.RunConfig;
+import lowrot.core.train.Trainer;
 import lowrot.render.CircleScene;
 import lowrot.render.Trails;
 import org.junit.jupiter.api.Test;

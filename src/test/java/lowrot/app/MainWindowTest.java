@@ -15,8 +15,8 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import javax.imageio.ImageIO;
-import lowrot.core.Regime;
-import lowrot.core.Snapshot;
+import lowrot.core.model.Regime;
+import lowrot.core.train.Snapshot;
 import lowrot.io.LabConfig;
 import lowrot.render.CircleLayout;
 import lowrot.run.TrainingRun;
@@ -325,8 +325,8 @@ class MainWindowTest {
         var c = window.session().config();
         robot.interact(() -> window.session()
                 .tryConfig(c.withRun(c.run()
-                        .withDataset(lowrot.core.DataSpec.defaults(lowrot.core.DatasetKind.NEURAL_COLLAPSE))
-                        .withTraining(c.run().training().withOptimizer(lowrot.core.Optimizer.SGD)))));
+                        .withDataset(lowrot.core.data.DataSpec.defaults(lowrot.core.data.DatasetKind.NEURAL_COLLAPSE))
+                        .withTraining(c.run().training().withOptimizer(lowrot.core.model.Optimizer.SGD)))));
         waitFor(10, () -> shown.apply("dataset-groups"));
         assertTrue(shown.apply("dataset-spread") && shown.apply("training-batchSize"));
         assertFalse(shown.apply("dataset-gapDegrees"));
@@ -401,7 +401,7 @@ class MainWindowTest {
                 10,
                 () -> window.session().latest() != null
                         && window.session().latest().metrics() != null
-                        && window.session().config().run().dataset().kind() == lowrot.core.DatasetKind.POINTS);
+                        && window.session().config().run().dataset().kind() == lowrot.core.data.DatasetKind.POINTS);
         assertEquals(3, window.session().config().run().dataset().points().n());
         assertTrue(
                 window.messageLabel().getText().contains("divided by 5"),
@@ -423,7 +423,7 @@ class MainWindowTest {
                 window.messageLabel().getText().startsWith("diverged at step "),
                 window.messageLabel().getText());
         assertTrue(window.messageLabel().getText().endsWith("lower the step size"));
-        for (lowrot.core.Metrics m : window.session().history().points()) {
+        for (lowrot.core.train.Metrics m : window.session().history().points()) {
             assertTrue(Double.isFinite(m.risk()) && Double.isFinite(m.marginPath()), m.toString());
         }
     }
@@ -540,7 +540,7 @@ class MainWindowTest {
         waitFor(60, cx::finished);
         assertTrue(
                 cx.cells().size() >= 2 * 3
-                        && cx.cells().stream().allMatch(c -> c.learner() == lowrot.core.Learner.KERNEL),
+                        && cx.cells().stream().allMatch(c -> c.learner() == lowrot.core.experiment.Learner.KERNEL),
                 cx.cells().toString());
         assertTrue(cx.summaryText().contains("NTK kernel predictor:"), cx.summaryText());
         Path cxPng = dir.resolve("complexity.png");
@@ -563,7 +563,7 @@ class MainWindowTest {
                         .withRun(window.session()
                                 .config()
                                 .run()
-                                .withDataset(lowrot.core.DataSpec.defaults(lowrot.core.DatasetKind.PARITY)
+                                .withDataset(lowrot.core.data.DataSpec.defaults(lowrot.core.data.DatasetKind.PARITY)
                                         .withD(5)))));
         waitFor(
                 10,

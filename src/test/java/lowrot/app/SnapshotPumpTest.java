@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.ArrayList;
 import java.util.List;
-import lowrot.core.DataSpec;
-import lowrot.core.DatasetKind;
-import lowrot.core.RunConfig;
-import lowrot.core.Snapshot;
-import lowrot.core.Trainer;
+import lowrot.core.data.DataSpec;
+import lowrot.core.data.DatasetKind;
+import lowrot.core.model.RunConfig;
+import lowrot.core.train.Snapshot;
+import lowrot.core.train.Trainer;
 import lowrot.run.RunState;
 import lowrot.run.RunStatus;
 import org.junit.jupiter.api.Test;
@@ -69,8 +69,10 @@ class SnapshotPumpTest {
         assertEquals(1, fx.pending(), "a new hand-off once the last one ran");
         fx.runAll();
         assertEquals(2, seen.size());
-        assertEquals(List.of(s.get(0).metrics(), s.get(1).metrics()), seen.get(0).points());
-        assertEquals(List.of(s.get(2).metrics(), s.get(3).metrics()), seen.get(1).points());
+        assertEquals(
+                List.of(s.get(0).metrics(), s.get(1).metrics()), seen.get(0).points());
+        assertEquals(
+                List.of(s.get(2).metrics(), s.get(3).metrics()), seen.get(1).points());
         assertSame(s.get(3), seen.get(1).snapshot());
         assertNull(seen.get(1).status());
     }

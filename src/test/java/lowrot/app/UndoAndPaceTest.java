@@ -8,7 +8,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import lowrot.core.Regime;
+import lowrot.core.model.Regime;
 import lowrot.io.LabConfig;
 import lowrot.run.RunState;
 import org.junit.jupiter.api.AfterEach;

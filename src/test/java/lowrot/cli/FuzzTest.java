@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import lowrot.core.Rng;
+import lowrot.core.util.Rng;
 import lowrot.io.ConfigException;
 import lowrot.io.ConfigJson;
 import lowrot.io.CsvData;
@@ -23,9 +23,30 @@ import org.junit.jupiter.api.io.TempDir;
  * ConfigException (a message for the user) — never another exception, never a hang.
  */
 class FuzzTest {
-    private static final String[] VALUES = {"NaN", "Infinity", "-Infinity", "1e400", "-1e400", "\"text\"", "null",
-        "true", "[]", "{}", "[1,[2,[3]]]", "0", "-1", "2147483648", "9223372036854775808", "0.5", "\"\"", "1e-400",
-        "\"QUADRANTS\"", "\"quadrants\"", "\"\\u0000\"", "[" + "1,".repeat(1000) + "1]"};
+    private static final String[] VALUES = {
+        "NaN",
+        "Infinity",
+        "-Infinity",
+        "1e400",
+        "-1e400",
+        "\"text\"",
+        "null",
+        "true",
+        "[]",
+        "{}",
+        "[1,[2,[3]]]",
+        "0",
+        "-1",
+        "2147483648",
+        "9223372036854775808",
+        "0.5",
+        "\"\"",
+        "1e-400",
+        "\"QUADRANTS\"",
+        "\"quadrants\"",
+        "\"\\u0000\"",
+        "[" + "1,".repeat(1000) + "1]"
+    };
 
     static List<String> malformedConfigs(int count) {
         Rng rng = new Rng(77);
@@ -36,7 +57,7 @@ class FuzzTest {
         out.add("null");
         out.add("{");
         out.add("}");
-        out.add("[" .repeat(100_000));
+        out.add("[".repeat(100_000));
         out.add("{\"a\":".repeat(10_000));
         out.add("{\"description\": \"" + "x".repeat(2_000_000) + "\"}");
         out.add(new String(new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2}, StandardCharsets.ISO_8859_1));
@@ -47,7 +68,9 @@ class FuzzTest {
                 int kind = rng.nextInt(6);
                 int at = rng.nextInt(text.length());
                 switch (kind) {
-                    case 0 -> text = text.substring(0, at) + text.substring(Math.min(text.length(), at + 1 + rng.nextInt(20)));
+                    case 0 ->
+                        text = text.substring(0, at)
+                                + text.substring(Math.min(text.length(), at + 1 + rng.nextInt(20)));
                     case 1 -> text = text.substring(0, at) + (char) (rng.nextInt(256)) + text.substring(at);
                     case 2 -> {
                         // Replace a value after a colon with something hostile.
@@ -63,7 +86,8 @@ class FuzzTest {
                     }
                     case 3 -> text = text.substring(0, at);
                     case 4 -> text = text.replaceFirst("\"(width|n|d|stepSize|kind|regime)\"", "\"$1x\"");
-                    default -> text = text.substring(0, at) + "{\"deep\":" .repeat(rng.nextInt(200)) + text.substring(at);
+                    default ->
+                        text = text.substring(0, at) + "{\"deep\":".repeat(rng.nextInt(200)) + text.substring(at);
                 }
             }
             out.add(text);
@@ -74,9 +98,19 @@ class FuzzTest {
     static List<String> malformedCsv(int count) {
         Rng rng = new Rng(78);
         String valid = "x1,x2,y\n0.1,0.2,1\n-0.3,0.4,-1\n0.5,-0.1,0\n";
-        List<String> out = new ArrayList<>(List.of("", "\n\n", "x,y", "1", "a,b,c\n", "0.1,0.2,1\n0.1\n",
-                "0.1,0.2,5\n", "NaN,1,1\n", "1e400,0,1\n0,1,-1\n", "x".repeat(2_000_000),
-                "0.1;0.2;1\n0.3;0.1;-1\n", "\0\0\0"));
+        List<String> out = new ArrayList<>(List.of(
+                "",
+                "\n\n",
+                "x,y",
+                "1",
+                "a,b,c\n",
+                "0.1,0.2,1\n0.1\n",
+                "0.1,0.2,5\n",
+                "NaN,1,1\n",
+                "1e400,0,1\n0,1,-1\n",
+                "x".repeat(2_000_000),
+                "0.1;0.2;1\n0.3;0.1;-1\n",
+                "\0\0\0"));
         while (out.size() < count) {
             StringBuilder sb = new StringBuilder(valid);
             for (int e = 0; e < 1 + rng.nextInt(4); e++) {
@@ -102,12 +136,15 @@ class FuzzTest {
                 try {
                     ConfigJson.parse(configs.get(k), dir);
                 } catch (ConfigException e) {
-                    assertTrue(!e.problems().isEmpty() && e.problems().stream().allMatch(p -> !p.isBlank()
-                            && p.length() < 2000), "message of case " + k);
+                    assertTrue(
+                            !e.problems().isEmpty()
+                                    && e.problems().stream().allMatch(p -> !p.isBlank() && p.length() < 2000),
+                            "message of case " + k);
                     rejected++;
                 } catch (RuntimeException | StackOverflowError e) {
                     fail("case " + k + " threw " + e + " for input starting "
-                            + configs.get(k).substring(0, Math.min(200, configs.get(k).length())));
+                            + configs.get(k)
+                                    .substring(0, Math.min(200, configs.get(k).length())));
                 }
             }
             assertTrue(rejected >= 450, "most mutations are invalid: " + rejected);
@@ -116,8 +153,11 @@ class FuzzTest {
         for (int k = 0; k < 40; k++) {
             Path f = dir.resolve("c" + k + ".json");
             Files.writeString(f, configs.get(k * 13 % configs.size()), StandardCharsets.ISO_8859_1);
-            int code = Cli.run(new java.io.PrintWriter(new java.io.StringWriter()),
-                    new java.io.PrintWriter(new java.io.StringWriter()), "validate", f.toString());
+            int code = Cli.run(
+                    new java.io.PrintWriter(new java.io.StringWriter()),
+                    new java.io.PrintWriter(new java.io.StringWriter()),
+                    "validate",
+                    f.toString());
             assertTrue(code == Cli.OK || code == Cli.INVALID, "exit " + code);
         }
     }

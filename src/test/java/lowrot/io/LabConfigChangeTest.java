@@ -2,7 +2,7 @@ package lowrot.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import lowrot.core.Regime;
+import lowrot.core.model.Regime;
 import org.junit.jupiter.api.Test;
 
 /** What a change of config makes stale: the window keeps data and reference margins that still hold. */

@@ -10,8 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import lowrot.core.Snapshot;
-import lowrot.core.Trainer;
+import lowrot.core.train.Snapshot;
+import lowrot.core.train.Trainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +44,10 @@ class RunFileTest {
         assertEquals(5, loaded.records().size());
         for (int k = 0; k < 5; k++) {
             assertArrayEquals(snaps.get(k).copyV(), loaded.records().get(k).v(), 0);
-            assertEquals(snaps.get(k).metrics().marginPath(), loaded.records().get(k).metrics().marginPath(), 0);
+            assertEquals(
+                    snaps.get(k).metrics().marginPath(),
+                    loaded.records().get(k).metrics().marginPath(),
+                    0);
             assertEquals(snaps.get(k).step(), loaded.records().get(k).metrics().step());
         }
     }
@@ -56,14 +59,14 @@ class RunFileTest {
         Path file = writeRun(dir, c, train(t), t);
         byte[] bytes = Files.readAllBytes(file);
         String text = new String(bytes, StandardCharsets.UTF_8);
-        int cut = text.indexOf("\"crc32\"", text.indexOf("\"records\"")) ;
+        int cut = text.indexOf("\"crc32\"", text.indexOf("\"records\""));
         cut = text.indexOf("\"crc32\"", cut + 1); // inside the second record... keep the first two
         cut = text.indexOf("\"crc32\"", cut + 1);
         Files.write(file, text.substring(0, cut - 40).getBytes(StandardCharsets.UTF_8));
         RunFile.Loaded loaded = RunFile.read(file);
         assertEquals(2, loaded.records().size());
-        assertTrue(loaded.warning().contains("after record 2") && loaded.warning().contains("step 10"),
-                loaded.warning());
+        assertTrue(
+                loaded.warning().contains("after record 2") && loaded.warning().contains("step 10"), loaded.warning());
     }
 
     @Test
@@ -84,7 +87,9 @@ class RunFileTest {
     void notARunFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("x.json");
         Files.writeString(file, "{\"format\": \"something\"}");
-        assertTrue(assertThrows(ConfigException.class, () -> RunFile.read(file)).getMessage().contains("not a lowrot run"));
+        assertTrue(assertThrows(ConfigException.class, () -> RunFile.read(file))
+                .getMessage()
+                .contains("not a lowrot run"));
         Files.write(file, new byte[] {0, 1, 2, 3});
         assertThrows(ConfigException.class, () -> RunFile.read(file));
     }

@@ -5,16 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import lowrot.core.DataSpec;
-import lowrot.core.DatasetKind;
-import lowrot.core.GlobalMarginSolver;
-import lowrot.core.KernelCeiling;
-import lowrot.core.Metrics;
-import lowrot.core.NtkMarginSolver;
-import lowrot.core.ReferenceMargins;
-import lowrot.core.RunConfig;
-import lowrot.core.SolverMonitor;
-import lowrot.core.Trainer;
+import lowrot.core.data.DataSpec;
+import lowrot.core.data.DatasetKind;
+import lowrot.core.margin.GlobalMarginSolver;
+import lowrot.core.margin.KernelCeiling;
+import lowrot.core.margin.NtkMarginSolver;
+import lowrot.core.margin.ReferenceMargins;
+import lowrot.core.model.RunConfig;
+import lowrot.core.train.Metrics;
+import lowrot.core.train.Trainer;
+import lowrot.core.util.SolverMonitor;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
@@ -94,7 +94,7 @@ class ChartSetTest {
             second.add(b.snapshot(1).metrics());
         }
         ChartSet charts = new ChartSet(ChartOptions.defaults());
-        ChartSet.Pin pin = ChartSet.Pin.of(lowrot.core.Regime.NEAR_INITIALIZATION, 64, 0.5, first);
+        ChartSet.Pin pin = ChartSet.Pin.of(lowrot.core.model.Regime.NEAR_INITIALIZATION, 64, 0.5, first);
         assertEquals("m = 64, η = 0.5, near init", pin.label());
         charts.setPins(List.of(pin));
         charts.update(second, List.of(), new ReferenceMargins(null, null, null, null), true, DatasetKind.QUADRANTS);

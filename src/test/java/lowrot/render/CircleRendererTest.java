@@ -9,12 +9,12 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.util.function.Consumer;
-import lowrot.core.DataSpec;
-import lowrot.core.DatasetKind;
-import lowrot.core.NetworkSpec;
-import lowrot.core.RunConfig;
-import lowrot.core.Snapshot;
-import lowrot.core.Trainer;
+import lowrot.core.data.DataSpec;
+import lowrot.core.data.DatasetKind;
+import lowrot.core.model.NetworkSpec;
+import lowrot.core.model.RunConfig;
+import lowrot.core.train.Snapshot;
+import lowrot.core.train.Trainer;
 import org.junit.jupiter.api.Test;
 
 /** The window's cached still layer and bitmap dots draw what the one-pass drawing draws. */

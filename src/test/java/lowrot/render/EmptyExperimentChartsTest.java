@@ -3,7 +3,7 @@ package lowrot.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import lowrot.core.Learner;
+import lowrot.core.experiment.Learner;
 import org.jfree.chart.axis.ValueAxis;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +16,8 @@ class EmptyExperimentChartsTest {
                 .getDomainAxis();
         assertEquals(8, n.getLowerBound(), 1e-9);
         assertEquals(512, n.getUpperBound(), 1e-9);
-        ValueAxis m = SweepCharts.laziness(List.of(), lowrot.core.Laziness.Measure.values()[0], Palette.POSITIVE)
+        ValueAxis m = SweepCharts.laziness(
+                        List.of(), lowrot.core.experiment.Laziness.Measure.values()[0], Palette.POSITIVE)
                 .getXYPlot()
                 .getDomainAxis();
         assertEquals(4, m.getLowerBound(), 1e-9);

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.util.List;
-import lowrot.core.DataSpec;
-import lowrot.core.DatasetKind;
-import lowrot.core.Metrics;
-import lowrot.core.ReferenceMargins;
-import lowrot.core.RunConfig;
-import lowrot.core.Trainer;
+import lowrot.core.data.DataSpec;
+import lowrot.core.data.DatasetKind;
+import lowrot.core.margin.ReferenceMargins;
+import lowrot.core.model.RunConfig;
+import lowrot.core.train.Metrics;
+import lowrot.core.train.Trainer;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package lowrot.run;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import lowrot.core.Snapshot;
+import lowrot.core.train.Snapshot;
 
 /** A run listener for tests: keeps every snapshot and status it hears, in order, from any thread. */
 final class CollectingListener implements RunListener {

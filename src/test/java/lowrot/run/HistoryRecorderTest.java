@@ -7,19 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import lowrot.core.DataSpec;
-import lowrot.core.DatasetKind;
-import lowrot.core.Metrics;
-import lowrot.core.RunConfig;
-import lowrot.core.Snapshot;
-import lowrot.core.Trainer;
+import lowrot.core.data.DataSpec;
+import lowrot.core.data.DatasetKind;
+import lowrot.core.model.RunConfig;
+import lowrot.core.train.Metrics;
+import lowrot.core.train.Snapshot;
+import lowrot.core.train.Trainer;
 import org.junit.jupiter.api.Test;
 
 /** Decimation of the window's history and of the recording: which points survive, by hand count. */
 class HistoryRecorderTest {
     private static final RunConfig SMALL = RunConfig.defaults()
             .withDataset(DataSpec.defaults(DatasetKind.QUADRANTS).withN(8).withNTest(8))
-            .withNetwork(lowrot.core.NetworkSpec.defaults().withWidth(4));
+            .withNetwork(lowrot.core.model.NetworkSpec.defaults().withWidth(4));
 
     private static List<Metrics> metrics(int count) {
         Trainer t = new Trainer(SMALL);
@@ -92,7 +92,8 @@ class HistoryRecorderTest {
         t.step();
         Recorder.Recording closed = r.recording(t, 1);
         assertEquals(total + 1, closed.rows().size());
-        assertEquals(total, closed.snapshots().get(closed.snapshots().size() - 1).step());
+        assertEquals(
+                total, closed.snapshots().get(closed.snapshots().size() - 1).step());
         assertEquals(total, rec.rows().size(), "an earlier recording is a copy");
         assertThrows(IllegalArgumentException.class, () -> new Recorder(0));
     }

@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
-import lowrot.core.Datasets;
-import lowrot.core.LogPace;
-import lowrot.core.RunConfig;
-import lowrot.core.Snapshot;
+import lowrot.core.data.Datasets;
+import lowrot.core.model.RunConfig;
+import lowrot.core.train.Snapshot;
 import org.junit.jupiter.api.Test;
 
 /** A window run paced in log τ and stopped at its target; the waits are liveness bounds, never speeds. */
@@ -38,8 +37,8 @@ class PacingTest {
     void aPacedRunShowsFramesAtItsLogTimesAndPausesAtTheTarget() throws Exception {
         RunConfig c = RunConfig.defaults();
         CollectingListener seen = new CollectingListener();
-        TrainingRun run =
-                new TrainingRun(1, c, Datasets.generate(c.dataset(), 1), 1, 0, 1, lowrot.core.Workers.NOTHING, seen);
+        TrainingRun run = new TrainingRun(
+                1, c, Datasets.generate(c.dataset(), 1), 1, 0, 1, lowrot.core.util.Workers.NOTHING, seen);
         run.setPace(5);
         run.setTarget(0, 300);
         run.play();
@@ -84,7 +83,7 @@ class PacingTest {
                 100_000,
                 3_600_000_000_000L,
                 10,
-                lowrot.core.Workers.NOTHING,
+                lowrot.core.util.Workers.NOTHING,
                 seen);
         run.setPace(0);
         run.setTarget(4000, 0);

@@ -7,17 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
-import lowrot.core.DataSpec;
-import lowrot.core.DatasetKind;
-import lowrot.core.Datasets;
-import lowrot.core.Metrics;
-import lowrot.core.NetworkSpec;
-import lowrot.core.Optimizer;
-import lowrot.core.Regime;
-import lowrot.core.RunConfig;
-import lowrot.core.Snapshot;
-import lowrot.core.TrainSpec;
-import lowrot.core.Trainer;
+import lowrot.core.data.DataSpec;
+import lowrot.core.data.DatasetKind;
+import lowrot.core.data.Datasets;
+import lowrot.core.model.NetworkSpec;
+import lowrot.core.model.Optimizer;
+import lowrot.core.model.Regime;
+import lowrot.core.model.RunConfig;
+import lowrot.core.model.TrainSpec;
+import lowrot.core.train.Metrics;
+import lowrot.core.train.Snapshot;
+import lowrot.core.train.Trainer;
 import org.junit.jupiter.api.Test;
 
 /** Divergence, resource limits, thread-count determinism and very long runs. */
@@ -34,7 +34,7 @@ class ReliabilityTest {
                                 .withStepSize(1e4));
                 CollectingListener seen = new CollectingListener();
                 TrainingRun run = new TrainingRun(
-                        1, c, Datasets.generate(c.dataset(), 1), 1, 0, 1, lowrot.core.Workers.NOTHING, seen);
+                        1, c, Datasets.generate(c.dataset(), 1), 1, 0, 1, lowrot.core.util.Workers.NOTHING, seen);
                 run.play();
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
                 while (run.state() != RunState.DIVERGED && System.nanoTime() < deadline) {

@@ -1,0 +1,435 @@
+package lowrot.core.margin;
+
+import java.util.Arrays;
+import java.util.stream.IntStream;
+import lowrot.core.data.Dataset;
+import lowrot.core.model.Network;
+import lowrot.core.util.Problems;
+import lowrot.core.util.Rng;
+import lowrot.core.util.Simplex;
+import lowrot.core.util.SolverMonitor;
+
+/**
+ * Computes γ_ntk = min_{q ∈ simplex} Σ_r p_r ‖Σ_i q_i y_i x_i 1[v_r · x_i ≥ 0]‖ over finitely many
+ * directions v_r with weights p_r: the NTK margin when the v_r are M Gaussian samples (p_r = 1/M),
+ * the tangent-kernel margin of a network when they are its own v_j(t) (p_j = |a_j| / Σ|a_k|).
+ *
+ * <p>F is convex but has kinks where some w_r(q) = Σ_i q_i y_i x_i 1[v_r · x_i ≥ 0] vanishes, so
+ * q minimises the smoothed F_μ = Σ_r p_r (√(‖w_r‖² + μ²) − μ) by spectral projected gradient
+ * (Barzilai–Borwein steps, non-monotone line search), with μ shrunk as the iterate converges. The
+ * gradient of F_μ is g_i = y_i Σ_r p_r 1[v_r · x_i ≥ 0] ⟨x_i, θ_r⟩ with θ_r = w_r/√(‖w_r‖² + μ²),
+ * of norm below 1 — a feasible primal point, so min_i g_i is a lower bound, while F(q) is an upper
+ * bound: every iterate carries its own certificate, and at the minimiser of F_μ they are within μ.
+ * Averages of the θ iterates are also tried as primal points: their margins are the averages of
+ * the g's, and near a kink of F they close the gap where single best responses cannot.
+ */
+public final class NtkMarginSolver {
+    private static final long DIRECTION_STREAM = 21;
+    private static final int BLOCK = 32;
+    private static final long MASK_MEMORY_LIMIT = 1L << 24;
+
+    /**
+     * @param directions    M, the number of sampled directions
+     * @param seed          seed of the directions
+     * @param tolerance     stop when upper − lower ≤ tolerance (absolute, in margin units)
+     * @param maxIterations iteration cap
+     */
+    public record Options(int directions, long seed, double tolerance, int maxIterations) {
+        public static Options defaults() {
+            return new Options(4096, 1, 1e-3, 3000);
+        }
+
+        public Options withDirections(int m) {
+            return new Options(m, seed, tolerance, maxIterations);
+        }
+
+        public Options withSeed(long s) {
+            return new Options(directions, s, tolerance, maxIterations);
+        }
+
+        public Options withTolerance(double t) {
+            return new Options(directions, seed, t, maxIterations);
+        }
+
+        public Options withMaxIterations(int k) {
+            return new Options(directions, seed, tolerance, k);
+        }
+
+        Problems validate() {
+            return new Problems()
+                    .range("ntk.directions", directions, 1, 1 << 20)
+                    .rangeAbove("ntk.tolerance", tolerance, 0, 1)
+                    .range("ntk.maxIterations", maxIterations, 1, 1_000_000);
+        }
+    }
+
+    private final int n;
+    private final int d;
+    private final int m;
+    private final double[] yx;
+    private final double[] xCols;
+    private final double[] dirs;
+    private final double[] p;
+    private final double[] masks;
+    private final boolean storedMasks;
+
+    private NtkMarginSolver(Dataset data, double[] dirs, double[] p) {
+        this.n = data.n();
+        this.d = data.d();
+        this.m = p.length;
+        this.dirs = dirs;
+        this.p = p;
+        // y_i x_i, row-major, and x column-major for loops whose inner index is the example.
+        this.yx = new double[n * d];
+        this.xCols = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < d; k++) {
+                yx[i * d + k] = data.y(i) * data.x(i, k);
+                xCols[k * n + i] = data.x(i, k);
+            }
+        }
+        this.storedMasks = (long) n * m <= MASK_MEMORY_LIMIT;
+        this.masks = storedMasks ? new double[n * m] : null;
+        if (storedMasks) {
+            IntStream.range(0, blocks(n)).parallel().forEach(b -> {
+                for (int i = b * BLOCK; i < Math.min(n, (b + 1) * BLOCK); i++) {
+                    maskRow(i, masks, i * m);
+                }
+            });
+        }
+    }
+
+    /** The NTK margin of a data set, over M directions v_r ~ N(0, I_d) drawn from the seed. */
+    public static NtkMarginResult solve(Dataset data, Options options, SolverMonitor monitor) {
+        options.validate().throwIfAny();
+        requireData(data);
+        int mDirs = options.directions();
+        int d = data.d();
+        double[] dirs = new double[mDirs * d];
+        Rng rng = Rng.stream(options.seed(), DIRECTION_STREAM);
+        for (int q = 0; q < dirs.length; q++) {
+            dirs[q] = rng.nextGaussian();
+        }
+        double[] p = new double[mDirs];
+        Arrays.fill(p, 1.0 / mDirs);
+        return new NtkMarginSolver(data, dirs, p).run(options, monitor, true);
+    }
+
+    /** The tangent-kernel margin of a network: its own directions v_j weighted by |a_j| / Σ_k |a_k|. */
+    public static NtkMarginResult tangentKernel(Dataset data, Network net, Options options, SolverMonitor monitor) {
+        options.validate().throwIfAny();
+        requireData(data);
+        if (net.dim() != data.d()) {
+            throw new IllegalArgumentException(
+                    "network dimension " + net.dim() + " differs from data dimension " + data.d());
+        }
+        int width = net.width();
+        double total = 0;
+        for (int j = 0; j < width; j++) {
+            total += Math.abs(net.a(j));
+        }
+        if (!(total > 0) || !Double.isFinite(total)) {
+            throw new IllegalArgumentException("network: Σ|a_j| = " + total + ", allowed a positive finite number");
+        }
+        double[] p = new double[width];
+        for (int j = 0; j < width; j++) {
+            p[j] = Math.abs(net.a(j)) / total;
+        }
+        return new NtkMarginSolver(data, net.copyV(), p).run(options, monitor, false);
+    }
+
+    private static void requireData(Dataset data) {
+        if (data.n() == 0) {
+            throw new IllegalArgumentException("data: the NTK margin needs at least one point");
+        }
+    }
+
+    /** 1[v_r · x_i ≥ 0] for every direction r, written to out[offset + r]. */
+    private void maskRow(int i, double[] out, int offset) {
+        for (int r = 0; r < m; r++) {
+            double h = 0;
+            for (int k = 0; k < d; k++) {
+                h += dirs[r * d + k] * xCols[k * n + i];
+            }
+            out[offset + r] = h >= 0 ? 1.0 : 0.0;
+        }
+    }
+
+    /**
+     * Where example i's mask row starts: in the stored masks, or in {@code scratch} (filled here)
+     * when the masks are too large to store. Read it from {@code storedMasks ? masks : scratch}.
+     */
+    private int maskOffset(int i, double[] scratch) {
+        if (storedMasks) {
+            return i * m;
+        }
+        maskRow(i, scratch, 0);
+        return 0;
+    }
+
+    private static int blocks(int count) {
+        return (count + BLOCK - 1) / BLOCK;
+    }
+
+    /**
+     * w_r = Σ_i q_i y_i x_i 1[v_r · x_i ≥ 0], stored column-wise W[k·M + r]; returns F = Σ_r p_r ‖w_r‖.
+     * Modified: w. Runs over the support of q only; parallel over blocks of directions (each w_r is
+     * summed by one thread in example order, so the result does not depend on the thread count).
+     */
+    private double values(double[] q, double[] w, double[] norms) {
+        int[] supp = IntStream.range(0, n).filter(i -> q[i] != 0).toArray();
+        int rBlocks = (m + 255) / 256;
+        IntStream.range(0, rBlocks).parallel().forEach(b -> {
+            int r0 = b * 256;
+            int r1 = Math.min(m, r0 + 256);
+            double[] row = storedMasks ? null : new double[m];
+            for (int k = 0; k < d; k++) {
+                Arrays.fill(w, k * m + r0, k * m + r1, 0.0);
+            }
+            for (int i : supp) {
+                int off = maskOffset(i, row);
+                double[] mk = storedMasks ? masks : row;
+                for (int k = 0; k < d; k++) {
+                    double coef = q[i] * yx[i * d + k];
+                    int base = k * m;
+                    for (int r = r0; r < r1; r++) {
+                        w[base + r] += coef * mk[off + r];
+                    }
+                }
+            }
+        });
+        double f = 0;
+        for (int r = 0; r < m; r++) {
+            double s = 0;
+            for (int k = 0; k < d; k++) {
+                double val = w[k * m + r];
+                s += val * val;
+            }
+            norms[r] = Math.sqrt(s);
+            f += p[r] * norms[r];
+        }
+        return f;
+    }
+
+    /**
+     * g_i = y_i Σ_r p_r 1[v_r · x_i ≥ 0] ⟨x_i, θ_r⟩ with θ_r = w_r/‖w_r‖ (0 where w_r = 0), stored as
+     * pθ column-wise. Modified: g, ptheta.
+     */
+    private void gradient(double[] w, double[] norms, double smoothing, double[] ptheta) {
+        double mu2 = smoothing * smoothing;
+        for (int r = 0; r < m; r++) {
+            double denominator = Math.sqrt(norms[r] * norms[r] + mu2);
+            double scale = denominator > 0 ? p[r] / denominator : 0.0;
+            for (int k = 0; k < d; k++) {
+                ptheta[k * m + r] = w[k * m + r] * scale;
+            }
+        }
+    }
+
+    /** g_i = Σ_r 1[v_r · x_i ≥ 0] ⟨y_i x_i, (pθ)_r⟩. Modified: g. Parallel over blocks of examples. */
+    private void margins(double[] ptheta, double[] g) {
+        IntStream.range(0, blocks(n)).parallel().forEach(b -> {
+            double[] t = new double[m];
+            double[] row = storedMasks ? null : new double[m];
+            for (int i = b * BLOCK; i < Math.min(n, (b + 1) * BLOCK); i++) {
+                Arrays.fill(t, 0.0);
+                for (int k = 0; k < d; k++) {
+                    double c = yx[i * d + k];
+                    int base = k * m;
+                    for (int r = 0; r < m; r++) {
+                        t[r] += c * ptheta[base + r];
+                    }
+                }
+                int off = maskOffset(i, row);
+                double[] mk = storedMasks ? masks : row;
+                double s = 0;
+                for (int r = 0; r < m; r++) {
+                    s += mk[off + r] * t[r];
+                }
+                g[i] = s;
+            }
+        });
+    }
+
+    private NtkMarginResult run(Options options, SolverMonitor monitor, boolean monteCarlo) {
+        double[] q = new double[n];
+        Arrays.fill(q, 1.0 / n);
+        double[] w = new double[d * m];
+        double[] norms = new double[m];
+        double[] ptheta = new double[d * m];
+        double[] g = new double[n];
+        double[] qNew = new double[n];
+        double[] gNew = new double[n];
+        double[] trial = new double[n];
+        double[] dir = new double[n];
+        double[] work = new double[n];
+        double[] recent = new double[10];
+        double[] avgG = new double[n];
+        double[] avgTheta = new double[ptheta.length];
+
+        double f = values(q, w, norms);
+        double smoothing = Math.max(0.25 * f, options.tolerance());
+        double fs = smoothed(norms, smoothing);
+        gradient(w, norms, smoothing, ptheta);
+        margins(ptheta, g);
+        double bestUpper = f;
+        double[] bestQ = q.clone();
+        double[] bestNorms = norms.clone();
+        double bestLower = min(g);
+        double[] bestTheta = ptheta.clone();
+        double alpha = 1.0 / Math.max(1e-12, max(g) - min(g));
+        Arrays.fill(recent, Double.NEGATIVE_INFINITY);
+        recent[0] = fs;
+        int averaged = 0;
+        int iterations = 0;
+        boolean converged = bestUpper - bestLower <= options.tolerance();
+        while (!converged && iterations < options.maxIterations()) {
+            monitor.checkCancelled();
+            iterations++;
+            for (int i = 0; i < n; i++) {
+                trial[i] = q[i] - alpha * g[i];
+            }
+            Simplex.project(trial, qNew, work);
+            double slope = 0;
+            for (int i = 0; i < n; i++) {
+                dir[i] = qNew[i] - q[i];
+                slope += g[i] * dir[i];
+            }
+            double fMax = max(recent);
+            double lambda = 1;
+            double fNew;
+            double fsNew;
+            while (true) {
+                for (int i = 0; i < n; i++) {
+                    qNew[i] = q[i] + lambda * dir[i];
+                }
+                fNew = values(qNew, w, norms);
+                fsNew = smoothed(norms, smoothing);
+                if (slope >= 0 || fsNew <= fMax + 1e-4 * lambda * slope || lambda < 1e-10) {
+                    break;
+                }
+                lambda *= 0.5;
+            }
+            gradient(w, norms, smoothing, ptheta);
+            margins(ptheta, gNew);
+            double ss = 0;
+            double sy = 0;
+            for (int i = 0; i < n; i++) {
+                double step = qNew[i] - q[i];
+                ss += step * step;
+                sy += step * (gNew[i] - g[i]);
+            }
+            alpha = sy > 0 ? Math.min(1e12, Math.max(1e-12, ss / sy)) : 1e12;
+            System.arraycopy(qNew, 0, q, 0, n);
+            System.arraycopy(gNew, 0, g, 0, n);
+            f = fNew;
+            fs = fsNew;
+            recent[iterations % recent.length] = fs;
+            if (f < bestUpper) {
+                bestUpper = f;
+                System.arraycopy(q, 0, bestQ, 0, n);
+                System.arraycopy(norms, 0, bestNorms, 0, m);
+            }
+            double lower = min(g);
+            if (lower > bestLower) {
+                bestLower = lower;
+                System.arraycopy(ptheta, 0, bestTheta, 0, ptheta.length);
+            }
+            if (Integer.bitCount(iterations) == 1) {
+                averaged = 0;
+            }
+            averaged++;
+            double keep = (averaged - 1.0) / averaged;
+            for (int i = 0; i < n; i++) {
+                avgG[i] = keep * avgG[i] + g[i] / averaged;
+            }
+            for (int c = 0; c < ptheta.length; c++) {
+                avgTheta[c] = keep * avgTheta[c] + ptheta[c] / averaged;
+            }
+            double averageLower = min(avgG);
+            if (averageLower > bestLower) {
+                bestLower = averageLower;
+                System.arraycopy(avgTheta, 0, bestTheta, 0, ptheta.length);
+            }
+            converged = bestUpper - bestLower <= options.tolerance();
+            // At the minimiser of the smoothed objective the gap is at most the smoothing; once the
+            // iterate is that close, sharpen it.
+            if (!converged && f - lower <= 2 * smoothing && smoothing > options.tolerance() / 8) {
+                smoothing /= 4;
+                gradient(w, norms, smoothing, ptheta);
+                margins(ptheta, g);
+                fs = smoothed(norms, smoothing);
+                Arrays.fill(recent, Double.NEGATIVE_INFINITY);
+                recent[0] = fs;
+                averaged = 0;
+            }
+            if (iterations % 5 == 0) {
+                monitor.progress(
+                        Math.min(1, Math.log(1 + iterations) / Math.log(1 + options.maxIterations())),
+                        String.format("NTK margin in [%.5g, %.5g]", bestLower, bestUpper));
+            }
+        }
+        return result(bestLower, bestUpper, iterations, converged, bestQ, bestNorms, bestTheta, monteCarlo);
+    }
+
+    /** F_μ = Σ_r p_r (√(‖w_r‖² + μ²) − μ): a smooth objective within μ of F. */
+    private double smoothed(double[] norms, double smoothing) {
+        double sum = 0;
+        for (int r = 0; r < m; r++) {
+            sum += p[r] * (Math.sqrt(norms[r] * norms[r] + smoothing * smoothing) - smoothing);
+        }
+        return sum;
+    }
+
+    private NtkMarginResult result(
+            double lower,
+            double upper,
+            int iterations,
+            boolean converged,
+            double[] q,
+            double[] norms,
+            double[] ptheta,
+            boolean monteCarlo) {
+        double se = Double.NaN;
+        if (monteCarlo && m > 1) {
+            // The estimate at q is the mean of ‖w_r(q)‖ over i.i.d. directions: its standard error.
+            double sum2 = 0;
+            for (int r = 0; r < m; r++) {
+                sum2 += (norms[r] - upper) * (norms[r] - upper);
+            }
+            se = Math.sqrt(sum2 / (m - 1) / m);
+        }
+        Integer[] order = IntStream.range(0, n).filter(i -> q[i] > 1e-9).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, (i, j) -> Double.compare(q[j], q[i]));
+        int[] support = new int[order.length];
+        double[] weights = new double[order.length];
+        for (int t = 0; t < order.length; t++) {
+            support[t] = order[t];
+            weights[t] = q[order[t]];
+        }
+        // θ_r = (p θ)_r / p_r, row-major.
+        double[] theta = new double[m * d];
+        for (int r = 0; r < m; r++) {
+            for (int k = 0; k < d; k++) {
+                theta[r * d + k] = p[r] > 0 ? ptheta[k * m + r] / p[r] : 0.0;
+            }
+        }
+        return new NtkMarginResult(lower, upper, iterations, converged, m, d, se, support, weights, theta);
+    }
+
+    private static double min(double[] v) {
+        double best = Double.POSITIVE_INFINITY;
+        for (double x : v) {
+            best = Math.min(best, x);
+        }
+        return best;
+    }
+
+    private static double max(double[] v) {
+        double best = Double.NEGATIVE_INFINITY;
+        for (double x : v) {
+            best = Math.max(best, x);
+        }
+        return best;
+    }
+}

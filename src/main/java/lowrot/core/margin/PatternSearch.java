@@ -1,0 +1,453 @@
+package lowrot.core.margin;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.PriorityQueue;
+import lowrot.core.util.SolverMonitor;
+
+/**
+ * The pricing problem of the global margin in any dimension, solved with a certificate:
+ * max over unit u of |h(u)|, h(u) = Σ_i c_i σ(u · x_i), by branch and bound over activation patterns.
+ *
+ * <p><b>Why the bound is sound.</b> Fix a sign s ∈ {+1, −1} and write s·h(u) = Σ_{i∈P} σ(a_i · u) −
+ * Σ_{i∈N} σ(b_i · u) with a_i = s c_i x_i for s c_i &gt; 0 and b_i = |c_i| x_i for s c_i &lt; 0 (σ is
+ * positively homogeneous). h is 1-homogeneous, so max over the sphere of |h| equals the larger of the
+ * maxima of s·h over the unit ball B (both are ≥ 0 at u = 0, and |h| attains its maximum on the sphere).
+ * A node of the search fixes some a_i as active ("in": a_i · u ≥ 0) or inactive ("out": a_i · u ≤ 0)
+ * and leaves the rest free; its region is K = {u ∈ B obeying those signs}. On K, for any λ ∈ [0,1]^N
+ * and any ν ≥ 0 (one per fixed point, with g_j = a_j for "in" and −a_j for "out"):
+ * <pre>
+ *   s·h(u) = Σ_in a_i·u + Σ_free σ(a_i·u) − Σ_N σ(b_i·u)
+ *          ≤ Σ_in a_i·u + Σ_free (a_i·u + ‖a_i‖)/2 − Σ_N λ_i b_i·u + Σ_fixed ν_j g_j·u
+ *          ≤ ½ Σ_free ‖a_i‖ + ‖r‖,   r = Σ_in a_i + ½ Σ_free a_i − Σ_N λ_i b_i + Σ_fixed ν_j g_j,
+ * </pre>
+ * using σ(t) ≤ (t + ‖a‖)/2 for |t| ≤ ‖a‖ (the secant of σ on [−‖a‖, ‖a‖]), σ(t) ≥ λt for λ ∈ [0,1],
+ * g_j·u ≥ 0 on K, and Cauchy–Schwarz on B. So every node has a sound upper bound for <em>any</em>
+ * feasible (λ, ν); they are chosen by coordinate descent on ‖r‖², which only makes the bound tighter.
+ * Children split a free point into "in" and "out", whose regions cover the parent's. When no point is
+ * free the bound is the exact maximum over K (the problem is convex and Slater holds when K has an
+ * interior), so the search closes the gap. The reported upper bound is the largest bound of any node
+ * that was pruned, is a leaf or was left open at the node cap — the regions of those nodes cover B — and
+ * never less than the best value found. Rounding: r is recomputed from scratch and its norm inflated by
+ * 1e−12 relative plus 1e−300, far above the error of a d-term sum of products.
+ *
+ * <p>Lower values come from evaluating h exactly at unit candidates: the dual direction r/‖r‖ of every
+ * node (the maximiser over K when the descent has converged) and the caller's seeds. Everything runs
+ * in a fixed order on the caller's thread, so the result is the same bits on every machine.
+ */
+final class PatternSearch {
+    /** What one search found; {@code candidates} are unit directions sorted by |h|, descending. */
+    record Outcome(double upper, double best, List<double[]> candidates, int nodes, boolean closed) {}
+
+    private static final int SWEEPS = 400;
+    private static final double SAFETY = 1e-12;
+
+    private final int n;
+    private final int d;
+    private final double[] xs;
+
+    PatternSearch(double[] xs, int n, int d) {
+        this.xs = xs;
+        this.n = n;
+        this.d = d;
+    }
+
+    /** h(u) = Σ_i c_i σ(u · x_i), summed in index order. */
+    double h(double[] c, double[] u) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            if (c[i] != 0) {
+                double dot = 0;
+                for (int k = 0; k < d; k++) {
+                    dot += u[k] * xs[i * d + k];
+                }
+                if (dot > 0) {
+                    s += c[i] * dot;
+                }
+            }
+        }
+        return s;
+    }
+
+    /**
+     * Maximises |h| over the unit sphere for coefficients c (zero entries are ignored). Seeds (any
+     * nonzero vectors) start the incumbent; at most {@code limit} candidates are returned; the search
+     * stops early (still with a sound upper bound, then {@code closed} is false) after {@code maxNodes}
+     * nodes per sign. The bound is closed when upper − best ≤ relTol · best (or 1e−15 absolute). The
+     * monitor is asked every 256 nodes whether to stop (then {@link SolverCancelledException}).
+     */
+    Outcome maximise(double[] c, List<double[]> seeds, int limit, int maxNodes, double relTol, SolverMonitor monitor) {
+        List<double[]> found = new ArrayList<>();
+        for (double[] s : seeds) {
+            double[] u = unit(s);
+            if (u != null) {
+                found.add(u);
+            }
+        }
+        double upper = 0;
+        int nodes = 0;
+        double best = 0;
+        for (double[] u : found) {
+            best = Math.max(best, Math.abs(h(c, u)));
+        }
+        for (int sign = 1; sign >= -1; sign -= 2) {
+            Side side = new Side(c, sign);
+            double[] r = side.search(found, best, maxNodes, relTol, monitor);
+            upper = Math.max(upper, r[0]);
+            best = Math.max(best, r[1]);
+            nodes += (int) r[2];
+        }
+        // Candidates by |h| (ties in insertion order, which is fixed), near-duplicates dropped.
+        List<double[]> out = sortedDistinct(c, found, limit);
+        best = Math.max(best, Math.abs(h(c, out.get(0))));
+        upper = Math.max(upper, best);
+        return new Outcome(upper, best, out, nodes, upper - best <= allowance(best, relTol));
+    }
+
+    /**
+     * Fixed-point ascent of ±h from every seed, in both signs: u ← w/‖w‖ with w = ±Σ_{i active at u} c_i x_i,
+     * the best direction for u's activation pattern, while that improves. Returns at most {@code limit}
+     * distinct unit directions sorted by |h|, descending (never empty). A search, not a bound.
+     */
+    List<double[]> climb(double[] c, List<double[]> seeds, int limit) {
+        List<double[]> found = new ArrayList<>();
+        for (double[] seed : seeds) {
+            double[] start = unit(seed);
+            if (start == null) {
+                continue;
+            }
+            for (int sign = 1; sign >= -1; sign -= 2) {
+                double[] u = start;
+                double value = sign * h(c, u);
+                for (int iter = 0; iter < 40; iter++) {
+                    double[] w = new double[d];
+                    for (int i = 0; i < n; i++) {
+                        if (c[i] != 0 && dotX(u, i) > 0) {
+                            for (int k = 0; k < d; k++) {
+                                w[k] += sign * c[i] * xs[i * d + k];
+                            }
+                        }
+                    }
+                    double[] next = unit(w);
+                    if (next == null) {
+                        break;
+                    }
+                    double nextValue = sign * h(c, next);
+                    if (nextValue <= value + 1e-15) {
+                        break;
+                    }
+                    u = next;
+                    value = nextValue;
+                }
+                found.add(u);
+            }
+        }
+        return sortedDistinct(c, found, limit);
+    }
+
+    private double dotX(double[] u, int i) {
+        double s = 0;
+        for (int k = 0; k < d; k++) {
+            s += u[k] * xs[i * d + k];
+        }
+        return s;
+    }
+
+    /** Up to {@code limit} distinct directions by |h|, descending (ties in list order); e₁ when none. */
+    private List<double[]> sortedDistinct(double[] c, List<double[]> found, int limit) {
+        double[] value = new double[found.size()];
+        Integer[] order = new Integer[found.size()];
+        for (int t = 0; t < found.size(); t++) {
+            value[t] = Math.abs(h(c, found.get(t)));
+            order[t] = t;
+        }
+        Arrays.sort(order, (p, q) -> Double.compare(value[q], value[p]));
+        List<double[]> out = new ArrayList<>();
+        for (int t : order) {
+            if (out.size() >= limit) {
+                break;
+            }
+            if (!near(out, found.get(t))) {
+                out.add(found.get(t));
+            }
+        }
+        if (out.isEmpty()) {
+            double[] u = new double[d];
+            u[0] = 1;
+            out.add(u);
+        }
+        return out;
+    }
+
+    /** The gap a search may leave: relative to the best value, with an absolute floor for a zero maximum. */
+    private static double allowance(double best, double relTol) {
+        return Math.max(1e-15, relTol * best);
+    }
+
+    /** A region whose bound is within the allowance of the best value found cannot improve it enough. */
+    private static boolean prunable(double bound, double best, double relTol) {
+        return bound <= best + allowance(best, relTol);
+    }
+
+    private boolean near(List<double[]> list, double[] u) {
+        for (double[] v : list) {
+            double diff = 0;
+            for (int k = 0; k < d; k++) {
+                diff = Math.max(diff, Math.abs(v[k] - u[k]));
+            }
+            if (diff < 1e-12) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private double[] unit(double[] v) {
+        double norm = 0;
+        for (double x : v) {
+            norm += x * x;
+        }
+        norm = Math.sqrt(norm);
+        if (!(norm > 0) || !Double.isFinite(norm)) {
+            return null;
+        }
+        double[] u = new double[d];
+        for (int k = 0; k < d; k++) {
+            u[k] = v[k] / norm;
+        }
+        return u;
+    }
+
+    /**
+     * A region of the search: the sign state of each point a_j (1 in, −1 out, 0 free), the descent's
+     * multipliers λ (per b_i) and ν (per a_j, used only when fixed), the bound of its parent, and its
+     * creation number (ties are broken by it, so the order never depends on anything but the data).
+     */
+    private record Node(byte[] state, double[] lambda, double[] nu, double parentBound, long serial) {}
+
+    /** One sign of the search: maximise s·h over the ball. */
+    private final class Side {
+        private final int sign;
+        private final double[] c;
+        private final double[][] a; // points with s c_i > 0, scaled: a_i = s c_i x_i
+        private final double[] aNorm;
+        private final double[][] b; // points with s c_i < 0, scaled: b_i = |c_i| x_i
+        private final double[] bNorm2;
+
+        Side(double[] c, int sign) {
+            this.sign = sign;
+            this.c = c;
+            List<double[]> pos = new ArrayList<>();
+            List<double[]> neg = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                double w = sign * c[i];
+                if (w == 0) {
+                    continue;
+                }
+                double[] v = new double[d];
+                double norm = 0;
+                for (int k = 0; k < d; k++) {
+                    v[k] = Math.abs(w) * xs[i * d + k];
+                    norm += v[k] * v[k];
+                }
+                if (norm == 0) {
+                    continue;
+                }
+                (w > 0 ? pos : neg).add(v);
+            }
+            a = pos.toArray(new double[0][]);
+            b = neg.toArray(new double[0][]);
+            aNorm = new double[a.length];
+            for (int j = 0; j < a.length; j++) {
+                aNorm[j] = Math.sqrt(dot(a[j], a[j]));
+            }
+            bNorm2 = new double[b.length];
+            for (int i = 0; i < b.length; i++) {
+                bNorm2[i] = dot(b[i], b[i]);
+            }
+        }
+
+        /**
+         * Returns {upper, best, nodes} for s·h over the ball, pruning against the larger of its own best
+         * and {@code incumbent} (the other sign's best: only the larger maximum matters); adds node
+         * directions to {@code found}.
+         */
+        double[] search(List<double[]> found, double incumbent, int maxNodes, double relTol, SolverMonitor monitor) {
+            double best = 0;
+            for (double[] u : found) {
+                best = Math.max(best, sign * h(c, u));
+            }
+            best = Math.max(best, 0);
+            if (a.length == 0) {
+                // s·h ≤ 0 everywhere: the maximum over the ball is 0 (at u = 0).
+                return new double[] {0, best, 0};
+            }
+            double covered = 0; // largest bound of a node that is finished (pruned or a leaf)
+            // Best first: the open region with the largest bound is refined next, so that the bound left
+            // at the node cap (the largest open one) is as low as that many nodes can make it.
+            PriorityQueue<Node> open = new PriorityQueue<>((p, q) -> p.parentBound != q.parentBound
+                    ? Double.compare(q.parentBound, p.parentBound)
+                    : Long.compare(p.serial, q.serial));
+            long serial = 0;
+            open.add(new Node(
+                    new byte[a.length],
+                    new double[b.length],
+                    new double[a.length],
+                    Double.POSITIVE_INFINITY,
+                    serial++));
+            int nodes = 0;
+            double[] u = new double[d];
+            while (!open.isEmpty()) {
+                if (nodes >= maxNodes) {
+                    // Unexplored regions keep their parents' bounds: still a sound upper bound.
+                    covered = Math.max(covered, open.peek().parentBound);
+                    break;
+                }
+                if ((nodes & 255) == 255) {
+                    monitor.checkCancelled();
+                }
+                Node node = open.poll();
+                if (prunable(node.parentBound, Math.max(incumbent, best), relTol)) {
+                    // Every open region has a bound no larger than this one.
+                    covered = Math.max(covered, node.parentBound);
+                    break;
+                }
+                nodes++;
+                double bound = Math.min(node.parentBound, bound(node, u));
+                if (u[0] == u[0]) { // u holds r/‖r‖ when r ≠ 0 (NaN marks r = 0)
+                    double value = sign * h(c, u);
+                    if (value > best) {
+                        best = value;
+                    }
+                    found.add(u.clone());
+                }
+                byte[] state = node.state;
+                int branch = -1;
+                double widest = 0;
+                for (int j = 0; j < a.length; j++) {
+                    if (state[j] == 0) {
+                        // Slack of the secant at the node's direction: how much freeing j costs here.
+                        double slack = u[0] == u[0] ? (aNorm[j] - Math.abs(dot(a[j], u))) / 2 : aNorm[j];
+                        if (branch < 0 || slack > widest) {
+                            branch = j;
+                            widest = slack;
+                        }
+                    }
+                }
+                if (branch < 0 || prunable(bound, Math.max(incumbent, best), relTol)) {
+                    covered = Math.max(covered, bound);
+                    continue;
+                }
+                byte[] in = state.clone();
+                in[branch] = 1;
+                byte[] out = state.clone();
+                out[branch] = -1;
+                // Children start their descent from this node's multipliers (any start is sound).
+                open.add(new Node(in, node.lambda.clone(), node.nu.clone(), bound, serial++));
+                open.add(new Node(out, node.lambda.clone(), node.nu.clone(), bound, serial++));
+            }
+            return new double[] {Math.max(best, covered), best, nodes};
+        }
+
+        /**
+         * The node's sound upper bound ½ Σ_free ‖a_i‖ + ‖r‖ after coordinate descent on ‖r‖² over
+         * λ ∈ [0,1]^N and ν ≥ 0 (one per fixed point), started from the node's multipliers and left in
+         * them; writes r/‖r‖ into u (NaN in u[0] when r = 0).
+         */
+        private double bound(Node node, double[] u) {
+            byte[] state = node.state;
+            double[] lambda = node.lambda;
+            double[] nu = node.nu;
+            double constant = 0;
+            double[] r = new double[d];
+            for (int j = 0; j < a.length; j++) {
+                if (state[j] == 1) {
+                    add(r, a[j], 1);
+                } else if (state[j] == 0) {
+                    add(r, a[j], 0.5);
+                    constant += aNorm[j] / 2;
+                    nu[j] = 0;
+                }
+            }
+            for (int i = 0; i < b.length; i++) {
+                if (lambda[i] != 0) {
+                    add(r, b[i], -lambda[i]);
+                }
+            }
+            for (int j = 0; j < a.length; j++) {
+                if (nu[j] != 0) {
+                    add(r, a[j], state[j] * nu[j]);
+                }
+            }
+            for (int sweep = 0; sweep < SWEEPS; sweep++) {
+                double moved = 0;
+                // λ_i ∈ [0, 1] on the column −b_i: exact minimisation of ‖r − δ b_i‖², clipped.
+                for (int i = 0; i < b.length; i++) {
+                    if (bNorm2[i] == 0) {
+                        continue;
+                    }
+                    double next = Math.min(1, Math.max(0, lambda[i] + dot(r, b[i]) / bNorm2[i]));
+                    double delta = next - lambda[i];
+                    if (delta != 0) {
+                        add(r, b[i], -delta);
+                        lambda[i] = next;
+                        moved = Math.max(moved, Math.abs(delta) * Math.sqrt(bNorm2[i]));
+                    }
+                }
+                // ν_j ≥ 0 on the column g_j = ±a_j of a fixed point.
+                for (int j = 0; j < a.length; j++) {
+                    if (state[j] == 0 || aNorm[j] == 0) {
+                        continue;
+                    }
+                    double next = Math.max(0, nu[j] - state[j] * dot(r, a[j]) / (aNorm[j] * aNorm[j]));
+                    double delta = next - nu[j];
+                    if (delta != 0) {
+                        add(r, a[j], state[j] * delta);
+                        nu[j] = next;
+                        moved = Math.max(moved, Math.abs(delta) * aNorm[j]);
+                    }
+                }
+                if (moved <= 1e-15 * (Math.sqrt(dot(r, r)) + 1e-300)) {
+                    break;
+                }
+            }
+            // Recompute r from the multipliers in a fixed order, so the bound does not carry the descent's drift.
+            double[] exact = new double[d];
+            for (int j = 0; j < a.length; j++) {
+                double coefficient = state[j] == 1 ? 1 + nu[j] : state[j] == 0 ? 0.5 : -nu[j];
+                if (coefficient != 0) {
+                    add(exact, a[j], coefficient);
+                }
+            }
+            for (int i = 0; i < b.length; i++) {
+                if (lambda[i] != 0) {
+                    add(exact, b[i], -lambda[i]);
+                }
+            }
+            double norm = Math.sqrt(dot(exact, exact));
+            if (norm > 0) {
+                for (int q = 0; q < d; q++) {
+                    u[q] = exact[q] / norm;
+                }
+            } else {
+                Arrays.fill(u, Double.NaN);
+            }
+            return (constant + norm) * (1 + SAFETY) + 1e-300;
+        }
+    }
+
+    private static void add(double[] target, double[] v, double scale) {
+        for (int q = 0; q < target.length; q++) {
+            target[q] += scale * v[q];
+        }
+    }
+
+    private static double dot(double[] p, double[] q) {
+        double s = 0;
+        for (int k = 0; k < p.length; k++) {
+            s += p[k] * q[k];
+        }
+        return s;
+    }
+}

@@ -1,0 +1,24 @@
+package lowrot.core.margin;
+
+import java.util.List;
+import lowrot.core.util.SolverMonitor;
+
+/** Finds directions with large |h_q| for given dual weights q: the column generation's pricing problem. */
+interface Pricer {
+    /**
+     * Max of |h_q| over the search space (exact or best found) and candidates sorted by |h_q|,
+     * descending. {@code dictionary} holds the directions already in the program.
+     */
+    Priced price(double[] q, int limit, List<double[]> dictionary, boolean certify, SolverMonitor monitor);
+
+    /** True when any unit direction may join the dictionary (not for a fixed set of directions). */
+    default boolean addsPointDirections() {
+        return true;
+    }
+
+    /**
+     * {@code max} is a proven upper bound on max_u |h_q(u)| when {@code bound} is true; otherwise only the
+     * best value a search found, which is never reported.
+     */
+    record Priced(double max, List<double[]> candidates, boolean bound) {}
+}
