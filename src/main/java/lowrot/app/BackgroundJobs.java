@@ -83,11 +83,6 @@ final class BackgroundJobs implements AutoCloseable {
         }
     }
 
-    /** The executor results are delivered on. */
-    Executor deliveries() {
-        return fx;
-    }
-
     /**
      * Computes {@code work} on a solver thread and hands the result to {@code onResult} on the delivery
      * executor (unless cancelled first); a failure other than cancellation goes to {@code onError}.

@@ -1,6 +1,5 @@
 package lowrot.run;
 
-import lowrot.core.train.Trainer;
 import lowrot.core.util.Problems;
 
 /**
@@ -8,7 +7,8 @@ import lowrot.core.util.Problems;
  * the same amount every frame — few steps early, many late. Frame k (k ≥ 1) shows the first step whose τ reaches
  * τ_k = τ_s · 10^{k·δ}, where τ_s is the τ at which pacing started (the first step's τ when it started at
  * initialization) and δ = decades per second / {@link #FRAMES_PER_SECOND}. The wall clock decides only when a
- * frame is shown, never which step it shows or what training computes.
+ * frame is shown, never which step it shows or what training computes. A {@link TrainingRun} paces its frames
+ * with it ({@link FramePacer}).
  */
 public final class LogPace {
     /** Frames per second of paced playback. */
@@ -17,8 +17,10 @@ public final class LogPace {
     /** Slowest and fastest pace offered, in τ-decades per second. */
     public static final double MIN_DECADES_PER_SECOND = 0.01;
 
+    /** Fastest pace offered, in τ-decades per second. */
     public static final double MAX_DECADES_PER_SECOND = 100;
 
+    private final double decadesPerSecond;
     private final double decadesPerFrame;
     private double start = Double.NaN;
     private long frame;
@@ -28,7 +30,13 @@ public final class LogPace {
         new Problems()
                 .range("speed (τ decades per second)", decadesPerSecond, MIN_DECADES_PER_SECOND, MAX_DECADES_PER_SECOND)
                 .throwIfAny();
+        this.decadesPerSecond = decadesPerSecond;
         this.decadesPerFrame = decadesPerSecond / FRAMES_PER_SECOND;
+    }
+
+    /** τ-decades per second of playback. */
+    public double decadesPerSecond() {
+        return decadesPerSecond;
     }
 
     /** τ-decades per frame. */
@@ -76,31 +84,5 @@ public final class LogPace {
     /** Frames shown since pacing started. */
     public long frames() {
         return frame;
-    }
-
-    /**
-     * Steps the trainer until its τ reaches the next frame's target (at most maxSteps steps; pacing starts at the
-     * first step if it has not) and counts the frame. Returns the steps taken. The plain form of what a paced run
-     * does between two frames.
-     */
-    public long advance(Trainer trainer, long maxSteps) {
-        long taken = 0;
-        if (!started()) {
-            if (trainer.time() <= 0 && taken < maxSteps) {
-                trainer.step();
-                taken++;
-            }
-            startAt(trainer.time());
-            return taken;
-        }
-        double target = nextTarget();
-        while (trainer.time() < target && taken < maxSteps) {
-            trainer.step();
-            taken++;
-        }
-        if (trainer.time() >= target) {
-            frameShown();
-        }
-        return taken;
     }
 }

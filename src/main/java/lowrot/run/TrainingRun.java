@@ -2,7 +2,6 @@ package lowrot.run;
 
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import lowrot.core.data.DataSplit;
 import lowrot.core.model.RunConfig;
 import lowrot.core.train.Snapshot;
@@ -18,27 +17,8 @@ import lowrot.core.train.Trainer;
  */
 public final class TrainingRun implements AutoCloseable {
     private static final long DEFAULT_MIN_SNAPSHOT_NANOS = 30_000_000L;
-
-    private sealed interface Command
-            permits Play, Pause, Step, SetStepSize, SetStepsPerSnapshot, SetPace, SetTarget, Stop, Save {}
-
-    private record SetPace(double decadesPerSecond) implements Command {}
-
-    private record SetTarget(long steps, double time) implements Command {}
-
-    private record Save(java.util.function.Consumer<Recorder.Recording> sink) implements Command {}
-
-    private record Play() implements Command {}
-
-    private record Pause() implements Command {}
-
-    private record Step(int count) implements Command {}
-
-    private record SetStepSize(double eta) implements Command {}
-
-    private record SetStepsPerSnapshot(int steps) implements Command {}
-
-    private record Stop() implements Command {}
+    /** How long an idle run (paused, no steps pending) waits for a command before looking again. */
+    private static final long IDLE_WAIT_NANOS = 250_000_000L;
 
     private final long runId;
     private final RunConfig config;
@@ -52,6 +32,7 @@ public final class TrainingRun implements AutoCloseable {
     private volatile RunState state = RunState.READY;
     private volatile Trainer trainer;
     private final Recorder recorder;
+    private final RunClock clock;
 
     /**
      * Creates the run and starts its thread (the trainer is built on that thread, so a large
@@ -84,7 +65,31 @@ public final class TrainingRun implements AutoCloseable {
             int recordEvery,
             Runnable threadStart,
             RunListener listener) {
+        this(
+                runId,
+                config,
+                data,
+                stepsPerSnapshot,
+                minSnapshotNanos,
+                recordEvery,
+                threadStart,
+                listener,
+                RunClock.SYSTEM);
+    }
+
+    /** As above, on a given clock (tests use one that moves only while the run waits). */
+    TrainingRun(
+            long runId,
+            RunConfig config,
+            DataSplit data,
+            int stepsPerSnapshot,
+            long minSnapshotNanos,
+            int recordEvery,
+            Runnable threadStart,
+            RunListener listener,
+            RunClock clock) {
         config.validate().throwIfAny();
+        this.clock = clock;
         this.threadStart = threadStart;
         this.runId = runId;
         this.config = config;
@@ -111,25 +116,25 @@ public final class TrainingRun implements AutoCloseable {
     }
 
     public void play() {
-        commands.add(new Play());
+        commands.add(new Command.Play());
     }
 
     public void pause() {
-        commands.add(new Pause());
+        commands.add(new Command.Pause());
     }
 
     /** Takes {@code count} steps, then pauses (publishing a snapshot). */
     public void step(int count) {
-        commands.add(new Step(Math.max(1, count)));
+        commands.add(new Command.Step(Math.max(1, count)));
     }
 
     /** Changes η from the next step on. */
     public void setStepSize(double eta) {
-        commands.add(new SetStepSize(eta));
+        commands.add(new Command.SetStepSize(eta));
     }
 
     public void setStepsPerSnapshot(int steps) {
-        commands.add(new SetStepsPerSnapshot(Math.max(1, steps)));
+        commands.add(new Command.SetStepsPerSnapshot(Math.max(1, steps)));
     }
 
     /**
@@ -137,7 +142,7 @@ public final class TrainingRun implements AutoCloseable {
      * current step) to {@code sink}, called on the run's thread between two steps.
      */
     public void save(java.util.function.Consumer<Recorder.Recording> sink) {
-        commands.add(new Save(sink));
+        commands.add(new Command.Save(sink));
     }
 
     /**
@@ -149,7 +154,7 @@ public final class TrainingRun implements AutoCloseable {
         if (decadesPerSecond != 0) {
             new LogPace(decadesPerSecond);
         }
-        commands.add(new SetPace(decadesPerSecond));
+        commands.add(new Command.SetPace(decadesPerSecond));
     }
 
     /**
@@ -157,12 +162,12 @@ public final class TrainingRun implements AutoCloseable {
      * no limit of that kind), with a status saying so; Play continues past the target.
      */
     public void setTarget(long steps, double time) {
-        commands.add(new SetTarget(Math.max(0, steps), time > 0 && Double.isFinite(time) ? time : 0));
+        commands.add(new Command.SetTarget(Math.max(0, steps), time > 0 && Double.isFinite(time) ? time : 0));
     }
 
     /** Asks the thread to stop after the step in progress. */
     public void stop() {
-        commands.add(new Stop());
+        commands.add(new Command.Stop());
     }
 
     /** Stops and waits for the thread to end, at most {@code millis}. True if it ended. */
@@ -182,19 +187,14 @@ public final class TrainingRun implements AutoCloseable {
         stop();
     }
 
-    /** Snapshots per τ-decade taken early in a run played as fast as possible. */
-    private static final double GRID_PER_DECADE = 20;
-
-    private static final long FRAME_NANOS = Math.round(1e9 / LogPace.FRAMES_PER_SECOND);
-
-    private LogPace pace;
-    /** When the frames of the current pace started (frame k is due k frame times later). */
-    private long pacedSince;
-
+    private final FramePacer pacer = new FramePacer();
+    private final RateMeter rate = new RateMeter();
     private long targetSteps;
     private double targetTime;
     private int pendingSteps;
     private double initialRisk;
+    private long lastSnapshot;
+    private long sinceSnapshot;
 
     private void loop() {
         try {
@@ -208,128 +208,26 @@ public final class TrainingRun implements AutoCloseable {
             listener.snapshot(first);
             publishStatus("");
             initialRisk = first.metrics().risk();
-            long lastSnapshot = System.nanoTime();
-            long sinceSnapshot = 0;
-            long rateStart = System.nanoTime();
-            long rateSteps = 0;
-            double nextGridTime = 0;
-            long frameDeadline = 0;
+            lastSnapshot = clock.nanoTime();
+            rate.restart(lastSnapshot);
             while (true) {
-                boolean frameDue = state == RunState.RUNNING
-                        && pendingSteps == 0
-                        && pace != null
-                        && pace.started()
-                        && trainer.time() >= pace.nextTarget();
-                Command cmd;
-                if (frameDue) {
-                    // The frame's step is reached: show it when its time comes (the clock decides when, never what).
-                    long wait = frameDeadline - System.nanoTime();
-                    cmd = wait > 0 ? commands.poll(wait, TimeUnit.NANOSECONDS) : commands.poll();
-                } else {
-                    cmd = state == RunState.RUNNING || pendingSteps > 0
-                            ? commands.poll()
-                            : commands.poll(250, TimeUnit.MILLISECONDS);
-                }
-                if (cmd != null) {
-                    if (cmd instanceof Stop) {
-                        break;
-                    }
-                    if (cmd instanceof Play && state != RunState.DIVERGED) {
-                        rateStart = System.nanoTime();
-                        rateSteps = 0;
-                        frameDeadline = rateStart;
-                        if (pace != null) {
-                            pace = new LogPace(pace.decadesPerFrame() * LogPace.FRAMES_PER_SECOND);
-                        }
-                    } else if (cmd instanceof SetPace p) {
-                        pace = p.decadesPerSecond() == 0 ? null : new LogPace(p.decadesPerSecond());
-                        frameDeadline = System.nanoTime();
-                        nextGridTime = 0;
-                    }
+                boolean frameDue = state == RunState.RUNNING && pendingSteps == 0 && pacer.frameReached(trainer.time());
+                // A reached frame waits for its time (the clock decides when, never what); an idle run for commands.
+                long wait = frameDue
+                        ? pacer.waitNanos(clock.nanoTime())
+                        : state == RunState.RUNNING || pendingSteps > 0 ? 0 : IDLE_WAIT_NANOS;
+                Command cmd = clock.next(commands, wait);
+                if (cmd instanceof Command.Stop) {
+                    break;
+                } else if (cmd != null) {
                     handle(cmd);
-                    continue;
-                }
-                if (frameDue) {
-                    if (!publishChecked()) {
-                        continue;
+                } else if (frameDue) {
+                    if (publishChecked()) {
+                        pictured(clock.nanoTime());
+                        pacer.frameShown(lastSnapshot);
                     }
-                    pace.frameShown();
-                    long now = System.nanoTime();
-                    // A frame that took longer than its time to reach or to picture (a snapshot of a wide network
-                    // costs tens of ms): the next one is the frame due now, so τ keeps its pace in decades per
-                    // second. Which frames are shown depends on the clock; each shows the step its τ_k calls for.
-                    pace.skipTo((now - pacedSince) / FRAME_NANOS);
-                    frameDeadline = Math.max(frameDeadline + FRAME_NANOS, now);
-                    lastSnapshot = System.nanoTime();
-                    sinceSnapshot = 0;
-                    continue;
-                }
-                if (state != RunState.RUNNING && pendingSteps == 0) {
-                    continue;
-                }
-                double risk = trainer.step();
-                sinceSnapshot++;
-                rateSteps++;
-                if (pendingSteps > 0) {
-                    pendingSteps--;
-                }
-                String reason = Divergence.check(risk, initialRisk);
-                if (reason != null) {
-                    diverge(reason);
-                    pendingSteps = 0;
-                    continue;
-                }
-                Snapshot recorded = null;
-                if (recorder.due(trainer.stepCount())) {
-                    recorded = trainer.snapshot(runId);
-                    String bad = Divergence.check(recorded.metrics(), initialRisk);
-                    if (bad != null) {
-                        diverge(bad);
-                        pendingSteps = 0;
-                        continue;
-                    }
-                    recorder.record(recorded);
-                }
-                if (pace != null && !pace.started() && trainer.time() > 0) {
-                    pace.startAt(trainer.time());
-                    pacedSince = System.nanoTime();
-                    frameDeadline = pacedSince + FRAME_NANOS;
-                }
-                long now = System.nanoTime();
-                if (now - rateStart >= 1_000_000_000L) {
-                    double rate = rateSteps * 1e9 / (now - rateStart);
-                    rateStart = now;
-                    rateSteps = 0;
-                    publishStatus("", rate);
-                }
-                if (reachedTarget()) {
-                    continue;
-                }
-                boolean stepDone = pendingSteps == 0 && state == RunState.PAUSED;
-                boolean grid = pace == null && trainer.time() >= nextGridTime;
-                // Paced and behind (a frame needs more steps than the machine takes in a frame's time): the
-                // picture keeps moving with snapshots between frames, which do not count as frames.
-                boolean timed = pace == null
-                        ? sinceSnapshot >= stepsPerSnapshot && now - lastSnapshot >= minSnapshotNanos
-                        : now - lastSnapshot >= Math.max(minSnapshotNanos, 2 * FRAME_NANOS);
-                if (stepDone || grid || timed) {
-                    Snapshot snap = recorded != null ? recorded : trainer.snapshot(runId);
-                    String bad = Divergence.check(snap.metrics(), initialRisk);
-                    if (bad != null) {
-                        diverge(bad);
-                        pendingSteps = 0;
-                        continue;
-                    }
-                    listener.snapshot(snap);
-                    lastSnapshot = now;
-                    sinceSnapshot = 0;
-                    if (grid) {
-                        nextGridTime = Math.pow(
-                                10, Math.floor(Math.log10(trainer.time()) * GRID_PER_DECADE + 1) / GRID_PER_DECADE);
-                    }
-                    if (stepDone) {
-                        publishStatus("");
-                    }
+                } else if (state == RunState.RUNNING || pendingSteps > 0) {
+                    train();
                 }
             }
         } catch (InterruptedException e) {
@@ -349,42 +247,107 @@ public final class TrainingRun implements AutoCloseable {
         publishStatus("");
     }
 
+    /** One step, its recording, and the picture it is due (a grid point, the end of Step, or a timed one). */
+    private void train() {
+        double risk = trainer.step();
+        sinceSnapshot++;
+        if (pendingSteps > 0) {
+            pendingSteps--;
+        }
+        String reason = Divergence.check(risk, initialRisk);
+        if (reason != null) {
+            diverge(reason);
+            return;
+        }
+        Snapshot recorded = null;
+        if (recorder.due(trainer.stepCount())) {
+            recorded = trainer.snapshot(runId);
+            if (diverged(recorded)) {
+                return;
+            }
+            recorder.record(recorded);
+        }
+        long now = clock.nanoTime();
+        pacer.stepTaken(trainer.time(), now);
+        double stepsPerSecond = rate.stepTaken(now);
+        if (!Double.isNaN(stepsPerSecond)) {
+            publishStatus("", stepsPerSecond);
+        }
+        if (reachedTarget()) {
+            return;
+        }
+        boolean stepDone = pendingSteps == 0 && state == RunState.PAUSED;
+        boolean grid = pacer.gridDue(trainer.time());
+        boolean timed = pacer.betweenFramesDue(sinceSnapshot, stepsPerSnapshot, now - lastSnapshot, minSnapshotNanos);
+        if (stepDone || grid || timed) {
+            Snapshot snap = recorded != null ? recorded : trainer.snapshot(runId);
+            if (diverged(snap)) {
+                return;
+            }
+            listener.snapshot(snap);
+            pictured(now);
+            if (grid) {
+                pacer.gridShown(trainer.time());
+            }
+            if (stepDone) {
+                publishStatus("");
+            }
+        }
+    }
+
+    private void pictured(long now) {
+        lastSnapshot = now;
+        sinceSnapshot = 0;
+    }
+
     /** Acts on a command other than Stop. */
     private void handle(Command cmd) {
-        if (cmd instanceof Play && state != RunState.DIVERGED) {
+        if (cmd instanceof Command.Play && state != RunState.DIVERGED) {
+            long now = clock.nanoTime();
+            rate.restart(now);
+            pacer.restart(now);
             state = RunState.RUNNING;
             publishStatus("");
-        } else if (cmd instanceof Pause && state == RunState.RUNNING) {
+        } else if (cmd instanceof Command.SetPace p) {
+            pacer.setPace(p.decadesPerSecond(), clock.nanoTime());
+        } else if (cmd instanceof Command.Pause && state == RunState.RUNNING) {
             state = RunState.PAUSED;
             publishSnapshot();
             publishStatus("");
-        } else if (cmd instanceof Step s && state != RunState.DIVERGED) {
+        } else if (cmd instanceof Command.Step s && state != RunState.DIVERGED) {
             state = RunState.PAUSED;
             pendingSteps += s.count();
-        } else if (cmd instanceof SetStepSize s) {
+        } else if (cmd instanceof Command.SetStepSize s) {
             try {
                 trainer.setStepSize(s.eta());
                 publishStatus("");
             } catch (IllegalArgumentException e) {
                 publishStatus(e.getMessage());
             }
-        } else if (cmd instanceof SetStepsPerSnapshot s) {
+        } else if (cmd instanceof Command.SetStepsPerSnapshot s) {
             stepsPerSnapshot = s.steps();
-        } else if (cmd instanceof SetTarget t) {
+        } else if (cmd instanceof Command.SetTarget t) {
             targetSteps = t.steps();
             targetTime = t.time();
-        } else if (cmd instanceof Save s) {
+        } else if (cmd instanceof Command.Save s) {
             s.sink().accept(recorder.recording(trainer, runId));
         }
+    }
+
+    /** True (and the run stopped there) when the snapshot's metrics show divergence. */
+    private boolean diverged(Snapshot snap) {
+        String bad = Divergence.check(snap.metrics(), initialRisk);
+        if (bad == null) {
+            return false;
+        }
+        diverge(bad);
+        return true;
     }
 
     /** Publishes a snapshot unless it shows divergence (then the run stops there); true if published. */
     private boolean publishChecked() {
         Snapshot snap = trainer.snapshot(runId);
-        String bad = Divergence.check(snap.metrics(), initialRisk);
-        if (bad != null) {
-            diverge(bad);
-            pendingSteps = 0;
+        if (diverged(snap)) {
             return false;
         }
         listener.snapshot(snap);
@@ -419,6 +382,7 @@ public final class TrainingRun implements AutoCloseable {
                 trainer.stepSize(),
                 "diverged at step " + step + " (η = " + trainer.stepSize() + "): " + reason + "; lower the step size"));
         state = RunState.DIVERGED;
+        pendingSteps = 0;
     }
 
     private void publishSnapshot() {

@@ -3,10 +3,13 @@ package lowrot.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import lowrot.core.data.Datasets;
 import lowrot.core.model.RunConfig;
 import lowrot.core.train.Snapshot;
+import lowrot.core.train.Trainer;
 import org.junit.jupiter.api.Test;
 
 /** A window run paced in log τ and stopped at its target; the waits are liveness bounds, never speeds. */
@@ -34,37 +37,51 @@ class PacingTest {
     }
 
     @Test
-    void aPacedRunShowsFramesAtItsLogTimesAndPausesAtTheTarget() throws Exception {
+    void aPacedRunShowsEveryFrameAtItsLogTimeAndPausesAtTheTarget() throws Exception {
         RunConfig c = RunConfig.defaults();
+        var data = Datasets.generate(c.dataset(), 1);
+        // τ after every step, from a trainer of the same config (same bits as the run's).
+        Trainer probe = new Trainer(c, data);
+        List<Double> tau = new ArrayList<>(List.of(probe.time()));
+        while (probe.time() < 300) {
+            probe.step();
+            tau.add(probe.time());
+        }
+        int targetStep = tau.size() - 1;
+
         CollectingListener seen = new CollectingListener();
-        TrainingRun run = new TrainingRun(
-                1, c, Datasets.generate(c.dataset(), 1), 1, 0, 1, lowrot.core.util.Workers.NOTHING, seen);
+        TrainingRun run =
+                new TrainingRun(1, c, data, 1, 0, 1, lowrot.core.util.Workers.NOTHING, seen, new WaitingClock());
         run.setPace(5);
         run.setTarget(0, 300);
         run.play();
         RunStatus last = awaitTarget(seen);
         assertEquals(RunState.PAUSED, run.state());
         assertTrue(last.message().startsWith("reached the target (τ = 300.0)"), last.message());
-        Snapshot end = seen.snapshots.get(seen.snapshots.size() - 1);
-        double eta = c.training().stepSize();
-        assertTrue(end.time() >= 300 && end.time() - eta < 300, "paused at the first step past τ = 300: " + end.time());
-        // Every picture after the first step is a paced frame: the first step reaching η · 10^{kδ} for some k
-        // (gradient descent: τ = η · steps), or a snapshot between frames when the machine is behind.
-        double delta = 5 / LogPace.FRAMES_PER_SECOND;
-        int frames = 0;
-        for (Snapshot s : seen.snapshots) {
-            if (s.step() < 2) {
-                continue;
+
+        // Pictures: the initialization, then frame k = 1, 2, … at the first step whose τ reaches τ_1 · 10^{kδ}
+        // (pacing starts at step 1), every one of them since the clock waits for each, then the target's step.
+        List<Snapshot> pictures = seen.snapshots;
+        assertEquals(0, pictures.get(0).step());
+        assertEquals(targetStep, pictures.get(pictures.size() - 1).step(), "paused at the first step past τ = 300");
+        LogPace pace = new LogPace(5);
+        pace.startAt(tau.get(1));
+        List<Long> expected = new ArrayList<>();
+        for (long k = 1; ; k++) {
+            int step = 1;
+            while (step < targetStep && tau.get(step) < pace.target(k)) {
+                step++;
             }
-            double k = Math.ceil(Math.log10((s.time() - eta) / eta) / delta - 1e-9);
-            double target = eta * Math.pow(10, k * delta);
-            if (s.time() >= target - 1e-9 && s.time() - eta < target - 1e-9) {
-                frames++;
+            if (step >= targetStep) {
+                break;
             }
+            expected.add((long) step);
         }
-        // From τ = η to 300 are log10(300/η) / δ = 16.7 frame times; a loaded machine shows fewer frames (each
-        // still at its own τ_k), so only a few are required here — LogPaceTest checks the schedule itself.
-        assertTrue(frames >= 3, frames + " paced frames among " + seen.snapshots.size() + " pictures");
+        List<Long> frames = pictures.subList(1, pictures.size() - 1).stream()
+                .map(Snapshot::step)
+                .toList();
+        assertEquals(expected, frames, "every paced frame, each at the first step reaching its τ_k");
+        assertTrue(expected.size() >= 15, "from τ = η to 300 at δ = 1/6 decade: " + expected.size() + " frames");
         // Play continues past the target.
         run.play();
         await(run, RunState.RUNNING);

@@ -1,6 +1,7 @@
 package lowrot.core.data;
 
 import java.util.List;
+import java.util.function.Consumer;
 import lowrot.core.util.Problems;
 
 /**
@@ -55,309 +56,141 @@ public record DataSpec(
         return new DataSpec(kind, d, 200, 1000, 0.0, 4, spread, List.of(), 10.0, 8, 0.2, 30.0, 0.5, bias, null);
     }
 
-    /** A spec holding explicit points (no test set). */
-    public static DataSpec ofPoints(Dataset points) {
-        return new DataSpec(
-                DatasetKind.POINTS,
-                points.d(),
-                points.n(),
-                0,
-                0.0,
-                4,
-                0.15,
-                List.of(),
-                10.0,
-                8,
-                0.2,
-                30.0,
-                0.5,
-                0.0,
-                points);
+    /** This spec with kind replaced. */
+    public DataSpec withKind(DatasetKind value) {
+        return with(f -> f.kind = value);
     }
 
-    public DataSpec withKind(DatasetKind k) {
-        return new DataSpec(
-                k,
-                d,
-                n,
-                nTest,
-                labelNoise,
-                groups,
-                spread,
-                groupLabels,
-                gapDegrees,
-                sectors,
-                margin,
-                normalDegrees,
-                radiusMin,
-                bias,
-                points);
-    }
-
+    /** This spec with d replaced. */
     public DataSpec withD(int value) {
-        return new DataSpec(
-                kind,
-                value,
-                n,
-                nTest,
-                labelNoise,
-                groups,
-                spread,
-                groupLabels,
-                gapDegrees,
-                sectors,
-                margin,
-                normalDegrees,
-                radiusMin,
-                bias,
-                points);
+        return with(f -> f.d = value);
     }
 
+    /** This spec with n replaced. */
     public DataSpec withN(int value) {
-        return new DataSpec(
-                kind,
-                d,
-                value,
-                nTest,
-                labelNoise,
-                groups,
-                spread,
-                groupLabels,
-                gapDegrees,
-                sectors,
-                margin,
-                normalDegrees,
-                radiusMin,
-                bias,
-                points);
+        return with(f -> f.n = value);
     }
 
+    /** This spec with nTest replaced. */
     public DataSpec withNTest(int value) {
-        return new DataSpec(
-                kind,
-                d,
-                n,
-                value,
-                labelNoise,
-                groups,
-                spread,
-                groupLabels,
-                gapDegrees,
-                sectors,
-                margin,
-                normalDegrees,
-                radiusMin,
-                bias,
-                points);
+        return with(f -> f.nTest = value);
     }
 
+    /** This spec with labelNoise replaced. */
     public DataSpec withLabelNoise(double value) {
-        return new DataSpec(
-                kind,
-                d,
-                n,
-                nTest,
-                value,
-                groups,
-                spread,
-                groupLabels,
-                gapDegrees,
-                sectors,
-                margin,
-                normalDegrees,
-                radiusMin,
-                bias,
-                points);
+        return with(f -> f.labelNoise = value);
     }
 
+    /** This spec with groups replaced. */
     public DataSpec withGroups(int value) {
-        return new DataSpec(
-                kind,
-                d,
-                n,
-                nTest,
-                labelNoise,
-                value,
-                spread,
-                groupLabels,
-                gapDegrees,
-                sectors,
-                margin,
-                normalDegrees,
-                radiusMin,
-                bias,
-                points);
+        return with(f -> f.groups = value);
     }
 
+    /** This spec with spread replaced. */
     public DataSpec withSpread(double value) {
-        return new DataSpec(
-                kind,
-                d,
-                n,
-                nTest,
-                labelNoise,
-                groups,
-                value,
-                groupLabels,
-                gapDegrees,
-                sectors,
-                margin,
-                normalDegrees,
-                radiusMin,
-                bias,
-                points);
+        return with(f -> f.spread = value);
     }
 
+    /** This spec with groupLabels replaced. */
     public DataSpec withGroupLabels(List<Integer> value) {
-        return new DataSpec(
-                kind,
-                d,
-                n,
-                nTest,
-                labelNoise,
-                groups,
-                spread,
-                value,
-                gapDegrees,
-                sectors,
-                margin,
-                normalDegrees,
-                radiusMin,
-                bias,
-                points);
+        return with(f -> f.groupLabels = value);
     }
 
+    /** This spec with gapDegrees replaced. */
     public DataSpec withGapDegrees(double value) {
-        return new DataSpec(
-                kind,
-                d,
-                n,
-                nTest,
-                labelNoise,
-                groups,
-                spread,
-                groupLabels,
-                value,
-                sectors,
-                margin,
-                normalDegrees,
-                radiusMin,
-                bias,
-                points);
+        return with(f -> f.gapDegrees = value);
     }
 
+    /** This spec with sectors replaced. */
     public DataSpec withSectors(int value) {
-        return new DataSpec(
-                kind,
-                d,
-                n,
-                nTest,
-                labelNoise,
-                groups,
-                spread,
-                groupLabels,
-                gapDegrees,
-                value,
-                margin,
-                normalDegrees,
-                radiusMin,
-                bias,
-                points);
+        return with(f -> f.sectors = value);
     }
 
+    /** This spec with margin replaced. */
     public DataSpec withMargin(double value) {
-        return new DataSpec(
-                kind,
-                d,
-                n,
-                nTest,
-                labelNoise,
-                groups,
-                spread,
-                groupLabels,
-                gapDegrees,
-                sectors,
-                value,
-                normalDegrees,
-                radiusMin,
-                bias,
-                points);
+        return with(f -> f.margin = value);
     }
 
+    /** This spec with normalDegrees replaced. */
     public DataSpec withNormalDegrees(double value) {
-        return new DataSpec(
-                kind,
-                d,
-                n,
-                nTest,
-                labelNoise,
-                groups,
-                spread,
-                groupLabels,
-                gapDegrees,
-                sectors,
-                margin,
-                value,
-                radiusMin,
-                bias,
-                points);
+        return with(f -> f.normalDegrees = value);
     }
 
+    /** This spec with points replaced. */
     public DataSpec withPoints(Dataset value) {
-        return new DataSpec(
-                kind,
-                d,
-                n,
-                nTest,
-                labelNoise,
-                groups,
-                spread,
-                groupLabels,
-                gapDegrees,
-                sectors,
-                margin,
-                normalDegrees,
-                radiusMin,
-                bias,
-                value);
+        return with(f -> f.points = value);
     }
 
+    /** This spec with radiusMin replaced. */
     public DataSpec withRadiusMin(double value) {
-        return new DataSpec(
-                kind,
-                d,
-                n,
-                nTest,
-                labelNoise,
-                groups,
-                spread,
-                groupLabels,
-                gapDegrees,
-                sectors,
-                margin,
-                normalDegrees,
-                value,
-                bias,
-                points);
+        return with(f -> f.radiusMin = value);
     }
 
+    /** This spec with bias replaced. */
     public DataSpec withBias(double value) {
-        return new DataSpec(
-                kind,
-                d,
-                n,
-                nTest,
-                labelNoise,
-                groups,
-                spread,
-                groupLabels,
-                gapDegrees,
-                sectors,
-                margin,
-                normalDegrees,
-                radiusMin,
-                value,
-                points);
+        return with(f -> f.bias = value);
+    }
+
+    private DataSpec with(Consumer<Fields> change) {
+        Fields f = new Fields(this);
+        change.accept(f);
+        return f.spec();
+    }
+
+    /** The record's components as mutable fields: one copy, one change, one new spec. */
+    private static final class Fields {
+        DatasetKind kind;
+        int d;
+        int n;
+        int nTest;
+        double labelNoise;
+        int groups;
+        double spread;
+        List<Integer> groupLabels;
+        double gapDegrees;
+        int sectors;
+        double margin;
+        double normalDegrees;
+        double radiusMin;
+        double bias;
+        Dataset points;
+
+        Fields(DataSpec s) {
+            kind = s.kind;
+            d = s.d;
+            n = s.n;
+            nTest = s.nTest;
+            labelNoise = s.labelNoise;
+            groups = s.groups;
+            spread = s.spread;
+            groupLabels = s.groupLabels;
+            gapDegrees = s.gapDegrees;
+            sectors = s.sectors;
+            margin = s.margin;
+            normalDegrees = s.normalDegrees;
+            radiusMin = s.radiusMin;
+            bias = s.bias;
+            points = s.points;
+        }
+
+        DataSpec spec() {
+            return new DataSpec(
+                    kind,
+                    d,
+                    n,
+                    nTest,
+                    labelNoise,
+                    groups,
+                    spread,
+                    groupLabels,
+                    gapDegrees,
+                    sectors,
+                    margin,
+                    normalDegrees,
+                    radiusMin,
+                    bias,
+                    points);
+        }
     }
 
     /** Input dimension of the network: d, plus one with the bias coordinate. */

@@ -105,9 +105,4 @@ public final class KernelPredictor {
     public KernelMarginResult margin() {
         return margin;
     }
-
-    /** Training points with non-zero dual weight. */
-    public int supportSize() {
-        return support.length;
-    }
 }

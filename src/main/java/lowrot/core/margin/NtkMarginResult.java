@@ -56,10 +56,6 @@ public final class NtkMarginResult implements MarginBounds {
         return upper;
     }
 
-    public int iterations() {
-        return iterations;
-    }
-
     /** True when the gap reached the requested tolerance. */
     public boolean converged() {
         return converged;

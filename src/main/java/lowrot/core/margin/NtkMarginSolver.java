@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 import lowrot.core.data.Dataset;
 import lowrot.core.model.Network;
+import lowrot.core.util.Parallel;
 import lowrot.core.util.Problems;
 import lowrot.core.util.Rng;
 import lowrot.core.util.Simplex;
@@ -91,7 +92,7 @@ public final class NtkMarginSolver {
         this.storedMasks = (long) n * m <= MASK_MEMORY_LIMIT;
         this.masks = storedMasks ? new double[n * m] : null;
         if (storedMasks) {
-            IntStream.range(0, blocks(n)).parallel().forEach(b -> {
+            Parallel.indices(blocks(n), b -> {
                 for (int i = b * BLOCK; i < Math.min(n, (b + 1) * BLOCK); i++) {
                     maskRow(i, masks, i * m);
                 }
@@ -179,7 +180,7 @@ public final class NtkMarginSolver {
     private double values(double[] q, double[] w, double[] norms) {
         int[] supp = IntStream.range(0, n).filter(i -> q[i] != 0).toArray();
         int rBlocks = (m + 255) / 256;
-        IntStream.range(0, rBlocks).parallel().forEach(b -> {
+        Parallel.indices(rBlocks, b -> {
             int r0 = b * 256;
             int r1 = Math.min(m, r0 + 256);
             double[] row = storedMasks ? null : new double[m];
@@ -228,7 +229,7 @@ public final class NtkMarginSolver {
 
     /** g_i = Σ_r 1[v_r · x_i ≥ 0] ⟨y_i x_i, (pθ)_r⟩. Modified: g. Parallel over blocks of examples. */
     private void margins(double[] ptheta, double[] g) {
-        IntStream.range(0, blocks(n)).parallel().forEach(b -> {
+        Parallel.indices(blocks(n), b -> {
             double[] t = new double[m];
             double[] row = storedMasks ? null : new double[m];
             for (int i = b * BLOCK; i < Math.min(n, (b + 1) * BLOCK); i++) {

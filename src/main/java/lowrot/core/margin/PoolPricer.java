@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
+import lowrot.core.util.Parallel;
 import lowrot.core.util.SolverMonitor;
 
 /** A fixed, finite dictionary: |h_q| evaluated on every direction. */
@@ -51,7 +52,7 @@ final class PoolPricer implements Pricer {
     @Override
     public Priced price(double[] q, int limit, List<double[]> dictionary, boolean certify, SolverMonitor monitor) {
         double[] values = new double[pool.length];
-        IntStream.range(0, pool.length).parallel().forEach(j -> values[j] = Math.abs(h(q, pool[j])));
+        Parallel.indices(pool.length, j -> values[j] = Math.abs(h(q, pool[j])));
         Integer[] order = IntStream.range(0, pool.length).boxed().toArray(Integer[]::new);
         Arrays.sort(order, (a, b) -> Double.compare(values[b], values[a]));
         List<double[]> out = new ArrayList<>();

@@ -9,7 +9,7 @@ package lowrot.core.model;
  */
 public enum Loss {
     /** ℓ(z) = ln(1 + e^{−z}). */
-    LOGISTIC("logistic", "ln(1 + e^(-z))") {
+    LOGISTIC("logistic") {
         @Override
         public double value(double z) {
             return softplus(-z);
@@ -40,7 +40,7 @@ public enum Loss {
         }
     },
     /** ℓ(z) = e^{−z}. */
-    EXPONENTIAL("exponential", "e^(-z)") {
+    EXPONENTIAL("exponential") {
         @Override
         public double value(double z) {
             return Math.exp(-z);
@@ -63,11 +63,9 @@ public enum Loss {
     };
 
     private final String label;
-    private final String formula;
 
-    Loss(String label, String formula) {
+    Loss(String label) {
         this.label = label;
-        this.formula = formula;
     }
 
     /** ℓ(z). For the exponential loss this is +∞ where e^{−z} exceeds the double range (z &lt; −709.78). */
@@ -85,11 +83,6 @@ public enum Loss {
     /** Short lowercase name for display. */
     public String label() {
         return label;
-    }
-
-    /** The formula, as plain text. */
-    public String formula() {
-        return formula;
     }
 
     /** ln(1 + e^u) without overflow or loss of precision. */

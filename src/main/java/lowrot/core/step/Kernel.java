@@ -20,31 +20,8 @@ public final class Kernel {
     private Kernel() {}
 
     /**
-     * z[t] = y_i · s · g(x_i) for i = idx[t], t &lt; count. Modified: z. Not modified: everything else.
-     */
-    public static void signedOutputs(
-            double[] x, double[] y, int d, int[] idx, int count, double[] a, double[] v, int m, double s, double[] z) {
-        signedOutputs(x, y, d, idx, 0, count, a, v, m, s, z, false, null);
-    }
-
-    /** As above for t in [t0, t1) only (each z[t] depends on its own example alone). */
-    public static void signedOutputs(
-            double[] x,
-            double[] y,
-            int d,
-            int[] idx,
-            int t0,
-            int t1,
-            double[] a,
-            double[] v,
-            int m,
-            double s,
-            double[] z) {
-        signedOutputs(x, y, d, idx, t0, t1, a, v, m, s, z, false, null);
-    }
-
-    /**
-     * As above; for the plane, {@code branching} picks the loop that tests "h > 0" (fast when the
+     * z[t] = y_i · s · g(x_i) for i = idx[t], t in [t0, t1) (each z[t] depends on its own example alone).
+     * Modified: z (and {@code active}). Not modified: everything else. For the plane, {@code branching} picks the loop that tests "h > 0" (fast when the
      * test is predictable, as on parity data with its four distinct points) instead of the
      * branch-free one (fast on scattered data). Both give the same bits. The vector engine has one
      * branch-free plane kernel on SIMD lanes ({@link VectorPlaneKernel#planeOutputs}) and ignores the choice.
@@ -150,44 +127,10 @@ public final class Kernel {
     /**
      * Accumulates ga[j] = Σ_t c[t] σ(h_ij) and gv[j] = Σ_t c[t] a_j 1[h_ij > 0] x_i, where c[t] is
      * ∂(objective)/∂g(x_i) for i = idx[t]. Modified: ga, gv (overwritten). ReLU'(0) = 0.
-     */
-    public static void backward(
-            double[] x,
-            int d,
-            int[] idx,
-            int count,
-            double[] a,
-            double[] v,
-            int m,
-            double[] c,
-            double[] ga,
-            double[] gv) {
-        backward(x, d, idx, count, a, v, 0, m, c, ga, gv, false, null);
-    }
-
-    /**
-     * As above for neurons j in [j0, j1) only. Each neuron's sums run over the examples in the same
-     * order whatever the split, so any partition of the neurons gives the same bits.
-     */
-    public static void backward(
-            double[] x,
-            int d,
-            int[] idx,
-            int count,
-            double[] a,
-            double[] v,
-            int j0,
-            int j1,
-            double[] c,
-            double[] ga,
-            double[] gv) {
-        backward(x, d, idx, count, a, v, j0, j1, c, ga, gv, false, null);
-    }
-
-    /**
-     * As above; {@code branching} as in {@link #signedOutputs} (same bits either way). For d ≠ 2, {@code active},
-     * when not null, holds the activity pattern of the forward pass over the same examples and weights (rows 0 …
-     * count − 1), which both engines read instead of computing h again.
+     * Neurons j in [j0, j1) only: each neuron's sums run over the examples in the same order whatever the split,
+     * so any partition of the neurons gives the same bits. {@code branching} as in {@link #signedOutputs} (same
+     * bits either way). For d ≠ 2, {@code active}, when not null, holds the activity pattern of the forward pass
+     * over the same examples and weights (rows 0 … count − 1), which both engines read instead of computing h again.
      */
     public static void backward(
             double[] x,

@@ -145,7 +145,9 @@ final class MetricsCalculator {
                         fv,
                         m,
                         1.0,
-                        testZ));
+                        testZ,
+                        false,
+                        null));
         for (int i = 0; i < n; i++) {
             changed += trainChanged[i];
             double yg = ys[i] * trainG[i];

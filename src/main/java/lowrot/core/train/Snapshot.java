@@ -154,6 +154,7 @@ public final class Snapshot {
         return Network.rowNorm(v, j, d);
     }
 
+    /** Outer weights a_j, a copy. */
     public double[] copyA() {
         return a.clone();
     }
@@ -161,20 +162,6 @@ public final class Snapshot {
     /** Inner weights, row-major m × d. */
     public double[] copyV() {
         return v.clone();
-    }
-
-    /** Norms b (no-rotation only; null otherwise). */
-    public double[] copyB() {
-        return b == null ? null : b.clone();
-    }
-
-    /** Frozen unit directions, row-major m × d (no-rotation only; null otherwise). */
-    public double[] copyU() {
-        return u == null ? null : u.clone();
-    }
-
-    public double[] copyRotations() {
-        return angles.clone();
     }
 
     /** The network of this snapshot, as a new mutable object. */

@@ -239,32 +239,6 @@ public final class Trainer {
         Arrays.sort(batch, 0, batchSize);
     }
 
-    /**
-     * The full-batch gradient of R at the current weights. Modified: gradA (m entries, ∂R/∂a_j,
-     * filled even when the outer layer is frozen) and gradInner (∂R/∂v, m·d entries, in the free
-     * parametrisation; ∂R/∂b, m entries, in the no-rotation one).
-     */
-    public void riskGradient(double[] gradA, double[] gradInner) {
-        double s = net.scale();
-        Kernel.signedOutputs(xs, ys, d, all, n, net.aData(), net.vData(), m, s, z);
-        for (int i = 0; i < n; i++) {
-            c[i] = loss.derivative(z[i]) * ys[i] * s / n;
-        }
-        Kernel.backward(xs, d, all, n, net.aData(), net.vData(), m, c, ga, gv);
-        System.arraycopy(ga, 0, gradA, 0, m);
-        if (net.frozenDirections()) {
-            for (int j = 0; j < m; j++) {
-                double gb = 0;
-                for (int k = 0; k < d; k++) {
-                    gb += net.uData()[j * d + k] * gv[j * d + k];
-                }
-                gradInner[j] = gb;
-            }
-        } else {
-            System.arraycopy(gv, 0, gradInner, 0, m * d);
-        }
-    }
-
     /** Changes η from the next step on. */
     public void setStepSize(double eta) {
         new Problems()
@@ -273,6 +247,7 @@ public final class Trainer {
         this.stepSize = eta;
     }
 
+    /** The step size η of the next step. */
     public double stepSize() {
         return stepSize;
     }
@@ -334,11 +309,6 @@ public final class Trainer {
     /** A copy of the network at initialization. */
     public Network initialNetwork() {
         return initial.copy();
-    }
-
-    /** Direct access to the trained network for code on the trainer's own thread. */
-    Network liveNetwork() {
-        return net;
     }
 
     /**
