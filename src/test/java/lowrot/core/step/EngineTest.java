@@ -33,6 +33,7 @@ class EngineTest {
 
     @Test
     void scalarAndVectorEnginesGiveTheSameRun() {
+        VectorEngine.require();
         for (int[] size : new int[][] {{10, 101, 37}, {20, 512, 160}, {3, 67, 16}, {2, 301, 71}, {2, 4000, 400}}) {
             RunConfig rc = RunConfig.defaults()
                     .withDataset(DataSpec.defaults(DatasetKind.PARITY)
@@ -46,9 +47,6 @@ class EngineTest {
                     size[1] * size[2] * (size[0] + 2) >= 1_400_000,
                     train(rc, Engine.SCALAR, 2, 0).splitsSteps());
             for (Engine engine : Engine.values()) {
-                if (!engine.available()) {
-                    continue;
-                }
                 for (int threads : new int[] {1, 2}) {
                     Trainer t = train(rc, engine, threads, 25);
                     String where = engine + ", " + threads + " threads, d = " + size[0];
@@ -65,6 +63,7 @@ class EngineTest {
 
     @Test
     void minibatchesNormalisedStepsAndFrozenDirectionsToo() {
+        VectorEngine.require();
         // The activity bits of a minibatch are rows of the batch, not of the training set; the no-rotation
         // regime turns ∂v into ∂b; loss-normalised steps scale c. Each against the scalar engine on one thread;
         // the sizes are large enough for two threads to split the passes (605 · 200 · 12 ≥ 1.4 million).
@@ -86,9 +85,6 @@ class EngineTest {
             Trainer reference = train(rc, Engine.SCALAR, 1, 30);
             for (Engine engine : Engine.values()) {
                 for (int threads : new int[] {1, 2}) {
-                    if (!engine.available()) {
-                        continue;
-                    }
                     Trainer t = train(rc, engine, threads, 30);
                     assertEquals(threads == 2, t.splitsSteps());
                     String where =

@@ -17,6 +17,7 @@ import lowrot.core.model.Regime;
 import lowrot.core.model.RunConfig;
 import lowrot.core.model.TrainSpec;
 import lowrot.core.step.Engine;
+import lowrot.core.step.VectorEngine;
 import lowrot.core.util.Rng;
 import org.junit.jupiter.api.Test;
 
@@ -188,13 +189,11 @@ class InvariantsTest {
 
     @Test
     void warmStepsAllocateNothingOrAFixedFewVectorBoxes() {
+        VectorEngine.require();
         com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         Engine before = Engine.current();
         try {
             for (Engine engine : Engine.values()) {
-                if (!engine.available()) {
-                    continue;
-                }
                 Engine.use(engine);
                 for (Optimizer opt : Optimizer.values()) {
                     for (Regime regime : new Regime[] {Regime.NEAR_INITIALIZATION, Regime.NO_ROTATION}) {
