@@ -182,7 +182,7 @@ final class FileActions {
                 .file(
                         () -> RunFile.read(file),
                         loaded -> {
-                            String problem = session.enterReplay(loaded);
+                            String problem = session.replay().enter(loaded);
                             if (problem != null) {
                                 session.error("Nothing to replay", problem);
                             }

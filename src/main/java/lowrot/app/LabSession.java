@@ -13,7 +13,6 @@ import lowrot.core.train.Metrics;
 import lowrot.core.train.Snapshot;
 import lowrot.core.util.Problems;
 import lowrot.io.LabConfig;
-import lowrot.io.RunFile;
 import lowrot.run.History;
 import lowrot.run.MemoryGuard;
 import lowrot.run.RunState;
@@ -38,19 +37,19 @@ final class LabSession implements AutoCloseable {
     private final Pictures pictures;
     private SessionListener listener = new SessionListener() {};
     private final History history = new History(HISTORY_CAPACITY);
+    private final UndoStack undo = new UndoStack();
+    private final Pins pins = new Pins();
 
     private LabConfig config;
     private DataSplit data;
     private TrainingRun run;
     private SnapshotPump pump;
     private long runCounter;
-    private boolean playing;
-    private int stepsPerFrame = 10;
-    private final Playback playback = new Playback();
+    private final Transport transport = new Transport(this);
 
     private Snapshot latest;
     private RunStatus status;
-    private Replay replay;
+    private final ReplayMode replay = new ReplayMode(this);
     private boolean closed;
 
     /**
@@ -78,8 +77,6 @@ final class LabSession implements AutoCloseable {
         startRun(config);
     }
 
-    // ---------------------------------------------------------------- runs
-
     /** Validates a candidate config; on success restarts the run with it and returns null, else the problems. */
     String tryConfig(LabConfig candidate) {
         Problems p = candidate.validate();
@@ -92,20 +89,10 @@ final class LabSession implements AutoCloseable {
         }
         if (!candidate.equals(config)) {
             undo.push(config);
-            while (undo.size() > UNDO_DEPTH) {
-                undo.removeLast();
-            }
         }
         startRun(candidate);
         return null;
     }
-
-    /** Settings changes Undo remembers. */
-    static final int UNDO_DEPTH = 100;
-
-    private final java.util.Deque<LabConfig> undo = new java.util.ArrayDeque<>();
-
-    private final Pins pins = new Pins();
 
     /**
      * Keeps the current run's curves on every chart as faint ghost curves (labelled by regime, width and η) while
@@ -126,13 +113,13 @@ final class LabSession implements AutoCloseable {
     }
 
     /** The pinned runs, oldest first (a copy). */
-    java.util.List<lowrot.render.ChartSet.Pin> pins() {
+    List<lowrot.render.ChartSet.Pin> pins() {
         return pins.list();
     }
 
     /** Brings back the settings before the last change (restarting the run); false when there is none. */
     boolean undo() {
-        LabConfig previous = undo.poll();
+        LabConfig previous = undo.pop();
         if (previous == null) {
             return false;
         }
@@ -141,8 +128,7 @@ final class LabSession implements AutoCloseable {
     }
 
     private void startRun(LabConfig next) {
-        replay = null;
-        boolean wasPlaying = playing;
+        replay.leave();
         stopRun();
         LabConfig.Change change = run == null ? LabConfig.Change.ALL : config.changeTo(next);
         config = next;
@@ -163,14 +149,9 @@ final class LabSession implements AutoCloseable {
         latest = null;
         pictures.newTrails(rc.network().width());
         pump = new SnapshotPump(runId, fx, this::onBatch);
-        run = new TrainingRun(runId, rc, data, stepsPerFrame, 30_000_000L, next.every(), threadStart, pump);
-        run.setPace(playback.pace());
-        run.setTarget(next.steps(), playback.targetTime());
+        run = new TrainingRun(runId, rc, data, transport.stepsPerFrame(), 30_000_000L, next.every(), threadStart, pump);
+        transport.configure(run, next.steps());
         work.compute(next, data.train());
-        if (wasPlaying) {
-            run.play();
-        }
-        playing = wasPlaying;
         listener.runStarted();
         listener.frame();
         listener.charts();
@@ -210,7 +191,7 @@ final class LabSession implements AutoCloseable {
 
     /** A batch from the pump: the one place that decides whether it belongs to the current run. */
     private void onBatch(SnapshotPump.Batch batch) {
-        if (!current(batch.runId()) || replay != null) {
+        if (!current(batch.runId()) || replay.active()) {
             return;
         }
         listener.delivered(batch.points().size());
@@ -232,7 +213,7 @@ final class LabSession implements AutoCloseable {
         if (batch.status() != null) {
             status = batch.status();
             if (status.state() == RunState.DIVERGED || status.state() == RunState.STOPPED) {
-                playing = false;
+                transport.stopped();
             }
         }
         line.runReported();
@@ -246,93 +227,17 @@ final class LabSession implements AutoCloseable {
 
     /** Whether a drawn frame for {@code runId} may be shown: the current run's, or any during replay. */
     boolean showable(long runId) {
-        return !closed && (replay != null || current(runId));
+        return !closed && (replay.active() || current(runId));
     }
 
-    void play() {
-        if (replay != null) {
-            reset();
-        }
-        if (run == null) {
-            return;
-        }
-        playing = true;
-        run.play();
-        listener.status();
-    }
-
-    void pause() {
-        playing = false;
-        if (run != null) {
-            run.pause();
-        }
-        listener.status();
-    }
-
-    void togglePlay() {
-        if (playing) {
-            pause();
-        } else {
-            play();
-        }
-    }
-
-    /** One frame's worth of steps, then paused. */
-    void step() {
-        if (replay != null) {
-            reset();
-        }
-        playing = false;
-        run.step(stepsPerFrame);
-        listener.status();
+    /** Play, pause, step, pace and targets of the current run. */
+    Transport transport() {
+        return transport;
     }
 
     /** The same config again from its initialization. */
     void reset() {
         startRun(config);
-    }
-
-    /** Training steps between two snapshots (1 to 100000); returns the problem, or null. */
-    String setStepsPerFrame(int value) {
-        if (value < 1 || value > 100_000) {
-            return "steps per frame = " + value + ": allowed 1 to 100000";
-        }
-        stepsPerFrame = value;
-        run.setStepsPerSnapshot(value);
-        return null;
-    }
-
-    int stepsPerFrame() {
-        return stepsPerFrame;
-    }
-
-    /** Plays at {@code decadesPerSecond} τ-decades per second (0: as fast as possible). */
-    void setPace(double decadesPerSecond) {
-        playback.setPace(decadesPerSecond);
-        run.setPace(decadesPerSecond);
-    }
-
-    double pace() {
-        return playback.pace();
-    }
-
-    /** Pauses the run when τ reaches {@code time} (0: no τ target); returns the problem, or null. */
-    String setTargetTime(double time) {
-        String problem = playback.setTargetTime(time);
-        if (problem == null) {
-            run.setTarget(config.steps(), time);
-        }
-        return problem;
-    }
-
-    double targetTime() {
-        return playback.targetTime();
-    }
-
-    /** How far the run is toward its target (run.steps or the τ target), in [0, 1]; NaN without a target. */
-    double progress() {
-        Snapshot s = latest;
-        return s == null ? Double.NaN : playback.progress(s.step(), s.time(), config.steps());
     }
 
     /** Changes η of the running network without restarting it; returns the problem, or null. */
@@ -358,12 +263,14 @@ final class LabSession implements AutoCloseable {
         return tryConfig(config.withRun(RegimePresets.of(regime, rc.dataSeed(), rc.initSeed())));
     }
 
-    // ---------------------------------------------------------------- references and pictures
-
     /** New reference margins arrived: the charts, the optimal network's spokes and the status change. */
     void referencesChanged() {
         listener.charts();
         listener.frame();
+        listener.status();
+    }
+
+    void statusChanged() {
         listener.status();
     }
 
@@ -385,65 +292,35 @@ final class LabSession implements AutoCloseable {
         return pictures;
     }
 
-    // ---------------------------------------------------------------- replay
-
-    /**
-     * Replays a run file: the run stops and the records become snapshots the scrubber moves through.
-     * Returns the problem, or null.
-     */
-    String enterReplay(RunFile.Loaded loaded) {
-        if (loaded.records().isEmpty()) {
-            return "the run file holds no readable record. " + loaded.warning();
-        }
-        String problem = tryConfig(loaded.config());
-        if (problem != null) {
-            return problem;
-        }
-        pause();
-        stopRun();
-        data = loaded.data();
-        work.forgetAll();
-        work.compute(config, data.train());
-        RunConfig rc = loaded.config().run();
-        replay = new Replay(RunFile.snapshots(loaded));
-        pictures.newTrails(rc.network().width());
-        line.dataMessage(
-                loaded.warning().isEmpty()
-                        ? "replaying " + replay.size() + " recorded snapshots"
-                        : "replay: " + loaded.warning());
-        showReplay(replay.size() - 1);
-        return null;
+    /** Replay of a saved run. */
+    ReplayMode replay() {
+        return replay;
     }
 
-    /** Shows recorded snapshot {@code index} (0-based) with the history up to it. */
-    void showReplay(int index) {
-        if (replay == null || !replay.moveTo(index)) {
-            return;
-        }
-        latest = replay.shown();
+    boolean replaying() {
+        return replay.active();
+    }
+
+    /** Stops training for a replay of recorded data (whose references are then computed). */
+    void stopForReplay(DataSplit recorded) {
+        transport.pause();
+        stopRun();
+        data = recorded;
+        work.forgetAll();
+        work.compute(config, data.train());
+    }
+
+    /** Shows a recorded snapshot with the metric points up to it and the snapshots of its trail, oldest first. */
+    void showRecorded(Snapshot shown, List<Metrics> points, List<Snapshot> trail) {
+        latest = shown;
         history.clear();
-        replay.pointsUpToShown().forEach(history::add);
+        points.forEach(history::add);
         pictures.clearTrails();
-        replay.trailToShown(Pictures.TRAIL_LENGTH).forEach(pictures::trail);
+        trail.forEach(pictures::trail);
         listener.frame();
         listener.charts();
         listener.status();
     }
-
-    boolean replaying() {
-        return replay != null;
-    }
-
-    /** Recorded snapshots of the run being replayed (0 when none). */
-    int replaySize() {
-        return replay == null ? 0 : replay.size();
-    }
-
-    int replayIndex() {
-        return replay == null ? 0 : replay.index();
-    }
-
-    // ---------------------------------------------------------------- messages
 
     /** A passing line for the status bar (until the run reports again). */
     void note(String text) {
@@ -477,8 +354,6 @@ final class LabSession implements AutoCloseable {
         listener.error(header, text);
     }
 
-    // ---------------------------------------------------------------- state
-
     LabConfig config() {
         return config;
     }
@@ -489,10 +364,6 @@ final class LabSession implements AutoCloseable {
 
     TrainingRun run() {
         return run;
-    }
-
-    boolean playing() {
-        return playing;
     }
 
     Snapshot latest() {

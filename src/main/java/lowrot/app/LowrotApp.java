@@ -65,7 +65,7 @@ public final class LowrotApp extends Application {
         }
         stage.show();
         if (play) {
-            window.session().play();
+            window.session().transport().play();
         }
         if (measure > 0) {
             MainWindow w = window;

@@ -193,10 +193,10 @@ public final class MainWindow {
             return;
         }
         if (e.getCode() == KeyCode.SPACE) {
-            session.togglePlay();
+            session.transport().togglePlay();
             e.consume();
         } else if (e.getCode() == KeyCode.RIGHT) {
-            session.step();
+            session.transport().step();
             e.consume();
         } else if (e.getCode() == KeyCode.R) {
             session.reset();

@@ -102,7 +102,7 @@ final class Pictures {
             work.maybeTangent(
                     now,
                     session.latest(),
-                    session.playing(),
+                    session.transport().playing(),
                     session.data().train(),
                     session.config().ntkTolerance());
         }

@@ -65,7 +65,7 @@ final class StatusBar {
         stepLabel.setText(m == null ? "step —" : String.format("step %,d", m.step()));
         timeLabel.setText(m == null ? "τ —" : "τ = " + ChartSet.fmt(m.time()));
         double rate = status == null ? 0 : status.stepsPerSecond();
-        rateLabel.setText(session.playing() && rate > 0 ? String.format("%,.0f steps/s", rate) : "");
+        rateLabel.setText(session.transport().playing() && rate > 0 ? String.format("%,.0f steps/s", rate) : "");
         RunState st = status == null ? RunState.READY : status.state();
         stateLabel.setText(session.replaying() ? "replay" : st.label());
         stateLabel.getStyleClass().setAll("state", "state-" + st.name().toLowerCase());
@@ -75,7 +75,7 @@ final class StatusBar {
         if (session.boundViolation() != null) {
             messageLabel.getStyleClass().add("bound-violation");
         }
-        double progress = session.progress();
+        double progress = session.transport().progress();
         targetProgress.setVisible(!Double.isNaN(progress) && !session.replaying());
         targetProgress.setProgress(Double.isNaN(progress) ? 0 : progress);
         boolean busy = session.referencesBusy();

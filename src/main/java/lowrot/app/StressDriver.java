@@ -158,9 +158,9 @@ final class StressDriver {
 
     private void act(int action, int pick, Path config) {
         switch (action) {
-            case 0 -> window.session().play();
-            case 1 -> window.session().pause();
-            case 2 -> window.session().step();
+            case 0 -> window.session().transport().play();
+            case 1 -> window.session().transport().pause();
+            case 2 -> window.session().transport().step();
             case 3 -> window.session().reset();
             case 4 -> window.setWidthSlider(2 + pick % 8);
             case 5 -> window.applyPreset(Regime.values()[pick % 3]);

@@ -53,17 +53,17 @@ final class TransportBar {
         this.session = session;
         playButton.setId("play");
         playButton.setTooltip(new Tooltip("Start or pause training (Space)."));
-        playButton.setOnAction(e -> session.togglePlay());
+        playButton.setOnAction(e -> session.transport().togglePlay());
         playButton.setPrefWidth(70);
         Button stepButton = new Button("Step");
         stepButton.setId("step");
         stepButton.setTooltip(new Tooltip("Take one frame's worth of steps, then pause (→)."));
-        stepButton.setOnAction(e -> session.step());
+        stepButton.setOnAction(e -> session.transport().step());
         Button resetButton = new Button("Reset");
         resetButton.setId("reset");
         resetButton.setTooltip(new Tooltip("Start the run again from its initialization (R)."));
         resetButton.setOnAction(e -> session.reset());
-        TextField spf = new TextField(Integer.toString(session.stepsPerFrame()));
+        TextField spf = new TextField(Integer.toString(session.transport().stepsPerFrame()));
         spf.setId("stepsPerFrame");
         spf.setPrefColumnCount(5);
         spf.setTooltip(new Tooltip("As fast as possible: training steps between two pictures (1 to 100000)."));
@@ -72,8 +72,8 @@ final class TransportBar {
         spf.setOnAction(e -> {
             String problem;
             try {
-                problem =
-                        session.setStepsPerFrame(Integer.parseInt(spf.getText().trim()));
+                problem = session.transport()
+                        .setStepsPerFrame(Integer.parseInt(spf.getText().trim()));
             } catch (NumberFormatException ex) {
                 problem = "steps per frame: \"" + spf.getText() + "\" is not a whole number; allowed 1 to 100000";
             }
@@ -83,7 +83,7 @@ final class TransportBar {
         speed.setId("speed");
         speed.getItems().addAll(SPEEDS);
         speed.getItems().add(FASTEST);
-        speed.setValue(label(session.pace()));
+        speed.setValue(label(session.transport().pace()));
         speed.setTooltip(new Tooltip("Playback speed in τ-decades per second: every frame advances log τ by the same"
                 + " amount (few steps early, many late), so the early phase is as visible as the late one."));
         Runnable showSpf = () -> {
@@ -94,7 +94,7 @@ final class TransportBar {
             }
         };
         speed.valueProperty().addListener((o, a, b) -> {
-            session.setPace(FASTEST.equals(b) ? 0 : Double.parseDouble(b.substring(0, b.indexOf(' '))));
+            session.transport().setPace(FASTEST.equals(b) ? 0 : Double.parseDouble(b.substring(0, b.indexOf(' '))));
             showSpf.run();
         });
         showSpf.run();
@@ -110,10 +110,10 @@ final class TransportBar {
             String text = stopAt.getText().trim();
             String problem;
             if (text.isEmpty()) {
-                problem = session.setTargetTime(0);
+                problem = session.transport().setTargetTime(0);
             } else {
                 try {
-                    problem = session.setTargetTime(Double.parseDouble(text));
+                    problem = session.transport().setTargetTime(Double.parseDouble(text));
                 } catch (NumberFormatException ex) {
                     problem = "stop at τ: \"" + text + "\" is not a number; allowed 1e-6 to 1e300, or empty";
                 }
@@ -138,7 +138,7 @@ final class TransportBar {
         scrubber.setId("scrubber");
         scrubber.setPrefWidth(360);
         scrubber.setTooltip(new Tooltip("Replay: move through the recorded snapshots of the opened run."));
-        scrubber.valueProperty().addListener((o, a, b) -> session.showReplay((int) Math.round(b.doubleValue())));
+        scrubber.valueProperty().addListener((o, a, b) -> session.replay().show((int) Math.round(b.doubleValue())));
         replayBox.getChildren().addAll(new Separator(Orientation.VERTICAL), replayLabel, scrubber);
         replayBox.setAlignment(Pos.CENTER_LEFT);
         replayBox.setVisible(false);
@@ -177,21 +177,23 @@ final class TransportBar {
 
     /** Shows the play state and, during a replay, where the scrubber stands. */
     void update() {
-        boolean playing = session.playing();
+        boolean playing = session.transport().playing();
         playButton.setSelected(playing);
         playButton.setText(playing ? "Pause" : "Play");
         boolean replay = session.replaying();
         replayBox.setVisible(replay);
         replayBox.setManaged(replay);
         if (replay) {
-            if (scrubber.getMax() != session.replaySize() - 1) {
-                scrubber.setMax(session.replaySize() - 1);
+            if (scrubber.getMax() != session.replay().size() - 1) {
+                scrubber.setMax(session.replay().size() - 1);
                 scrubber.setMajorTickUnit(1);
             }
-            scrubber.setValue(session.replayIndex());
+            scrubber.setValue(session.replay().index());
             replayLabel.setText(String.format(
                     "replay: step %,d (%d of %d)",
-                    session.latest().step(), session.replayIndex() + 1, session.replaySize()));
+                    session.latest().step(),
+                    session.replay().index() + 1,
+                    session.replay().size()));
         }
     }
 

@@ -83,8 +83,8 @@ class LabSessionTest {
     @Test
     void stepDeliversTheSnapshotOfThisRunOnly() throws Exception {
         assertEquals(1, runsStarted);
-        assertFalse(session.playing());
-        session.step();
+        assertFalse(session.transport().playing());
+        session.transport().step();
         until(() -> session.latest() != null && session.latest().step() == 10);
         assertEquals(session.run().runId(), session.latest().runId());
         assertTrue(frames > 0);
@@ -104,24 +104,25 @@ class LabSessionTest {
                 session.latest() == null
                         || session.latest().runId() == session.run().runId(),
                 "a snapshot of the replaced run was taken for the new one");
-        session.step();
+        session.transport().step();
         until(() -> session.latest() != null && session.latest().width() == 32);
     }
 
     @Test
     void playPauseAndStepSetThePlayState() throws Exception {
-        session.play();
-        assertTrue(session.playing());
+        session.transport().play();
+        assertTrue(session.transport().playing());
         until(() -> session.latest() != null && session.latest().step() > 50);
-        session.pause();
-        assertFalse(session.playing());
-        session.togglePlay();
-        assertTrue(session.playing());
-        session.step();
-        assertFalse(session.playing(), "a step pauses");
-        assertEquals("steps per frame = 0: allowed 1 to 100000", session.setStepsPerFrame(0));
-        assertNull(session.setStepsPerFrame(25));
-        assertEquals(25, session.stepsPerFrame());
+        session.transport().pause();
+        assertFalse(session.transport().playing());
+        session.transport().togglePlay();
+        assertTrue(session.transport().playing());
+        session.transport().step();
+        assertFalse(session.transport().playing(), "a step pauses");
+        assertEquals(
+                "steps per frame = 0: allowed 1 to 100000", session.transport().setStepsPerFrame(0));
+        assertNull(session.transport().setStepsPerFrame(25));
+        assertEquals(25, session.transport().stepsPerFrame());
     }
 
     @Test
@@ -160,25 +161,25 @@ class LabSessionTest {
 
     @Test
     void aSavedRunReplaysSnapshotBySnapshot(@TempDir Path dir) throws Exception {
-        session.step();
+        session.transport().step();
         until(() -> session.latest() != null && session.latest().step() == 10);
-        session.step();
+        session.transport().step();
         until(() -> session.latest().step() == 20);
         CompletableFuture<Recorder.Recording> recording = new CompletableFuture<>();
         session.run().save(recording::complete);
         Recorder.Recording rec = recording.get(30, TimeUnit.SECONDS);
         Path file = dir.resolve("run.json");
         RunFile.write(file, session.config(), session.data(), rec.snapshots());
-        assertNull(session.enterReplay(RunFile.read(file)));
+        assertNull(session.replay().enter(RunFile.read(file)));
         assertTrue(session.replaying());
-        int last = session.replaySize() - 1;
-        assertEquals(last, session.replayIndex());
+        int last = session.replay().size() - 1;
+        assertEquals(last, session.replay().index());
         assertEquals(20, session.latest().step());
-        session.showReplay(0);
+        session.replay().show(0);
         assertEquals(0, session.latest().step());
         assertEquals(1, session.history().points().size());
         assertTrue(session.showable(-1), "replayed frames belong to no run and are shown");
-        session.play();
+        session.transport().play();
         assertFalse(session.replaying(), "play leaves the replay and trains again");
     }
 }

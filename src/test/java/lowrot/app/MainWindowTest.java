@@ -142,7 +142,7 @@ class MainWindowTest {
         Label step = robot.lookup("#stepLabel").queryAs(Label.class);
         assertTrue(step.getText().startsWith("step "), step.getText());
         assertNotEquals("step 0", step.getText());
-        assertTrue(window.session().playing());
+        assertTrue(window.session().transport().playing());
     }
 
     @Test
@@ -156,7 +156,7 @@ class MainWindowTest {
         robot.type(KeyCode.SPACE);
         waitFor(10, () -> window.session().latest().step() > 100);
         robot.type(KeyCode.SPACE);
-        assertFalse(window.session().playing());
+        assertFalse(window.session().transport().playing());
         // F3 shows the performance overlay with the frame and pulse times it measured meanwhile.
         assertFalse(window.perf().node().isVisible());
         robot.type(KeyCode.F3);
@@ -194,7 +194,7 @@ class MainWindowTest {
                 () -> window.session().latest() != null
                         && window.session().latest().width() == width
                         && window.session().latest().step() > 0);
-        assertTrue(window.session().playing(), "a playing run keeps playing at the new width");
+        assertTrue(window.session().transport().playing(), "a playing run keeps playing at the new width");
         // The window itself stops the run it replaced: its thread ends without help from the test.
         waitFor(10, () -> !first.isAlive());
         assertEquals(lowrot.run.RunState.STOPPED, first.state());
@@ -308,7 +308,7 @@ class MainWindowTest {
         robot.type(KeyCode.ESCAPE);
         assertFalse(width.isFocused());
         robot.type(KeyCode.SPACE);
-        waitFor(10, () -> window.session().playing());
+        waitFor(10, () -> window.session().transport().playing());
         assertEquals("1e9", width.getText());
     }
 
@@ -416,7 +416,7 @@ class MainWindowTest {
                 10,
                 () -> window.session().status() != null
                         && window.session().status().state() == lowrot.run.RunState.DIVERGED);
-        waitFor(10, () -> !window.session().playing());
+        waitFor(10, () -> !window.session().transport().playing());
         Label state = robot.lookup("#state").queryAs(Label.class);
         assertEquals("diverged", state.getText());
         assertTrue(
@@ -589,7 +589,7 @@ class MainWindowTest {
                 .options()
                 .plane()
                 .learned());
-        robot.interact(() -> window.session().step());
+        robot.interact(() -> window.session().transport().step());
         waitFor(10, () -> window.drawn() != null && window.drawn().step() > s.step());
         robot.interact(learned::fire);
         assertFalse(window.session()

@@ -54,7 +54,7 @@ class StressTest {
                             w.session().latest().width());
                 }
             });
-            robot.interact(() -> window.session().play());
+            robot.interact(() -> window.session().transport().play());
             WaitForAsyncUtils.waitFor(
                     10,
                     TimeUnit.SECONDS,

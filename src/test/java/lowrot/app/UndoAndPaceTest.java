@@ -82,13 +82,13 @@ class UndoAndPaceTest {
         ComboBox<String> speed = robot.lookup("#speed").queryAs(ComboBox.class);
         assertEquals("0.5 τ-decades/s", speed.getValue());
         robot.interact(() -> speed.setValue(TransportBar.FASTEST));
-        assertEquals(0.0, window.session().pace());
+        assertEquals(0.0, window.session().transport().pace());
         TextField stopAt = robot.lookup("#stopAtTime").queryAs(TextField.class);
         robot.clickOn(stopAt).write("abc").type(KeyCode.ENTER);
-        assertEquals(0.0, window.session().targetTime(), "a bad value sets no target");
+        assertEquals(0.0, window.session().transport().targetTime(), "a bad value sets no target");
         robot.clickOn(stopAt).eraseText(3).write("40").type(KeyCode.ENTER);
-        assertEquals(40.0, window.session().targetTime());
-        robot.interact(() -> window.session().play());
+        assertEquals(40.0, window.session().transport().targetTime());
+        robot.interact(() -> window.session().transport().play());
         WaitForAsyncUtils.waitFor(
                 30,
                 TimeUnit.SECONDS,
@@ -99,7 +99,7 @@ class UndoAndPaceTest {
         assertTrue(
                 window.session().message().contains("reached the target (τ = 40.0)"),
                 window.session().message());
-        assertTrue(window.session().progress() >= 1.0 - 1e-12);
+        assertTrue(window.session().transport().progress() >= 1.0 - 1e-12);
     }
 
     @Test
