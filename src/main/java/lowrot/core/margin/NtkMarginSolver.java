@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 import lowrot.core.data.Dataset;
 import lowrot.core.model.Network;
-import lowrot.core.util.Parallel;
 import lowrot.core.util.Problems;
 import lowrot.core.util.Rng;
 import lowrot.core.util.Simplex;
@@ -26,8 +25,6 @@ import lowrot.core.util.SolverMonitor;
  */
 public final class NtkMarginSolver {
     private static final long DIRECTION_STREAM = 21;
-    private static final int BLOCK = 32;
-    private static final long MASK_MEMORY_LIMIT = 1L << 24;
 
     /**
      * @param directions    M, the number of sampled directions
@@ -36,6 +33,7 @@ public final class NtkMarginSolver {
      * @param maxIterations iteration cap
      */
     public record Options(int directions, long seed, double tolerance, int maxIterations) {
+        /** M = 4096 directions, seed 1, absolute gap 1e−3, 3000 iterations. */
         public static Options defaults() {
             return new Options(4096, 1, 1e-3, 3000);
         }
@@ -64,40 +62,18 @@ public final class NtkMarginSolver {
         }
     }
 
+    private final NtkOperator op;
     private final int n;
     private final int d;
     private final int m;
-    private final double[] yx;
-    private final double[] xCols;
-    private final double[] dirs;
     private final double[] p;
-    private final double[] masks;
-    private final boolean storedMasks;
 
-    private NtkMarginSolver(Dataset data, double[] dirs, double[] p) {
-        this.n = data.n();
-        this.d = data.d();
-        this.m = p.length;
-        this.dirs = dirs;
-        this.p = p;
-        // y_i x_i, row-major, and x column-major for loops whose inner index is the example.
-        this.yx = new double[n * d];
-        this.xCols = new double[n * d];
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k < d; k++) {
-                yx[i * d + k] = data.y(i) * data.x(i, k);
-                xCols[k * n + i] = data.x(i, k);
-            }
-        }
-        this.storedMasks = (long) n * m <= MASK_MEMORY_LIMIT;
-        this.masks = storedMasks ? new double[n * m] : null;
-        if (storedMasks) {
-            Parallel.indices(blocks(n), b -> {
-                for (int i = b * BLOCK; i < Math.min(n, (b + 1) * BLOCK); i++) {
-                    maskRow(i, masks, i * m);
-                }
-            });
-        }
+    private NtkMarginSolver(NtkOperator op) {
+        this.op = op;
+        this.n = op.n;
+        this.d = op.d;
+        this.m = op.m;
+        this.p = op.p;
     }
 
     /** The NTK margin of a data set, over M directions v_r ~ N(0, I_d) drawn from the seed. */
@@ -113,7 +89,7 @@ public final class NtkMarginSolver {
         }
         double[] p = new double[mDirs];
         Arrays.fill(p, 1.0 / mDirs);
-        return new NtkMarginSolver(data, dirs, p).run(options, monitor, true);
+        return new NtkMarginSolver(new NtkOperator(data, dirs, p)).run(options, monitor, true);
     }
 
     /** The tangent-kernel margin of a network: its own directions v_j weighted by |a_j| / Σ_k |a_k|. */
@@ -136,120 +112,13 @@ public final class NtkMarginSolver {
         for (int j = 0; j < width; j++) {
             p[j] = Math.abs(net.a(j)) / total;
         }
-        return new NtkMarginSolver(data, net.copyV(), p).run(options, monitor, false);
+        return new NtkMarginSolver(new NtkOperator(data, net.copyV(), p)).run(options, monitor, false);
     }
 
     private static void requireData(Dataset data) {
         if (data.n() == 0) {
             throw new IllegalArgumentException("data: the NTK margin needs at least one point");
         }
-    }
-
-    /** 1[v_r · x_i ≥ 0] for every direction r, written to out[offset + r]. */
-    private void maskRow(int i, double[] out, int offset) {
-        for (int r = 0; r < m; r++) {
-            double h = 0;
-            for (int k = 0; k < d; k++) {
-                h += dirs[r * d + k] * xCols[k * n + i];
-            }
-            out[offset + r] = h >= 0 ? 1.0 : 0.0;
-        }
-    }
-
-    /**
-     * Where example i's mask row starts: in the stored masks, or in {@code scratch} (filled here)
-     * when the masks are too large to store. Read it from {@code storedMasks ? masks : scratch}.
-     */
-    private int maskOffset(int i, double[] scratch) {
-        if (storedMasks) {
-            return i * m;
-        }
-        maskRow(i, scratch, 0);
-        return 0;
-    }
-
-    private static int blocks(int count) {
-        return (count + BLOCK - 1) / BLOCK;
-    }
-
-    /**
-     * w_r = Σ_i q_i y_i x_i 1[v_r · x_i ≥ 0], stored column-wise W[k·M + r]; returns F = Σ_r p_r ‖w_r‖.
-     * Modified: w. Runs over the support of q only; parallel over blocks of directions (each w_r is
-     * summed by one thread in example order, so the result does not depend on the thread count).
-     */
-    private double values(double[] q, double[] w, double[] norms) {
-        int[] supp = IntStream.range(0, n).filter(i -> q[i] != 0).toArray();
-        int rBlocks = (m + 255) / 256;
-        Parallel.indices(rBlocks, b -> {
-            int r0 = b * 256;
-            int r1 = Math.min(m, r0 + 256);
-            double[] row = storedMasks ? null : new double[m];
-            for (int k = 0; k < d; k++) {
-                Arrays.fill(w, k * m + r0, k * m + r1, 0.0);
-            }
-            for (int i : supp) {
-                int off = maskOffset(i, row);
-                double[] mk = storedMasks ? masks : row;
-                for (int k = 0; k < d; k++) {
-                    double coef = q[i] * yx[i * d + k];
-                    int base = k * m;
-                    for (int r = r0; r < r1; r++) {
-                        w[base + r] += coef * mk[off + r];
-                    }
-                }
-            }
-        });
-        double f = 0;
-        for (int r = 0; r < m; r++) {
-            double s = 0;
-            for (int k = 0; k < d; k++) {
-                double val = w[k * m + r];
-                s += val * val;
-            }
-            norms[r] = Math.sqrt(s);
-            f += p[r] * norms[r];
-        }
-        return f;
-    }
-
-    /**
-     * g_i = y_i Σ_r p_r 1[v_r · x_i ≥ 0] ⟨x_i, θ_r⟩ with θ_r = w_r/‖w_r‖ (0 where w_r = 0), stored as
-     * pθ column-wise. Modified: g, ptheta.
-     */
-    private void gradient(double[] w, double[] norms, double smoothing, double[] ptheta) {
-        double mu2 = smoothing * smoothing;
-        for (int r = 0; r < m; r++) {
-            double denominator = Math.sqrt(norms[r] * norms[r] + mu2);
-            double scale = denominator > 0 ? p[r] / denominator : 0.0;
-            for (int k = 0; k < d; k++) {
-                ptheta[k * m + r] = w[k * m + r] * scale;
-            }
-        }
-    }
-
-    /** g_i = Σ_r 1[v_r · x_i ≥ 0] ⟨y_i x_i, (pθ)_r⟩. Modified: g. Parallel over blocks of examples. */
-    private void margins(double[] ptheta, double[] g) {
-        Parallel.indices(blocks(n), b -> {
-            double[] t = new double[m];
-            double[] row = storedMasks ? null : new double[m];
-            for (int i = b * BLOCK; i < Math.min(n, (b + 1) * BLOCK); i++) {
-                Arrays.fill(t, 0.0);
-                for (int k = 0; k < d; k++) {
-                    double c = yx[i * d + k];
-                    int base = k * m;
-                    for (int r = 0; r < m; r++) {
-                        t[r] += c * ptheta[base + r];
-                    }
-                }
-                int off = maskOffset(i, row);
-                double[] mk = storedMasks ? masks : row;
-                double s = 0;
-                for (int r = 0; r < m; r++) {
-                    s += mk[off + r] * t[r];
-                }
-                g[i] = s;
-            }
-        });
     }
 
     private NtkMarginResult run(Options options, SolverMonitor monitor, boolean monteCarlo) {
@@ -268,11 +137,11 @@ public final class NtkMarginSolver {
         double[] avgG = new double[n];
         double[] avgTheta = new double[ptheta.length];
 
-        double f = values(q, w, norms);
+        double f = op.values(q, w, norms);
         double smoothing = Math.max(0.25 * f, options.tolerance());
-        double fs = smoothed(norms, smoothing);
-        gradient(w, norms, smoothing, ptheta);
-        margins(ptheta, g);
+        double fs = op.smoothed(norms, smoothing);
+        op.gradient(w, norms, smoothing, ptheta);
+        op.margins(ptheta, g);
         double bestUpper = f;
         double[] bestQ = q.clone();
         double[] bestNorms = norms.clone();
@@ -296,23 +165,10 @@ public final class NtkMarginSolver {
                 dir[i] = qNew[i] - q[i];
                 slope += g[i] * dir[i];
             }
-            double fMax = max(recent);
-            double lambda = 1;
-            double fNew;
-            double fsNew;
-            while (true) {
-                for (int i = 0; i < n; i++) {
-                    qNew[i] = q[i] + lambda * dir[i];
-                }
-                fNew = values(qNew, w, norms);
-                fsNew = smoothed(norms, smoothing);
-                if (slope >= 0 || fsNew <= fMax + 1e-4 * lambda * slope || lambda < 1e-10) {
-                    break;
-                }
-                lambda *= 0.5;
-            }
-            gradient(w, norms, smoothing, ptheta);
-            margins(ptheta, gNew);
+            double fNew = lineSearch(q, dir, slope, max(recent), smoothing, qNew, w, norms);
+            double fsNew = op.smoothed(norms, smoothing);
+            op.gradient(w, norms, smoothing, ptheta);
+            op.margins(ptheta, gNew);
             double ss = 0;
             double sy = 0;
             for (int i = 0; i < n; i++) {
@@ -357,9 +213,9 @@ public final class NtkMarginSolver {
             // iterate is that close, sharpen it.
             if (!converged && f - lower <= 2 * smoothing && smoothing > options.tolerance() / 8) {
                 smoothing /= 4;
-                gradient(w, norms, smoothing, ptheta);
-                margins(ptheta, g);
-                fs = smoothed(norms, smoothing);
+                op.gradient(w, norms, smoothing, ptheta);
+                op.margins(ptheta, g);
+                fs = op.smoothed(norms, smoothing);
                 Arrays.fill(recent, Double.NEGATIVE_INFINITY);
                 recent[0] = fs;
                 averaged = 0;
@@ -373,13 +229,32 @@ public final class NtkMarginSolver {
         return result(bestLower, bestUpper, iterations, converged, bestQ, bestNorms, bestTheta, monteCarlo);
     }
 
-    /** F_μ = Σ_r p_r (√(‖w_r‖² + μ²) − μ): a smooth objective within μ of F. */
-    private double smoothed(double[] norms, double smoothing) {
-        double sum = 0;
-        for (int r = 0; r < m; r++) {
-            sum += p[r] * (Math.sqrt(norms[r] * norms[r] + smoothing * smoothing) - smoothing);
+    /**
+     * The non-monotone Armijo search along dir from q: halves λ from 1 until F_μ(q + λ dir) ≤ fMax + 1e−4 λ·slope
+     * (or the direction is not one of descent, or λ &lt; 1e−10). Leaves q + λ dir in qNew, its w and ‖w_r‖ in w and
+     * norms; returns F there.
+     */
+    private double lineSearch(
+            double[] q,
+            double[] dir,
+            double slope,
+            double fMax,
+            double smoothing,
+            double[] qNew,
+            double[] w,
+            double[] norms) {
+        double lambda = 1;
+        while (true) {
+            for (int i = 0; i < n; i++) {
+                qNew[i] = q[i] + lambda * dir[i];
+            }
+            double fNew = op.values(qNew, w, norms);
+            double fsNew = op.smoothed(norms, smoothing);
+            if (slope >= 0 || fsNew <= fMax + 1e-4 * lambda * slope || lambda < 1e-10) {
+                return fNew;
+            }
+            lambda *= 0.5;
         }
-        return sum;
     }
 
     private NtkMarginResult result(

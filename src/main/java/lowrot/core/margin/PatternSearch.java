@@ -3,7 +3,6 @@ package lowrot.core.margin;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.PriorityQueue;
 import lowrot.core.util.SolverMonitor;
 
 /**
@@ -39,9 +38,6 @@ import lowrot.core.util.SolverMonitor;
 final class PatternSearch {
     /** What one search found; {@code candidates} are unit directions sorted by |h|, descending. */
     record Outcome(double upper, double best, List<double[]> candidates, int nodes, boolean closed) {}
-
-    private static final int SWEEPS = 400;
-    private static final double SAFETY = 1e-12;
 
     private final int n;
     private final int d;
@@ -92,11 +88,11 @@ final class PatternSearch {
             best = Math.max(best, Math.abs(h(c, u)));
         }
         for (int sign = 1; sign >= -1; sign -= 2) {
-            Side side = new Side(c, sign);
-            double[] r = side.search(found, best, maxNodes, relTol, monitor);
-            upper = Math.max(upper, r[0]);
-            best = Math.max(best, r[1]);
-            nodes += (int) r[2];
+            BranchAndBound.Result r =
+                    new BranchAndBound(this, c, sign, xs, n, d).search(found, best, maxNodes, relTol, monitor);
+            upper = Math.max(upper, r.upper());
+            best = Math.max(best, r.best());
+            nodes += r.nodes();
         }
         // Candidates by |h| (ties in insertion order, which is fixed), near-duplicates dropped.
         List<double[]> out = sortedDistinct(c, found, limit);
@@ -186,7 +182,7 @@ final class PatternSearch {
     }
 
     /** A region whose bound is within the allowance of the best value found cannot improve it enough. */
-    private static boolean prunable(double bound, double best, double relTol) {
+    static boolean prunable(double bound, double best, double relTol) {
         return bound <= best + allowance(best, relTol);
     }
 
@@ -217,237 +213,5 @@ final class PatternSearch {
             u[k] = v[k] / norm;
         }
         return u;
-    }
-
-    /**
-     * A region of the search: the sign state of each point a_j (1 in, −1 out, 0 free), the descent's
-     * multipliers λ (per b_i) and ν (per a_j, used only when fixed), the bound of its parent, and its
-     * creation number (ties are broken by it, so the order never depends on anything but the data).
-     */
-    private record Node(byte[] state, double[] lambda, double[] nu, double parentBound, long serial) {}
-
-    /** One sign of the search: maximise s·h over the ball. */
-    private final class Side {
-        private final int sign;
-        private final double[] c;
-        private final double[][] a; // points with s c_i > 0, scaled: a_i = s c_i x_i
-        private final double[] aNorm;
-        private final double[][] b; // points with s c_i < 0, scaled: b_i = |c_i| x_i
-        private final double[] bNorm2;
-
-        Side(double[] c, int sign) {
-            this.sign = sign;
-            this.c = c;
-            List<double[]> pos = new ArrayList<>();
-            List<double[]> neg = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                double w = sign * c[i];
-                if (w == 0) {
-                    continue;
-                }
-                double[] v = new double[d];
-                double norm = 0;
-                for (int k = 0; k < d; k++) {
-                    v[k] = Math.abs(w) * xs[i * d + k];
-                    norm += v[k] * v[k];
-                }
-                if (norm == 0) {
-                    continue;
-                }
-                (w > 0 ? pos : neg).add(v);
-            }
-            a = pos.toArray(new double[0][]);
-            b = neg.toArray(new double[0][]);
-            aNorm = new double[a.length];
-            for (int j = 0; j < a.length; j++) {
-                aNorm[j] = Math.sqrt(dot(a[j], a[j]));
-            }
-            bNorm2 = new double[b.length];
-            for (int i = 0; i < b.length; i++) {
-                bNorm2[i] = dot(b[i], b[i]);
-            }
-        }
-
-        /**
-         * Returns {upper, best, nodes} for s·h over the ball, pruning against the larger of its own best
-         * and {@code incumbent} (the other sign's best: only the larger maximum matters); adds node
-         * directions to {@code found}.
-         */
-        double[] search(List<double[]> found, double incumbent, int maxNodes, double relTol, SolverMonitor monitor) {
-            double best = 0;
-            for (double[] u : found) {
-                best = Math.max(best, sign * h(c, u));
-            }
-            best = Math.max(best, 0);
-            if (a.length == 0) {
-                // s·h ≤ 0 everywhere: the maximum over the ball is 0 (at u = 0).
-                return new double[] {0, best, 0};
-            }
-            double covered = 0; // largest bound of a node that is finished (pruned or a leaf)
-            // Best first: the open region with the largest bound is refined next, so that the bound left
-            // at the node cap (the largest open one) is as low as that many nodes can make it.
-            PriorityQueue<Node> open = new PriorityQueue<>((p, q) -> p.parentBound != q.parentBound
-                    ? Double.compare(q.parentBound, p.parentBound)
-                    : Long.compare(p.serial, q.serial));
-            long serial = 0;
-            open.add(new Node(
-                    new byte[a.length],
-                    new double[b.length],
-                    new double[a.length],
-                    Double.POSITIVE_INFINITY,
-                    serial++));
-            int nodes = 0;
-            double[] u = new double[d];
-            while (!open.isEmpty()) {
-                if (nodes >= maxNodes) {
-                    // Unexplored regions keep their parents' bounds: still a sound upper bound.
-                    covered = Math.max(covered, open.peek().parentBound);
-                    break;
-                }
-                if ((nodes & 255) == 255) {
-                    monitor.checkCancelled();
-                }
-                Node node = open.poll();
-                if (prunable(node.parentBound, Math.max(incumbent, best), relTol)) {
-                    // Every open region has a bound no larger than this one.
-                    covered = Math.max(covered, node.parentBound);
-                    break;
-                }
-                nodes++;
-                double bound = Math.min(node.parentBound, bound(node, u));
-                if (u[0] == u[0]) { // u holds r/‖r‖ when r ≠ 0 (NaN marks r = 0)
-                    double value = sign * h(c, u);
-                    if (value > best) {
-                        best = value;
-                    }
-                    found.add(u.clone());
-                }
-                byte[] state = node.state;
-                int branch = -1;
-                double widest = 0;
-                for (int j = 0; j < a.length; j++) {
-                    if (state[j] == 0) {
-                        // Slack of the secant at the node's direction: how much freeing j costs here.
-                        double slack = u[0] == u[0] ? (aNorm[j] - Math.abs(dot(a[j], u))) / 2 : aNorm[j];
-                        if (branch < 0 || slack > widest) {
-                            branch = j;
-                            widest = slack;
-                        }
-                    }
-                }
-                if (branch < 0 || prunable(bound, Math.max(incumbent, best), relTol)) {
-                    covered = Math.max(covered, bound);
-                    continue;
-                }
-                byte[] in = state.clone();
-                in[branch] = 1;
-                byte[] out = state.clone();
-                out[branch] = -1;
-                // Children start their descent from this node's multipliers (any start is sound).
-                open.add(new Node(in, node.lambda.clone(), node.nu.clone(), bound, serial++));
-                open.add(new Node(out, node.lambda.clone(), node.nu.clone(), bound, serial++));
-            }
-            return new double[] {Math.max(best, covered), best, nodes};
-        }
-
-        /**
-         * The node's sound upper bound ½ Σ_free ‖a_i‖ + ‖r‖ after coordinate descent on ‖r‖² over
-         * λ ∈ [0,1]^N and ν ≥ 0 (one per fixed point), started from the node's multipliers and left in
-         * them; writes r/‖r‖ into u (NaN in u[0] when r = 0).
-         */
-        private double bound(Node node, double[] u) {
-            byte[] state = node.state;
-            double[] lambda = node.lambda;
-            double[] nu = node.nu;
-            double constant = 0;
-            double[] r = new double[d];
-            for (int j = 0; j < a.length; j++) {
-                if (state[j] == 1) {
-                    add(r, a[j], 1);
-                } else if (state[j] == 0) {
-                    add(r, a[j], 0.5);
-                    constant += aNorm[j] / 2;
-                    nu[j] = 0;
-                }
-            }
-            for (int i = 0; i < b.length; i++) {
-                if (lambda[i] != 0) {
-                    add(r, b[i], -lambda[i]);
-                }
-            }
-            for (int j = 0; j < a.length; j++) {
-                if (nu[j] != 0) {
-                    add(r, a[j], state[j] * nu[j]);
-                }
-            }
-            for (int sweep = 0; sweep < SWEEPS; sweep++) {
-                double moved = 0;
-                // λ_i ∈ [0, 1] on the column −b_i: exact minimisation of ‖r − δ b_i‖², clipped.
-                for (int i = 0; i < b.length; i++) {
-                    if (bNorm2[i] == 0) {
-                        continue;
-                    }
-                    double next = Math.min(1, Math.max(0, lambda[i] + dot(r, b[i]) / bNorm2[i]));
-                    double delta = next - lambda[i];
-                    if (delta != 0) {
-                        add(r, b[i], -delta);
-                        lambda[i] = next;
-                        moved = Math.max(moved, Math.abs(delta) * Math.sqrt(bNorm2[i]));
-                    }
-                }
-                // ν_j ≥ 0 on the column g_j = ±a_j of a fixed point.
-                for (int j = 0; j < a.length; j++) {
-                    if (state[j] == 0 || aNorm[j] == 0) {
-                        continue;
-                    }
-                    double next = Math.max(0, nu[j] - state[j] * dot(r, a[j]) / (aNorm[j] * aNorm[j]));
-                    double delta = next - nu[j];
-                    if (delta != 0) {
-                        add(r, a[j], state[j] * delta);
-                        nu[j] = next;
-                        moved = Math.max(moved, Math.abs(delta) * aNorm[j]);
-                    }
-                }
-                if (moved <= 1e-15 * (Math.sqrt(dot(r, r)) + 1e-300)) {
-                    break;
-                }
-            }
-            // Recompute r from the multipliers in a fixed order, so the bound does not carry the descent's drift.
-            double[] exact = new double[d];
-            for (int j = 0; j < a.length; j++) {
-                double coefficient = state[j] == 1 ? 1 + nu[j] : state[j] == 0 ? 0.5 : -nu[j];
-                if (coefficient != 0) {
-                    add(exact, a[j], coefficient);
-                }
-            }
-            for (int i = 0; i < b.length; i++) {
-                if (lambda[i] != 0) {
-                    add(exact, b[i], -lambda[i]);
-                }
-            }
-            double norm = Math.sqrt(dot(exact, exact));
-            if (norm > 0) {
-                for (int q = 0; q < d; q++) {
-                    u[q] = exact[q] / norm;
-                }
-            } else {
-                Arrays.fill(u, Double.NaN);
-            }
-            return (constant + norm) * (1 + SAFETY) + 1e-300;
-        }
-    }
-
-    private static void add(double[] target, double[] v, double scale) {
-        for (int q = 0; q < target.length; q++) {
-            target[q] += scale * v[q];
-        }
-    }
-
-    private static double dot(double[] p, double[] q) {
-        double s = 0;
-        for (int k = 0; k < p.length; k++) {
-            s += p[k] * q[k];
-        }
-        return s;
     }
 }
