@@ -16,7 +16,6 @@ import lowrot.core.train.Trainer;
  * often than every {@code minSnapshotNanos}; steps in between are not lost, only not pictured.
  */
 public final class TrainingRun implements AutoCloseable {
-    private static final long DEFAULT_MIN_SNAPSHOT_NANOS = 30_000_000L;
     /** How long an idle run (paused, no steps pending) waits for a command before looking again. */
     private static final long IDLE_WAIT_NANOS = 250_000_000L;
 
@@ -35,23 +34,8 @@ public final class TrainingRun implements AutoCloseable {
     private final RunClock clock;
 
     /**
-     * Creates the run and starts its thread (the trainer is built on that thread, so a large
-     * network never blocks the caller).
-     */
-    public TrainingRun(long runId, RunConfig config, DataSplit data, int stepsPerSnapshot, RunListener listener) {
-        this(
-                runId,
-                config,
-                data,
-                stepsPerSnapshot,
-                DEFAULT_MIN_SNAPSHOT_NANOS,
-                10,
-                lowrot.core.util.Workers.NOTHING,
-                listener);
-    }
-
-    /**
-     * As above, with the minimum time between snapshots (0 publishes every {@code stepsPerSnapshot}
+     * Creates the run and starts its thread (the trainer is built on that thread, so a large network never blocks
+     * the caller), with the minimum time between snapshots (0 publishes every {@code stepsPerSnapshot}
      * steps), the recording interval (every {@code recordEvery} steps, as the command line does) and an
      * action the trainer thread and its step workers run first (the window lowers their scheduling
      * priority; the results do not depend on it).

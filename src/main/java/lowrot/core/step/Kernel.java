@@ -76,7 +76,8 @@ public final class Kernel {
     static void planeOutputs(
             double[] x, double[] y, int[] idx, int t0, int t1, double[] a, double[] v, int m, double s, double[] z) {
         // The plane is the common case; written out, the JIT keeps both coordinates in registers.
-        // (0 + p) + q = p + q exactly, so these bits equal the general loop's. Branch-free: on
+        // h = v₀x₀ + v₁x₁ with each product rounded: the plane's own order (d ≠ 2 uses fused multiply-adds,
+        // so the two orders differ in the last bits). Branch-free: on
         // scattered data "h > 0" is a coin flip the processor cannot predict; adding a[j]·0 = ±0
         // leaves a sum's bits unchanged. Four examples at a time: four independent sums.
         int t = t0;

@@ -6,14 +6,16 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The d &gt; 2 forward pass (with its activity bits, {@link ActivityMask}) and the metrics' training-set pass of
- * {@link Kernel} on SIMD lanes (the Vector API), with exactly the same bits as {@link ScalarKernel}, and what the
- * vector engine's kernels share (species, lanes, scratch); the backward pass is {@link VectorBackward}, the plane's
- * kernels {@link VectorPlaneKernel}.
+ * The d &gt; 2 forward pass of {@link Kernel} (with its activity bits, {@link ActivityMask}) on SIMD lanes (the
+ * Vector API), with exactly the same bits as {@link ScalarKernel}; the metrics' training-set pass with exactly the
+ * same bits as {@link MetricsKernel} (its own order: rounded products, no fused multiply-add); and what the vector
+ * engine's kernels share (species, lanes, scratch). The backward pass is {@link VectorBackward}, the plane's kernels
+ * {@link VectorPlaneKernel}.
  *
  * <p>Lanes never share a sum: the forward pass puts one example in each lane and the backward pass one
  * neuron, so every h_ij = Σ_k v_jk x_ik still runs over k in index order, every g(x_i) over j in order and every
- * G_jk over the examples in order, each term one fused multiply-add as in the scalar loops. The lane count (the
+ * G_jk over the examples in order, each term one fused multiply-add as in the scalar loops (in the metrics pass a
+ * rounded product and a rounded sum, as in {@link MetricsKernel}). The lane count (the
  * machine's preferred species) therefore changes speed, never a bit. Loaded only when the module
  * {@code jdk.incubator.vector} is present ({@link Engine}).
  */
@@ -295,7 +297,7 @@ public final class VectorKernel {
     }
 
     /**
-     * {@code MetricsCalculator}'s training-set pass for d &gt; 2 over examples [i0, i1), L examples at a time: g(x_i),
+     * {@link MetricsKernel}'s training-set pass for d &gt; 2 over examples [i0, i1), L examples at a time: g(x_i),
      * the linearized change Σ_j [σ(h0) Δa_j + a0_j 1[h0 &gt; 0] (h − h0)] and the count of neurons whose activation
      * sign changed, each lane with the scalar loop's operations in its order. Returns the first example not done
      * (the caller finishes the rest with its scalar loop).

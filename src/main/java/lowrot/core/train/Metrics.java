@@ -67,4 +67,193 @@ public record Metrics(
     public static boolean applies(double value) {
         return !Double.isNaN(value);
     }
+
+    /** A builder that names every value: the metrics pass sets them one by one instead of by position. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Metrics by name; a value never set is NaN (0 for the step, −1 for the worst index). */
+    public static final class Builder {
+        private long step = 0;
+        private double time = Double.NaN;
+        private double logTime = Double.NaN;
+        private double risk = Double.NaN;
+        private double logRisk = Double.NaN;
+        private double trainError = Double.NaN;
+        private double testError = Double.NaN;
+        private double minMargin = Double.NaN;
+        private int worstIndex = -1;
+        private double marginFrobenius = Double.NaN;
+        private double marginPath = Double.NaN;
+        private double weightNorm = Double.NaN;
+        private double pathNorm = Double.NaN;
+        private double rotationMean = Double.NaN;
+        private double rotationMedian = Double.NaN;
+        private double rotationMax = Double.NaN;
+        private double rotationWeighted = Double.NaN;
+        private double motion = Double.NaN;
+        private double motionPerSqrtM = Double.NaN;
+        private double patternsChanged = Double.NaN;
+        private double featureShare = Double.NaN;
+        private double groupAlignment = Double.NaN;
+        private double marginDisplacement = Double.NaN;
+        private double zeroNeurons = Double.NaN;
+        private double flippedNorms = Double.NaN;
+
+        public Builder step(long value) {
+            step = value;
+            return this;
+        }
+
+        public Builder time(double value) {
+            time = value;
+            return this;
+        }
+
+        public Builder logTime(double value) {
+            logTime = value;
+            return this;
+        }
+
+        public Builder risk(double value) {
+            risk = value;
+            return this;
+        }
+
+        public Builder logRisk(double value) {
+            logRisk = value;
+            return this;
+        }
+
+        public Builder trainError(double value) {
+            trainError = value;
+            return this;
+        }
+
+        public Builder testError(double value) {
+            testError = value;
+            return this;
+        }
+
+        public Builder minMargin(double value) {
+            minMargin = value;
+            return this;
+        }
+
+        public Builder worstIndex(int value) {
+            worstIndex = value;
+            return this;
+        }
+
+        public Builder marginFrobenius(double value) {
+            marginFrobenius = value;
+            return this;
+        }
+
+        public Builder marginPath(double value) {
+            marginPath = value;
+            return this;
+        }
+
+        public Builder weightNorm(double value) {
+            weightNorm = value;
+            return this;
+        }
+
+        public Builder pathNorm(double value) {
+            pathNorm = value;
+            return this;
+        }
+
+        public Builder rotationMean(double value) {
+            rotationMean = value;
+            return this;
+        }
+
+        public Builder rotationMedian(double value) {
+            rotationMedian = value;
+            return this;
+        }
+
+        public Builder rotationMax(double value) {
+            rotationMax = value;
+            return this;
+        }
+
+        public Builder rotationWeighted(double value) {
+            rotationWeighted = value;
+            return this;
+        }
+
+        public Builder motion(double value) {
+            motion = value;
+            return this;
+        }
+
+        public Builder motionPerSqrtM(double value) {
+            motionPerSqrtM = value;
+            return this;
+        }
+
+        public Builder patternsChanged(double value) {
+            patternsChanged = value;
+            return this;
+        }
+
+        public Builder featureShare(double value) {
+            featureShare = value;
+            return this;
+        }
+
+        public Builder groupAlignment(double value) {
+            groupAlignment = value;
+            return this;
+        }
+
+        public Builder marginDisplacement(double value) {
+            marginDisplacement = value;
+            return this;
+        }
+
+        public Builder zeroNeurons(double value) {
+            zeroNeurons = value;
+            return this;
+        }
+
+        public Builder flippedNorms(double value) {
+            flippedNorms = value;
+            return this;
+        }
+
+        /** The metrics with the values set. */
+        public Metrics build() {
+            return new Metrics(
+                    step,
+                    time,
+                    logTime,
+                    risk,
+                    logRisk,
+                    trainError,
+                    testError,
+                    minMargin,
+                    worstIndex,
+                    marginFrobenius,
+                    marginPath,
+                    weightNorm,
+                    pathNorm,
+                    rotationMean,
+                    rotationMedian,
+                    rotationMax,
+                    rotationWeighted,
+                    motion,
+                    motionPerSqrtM,
+                    patternsChanged,
+                    featureShare,
+                    groupAlignment,
+                    marginDisplacement,
+                    zeroNeurons,
+                    flippedNorms);
+        }
+    }
 }

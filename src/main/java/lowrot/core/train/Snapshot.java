@@ -73,8 +73,8 @@ public final class Snapshot {
         double[] angles = new double[a.length];
         for (int j = 0; j < a.length; j++) {
             angles[j] = frozenDirections
-                    ? MetricsCalculator.frozenAngle(now.bData()[j], initial.bData()[j])
-                    : MetricsCalculator.angle(now.vData(), initial.vData(), j * d, d);
+                    ? Angles.frozenAngle(now.bData()[j], initial.bData()[j])
+                    : Angles.angle(now.vData(), initial.vData(), j * d, d);
         }
         return new Snapshot(runId, metrics, now, initial, angles);
     }

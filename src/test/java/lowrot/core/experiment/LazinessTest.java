@@ -18,32 +18,28 @@ import org.junit.jupiter.api.Test;
 /** Laziness against width: the fits on known power laws, and the near-initialization preset's low rotation. */
 class LazinessTest {
     private static Metrics metrics(double rotation, double maxRotation, double perSqrtM, double flips) {
-        return new Metrics(
-                0,
-                1,
-                0,
-                1,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                1,
-                1,
-                rotation,
-                rotation,
-                maxRotation,
-                rotation,
-                1,
-                perSqrtM,
-                flips,
-                Double.NaN,
-                Double.NaN,
-                Double.NaN,
-                0,
-                Double.NaN);
+        return Metrics.builder()
+                .time(1)
+                .risk(1)
+                .trainError(0)
+                .testError(0)
+                .minMargin(0)
+                .worstIndex(0)
+                .marginFrobenius(0)
+                .marginPath(0)
+                .logRisk(0)
+                .logTime(0)
+                .weightNorm(1)
+                .pathNorm(1)
+                .rotationMean(rotation)
+                .rotationMedian(rotation)
+                .rotationMax(maxRotation)
+                .rotationWeighted(rotation)
+                .motion(1)
+                .motionPerSqrtM(perSqrtM)
+                .patternsChanged(flips)
+                .zeroNeurons(0)
+                .build();
     }
 
     @Test

@@ -83,7 +83,7 @@ class InvariantsTest {
             // Independent check with the generic angle formula on the raw rows.
             double[] vNow = {now.v(j, 0), now.v(j, 1)};
             double[] vStart = {start.v(j, 0), start.v(j, 1)};
-            assertTrue(MetricsCalculator.angle(vNow, vStart, 0, 2) < 1e-7, "neuron " + j);
+            assertTrue(Angles.angle(vNow, vStart, 0, 2) < 1e-7, "neuron " + j);
         }
         assertTrue(kept >= 30, "most norms keep their sign: " + kept);
     }

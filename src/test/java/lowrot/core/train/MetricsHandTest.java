@@ -9,6 +9,7 @@ import lowrot.core.model.Loss;
 import lowrot.core.model.Network;
 import lowrot.core.model.NetworkSpec;
 import lowrot.core.model.RunConfig;
+import lowrot.core.step.MetricsKernel;
 import lowrot.core.util.Rng;
 import org.junit.jupiter.api.Test;
 
@@ -189,10 +190,10 @@ class MetricsHandTest {
         double[] q = {1, 0};
         double[] both = {p[0], p[1]};
         double[] ref = {q[0], q[1]};
-        assertEquals(t, MetricsCalculator.angle(both, ref, 0, 2), 1e-22);
-        assertEquals(Math.PI, MetricsCalculator.angle(new double[] {-2, 0}, new double[] {3, 0}, 0, 2), 0);
-        assertEquals(0.0, MetricsCalculator.angle(new double[] {2, 6}, new double[] {1, 3}, 0, 2), 1e-16);
-        assertEquals(Math.PI / 2, MetricsCalculator.angle(new double[] {0, 0}, new double[] {1, 3}, 0, 2));
+        assertEquals(t, Angles.angle(both, ref, 0, 2), 1e-22);
+        assertEquals(Math.PI, Angles.angle(new double[] {-2, 0}, new double[] {3, 0}, 0, 2), 0);
+        assertEquals(0.0, Angles.angle(new double[] {2, 6}, new double[] {1, 3}, 0, 2), 1e-16);
+        assertEquals(Math.PI / 2, Angles.angle(new double[] {0, 0}, new double[] {1, 3}, 0, 2));
     }
 
     /** Test error and pattern changes against {@link Network#g}, point by point, for d = 2 (its own kernel) and d = 5. */
@@ -281,7 +282,7 @@ class MetricsHandTest {
         for (double h : values) {
             for (double h0 : values) {
                 int expected = (h >= 0) != (h0 >= 0) ? 1 : 0;
-                assertEquals(expected, MetricsCalculator.signsDiffer(h, h0), h + " vs " + h0);
+                assertEquals(expected, MetricsKernel.signsDiffer(h, h0), h + " vs " + h0);
             }
         }
     }
