@@ -22,6 +22,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import lowrot.core.experiment.ComplexityAnalysis;
+import lowrot.core.experiment.ComplexityPlan;
+import lowrot.core.experiment.ComplexitySettings;
 import lowrot.core.experiment.Learner;
 import lowrot.core.experiment.SampleComplexity;
 import lowrot.io.AtomicFiles;
@@ -57,7 +59,7 @@ final class ComplexityPane extends BorderPane {
 
     private final java.util.concurrent.atomic.AtomicBoolean drainPending =
             new java.util.concurrent.atomic.AtomicBoolean();
-    private SampleComplexity.Plan plan = SampleComplexity.Plan.defaults();
+    private ComplexityPlan plan = ComplexityPlan.defaults();
     private ExperimentJob job;
     private volatile boolean finished;
 
@@ -97,8 +99,8 @@ final class ComplexityPane extends BorderPane {
         run.setOnAction(e -> start());
         cancel.setOnAction(e -> cancel());
         cancel.setDisable(true);
-        defaults.setOnAction(e -> show(SampleComplexity.Plan.defaults()));
-        quick.setOnAction(e -> show(SampleComplexity.Plan.quick()));
+        defaults.setOnAction(e -> show(ComplexityPlan.defaults()));
+        quick.setOnAction(e -> show(ComplexityPlan.quick()));
         defaults.setTooltip(new Tooltip("The documented experiment: about 6 minutes on 2 cores."));
         quick.setTooltip(new Tooltip("d up to 16, 3 seeds, ε = 0.1: the shape of the result in about half a minute."));
         exportButton.setOnAction(e -> exportDialog());
@@ -130,7 +132,7 @@ final class ComplexityPane extends BorderPane {
         setBottom(summary);
         BorderPane.setMargin(summary, new Insets(6, 0, 0, 0));
         setPadding(new Insets(8));
-        show(SampleComplexity.Plan.quick());
+        show(ComplexityPlan.quick());
     }
 
     private static String label(Learner l) {
@@ -143,7 +145,7 @@ final class ComplexityPane extends BorderPane {
     }
 
     /** Puts a plan's values into the fields. */
-    private void show(SampleComplexity.Plan p) {
+    private void show(ComplexityPlan p) {
         for (Learner l : Learner.values()) {
             dims.get(l)
                     .setText(String.join(
@@ -174,7 +176,7 @@ final class ComplexityPane extends BorderPane {
     }
 
     /** The plan the fields describe, or null after showing a message that names the field and its range. */
-    private SampleComplexity.Plan readPlan() {
+    private ComplexityPlan readPlan() {
         try {
             Map<Learner, int[]> d = new EnumMap<>(Learner.class);
             for (Learner l : Learner.values()) {
@@ -191,11 +193,11 @@ final class ComplexityPane extends BorderPane {
             for (int s = 0; s < seedList.length; s++) {
                 seedList[s] = s + 1;
             }
-            return new SampleComplexity.Plan(
+            return new ComplexityPlan(
                     d,
                     SampleComplexity.geometricSizes(8, n),
                     seedList,
-                    SampleComplexity.Settings.defaults().withEpsilon(eps));
+                    ComplexitySettings.defaults().withEpsilon(eps));
         } catch (IllegalArgumentException e) {
             message.getStyleClass().setAll("label", "field-error");
             message.setText(e.getMessage());
@@ -221,7 +223,7 @@ final class ComplexityPane extends BorderPane {
 
     /** Starts the experiment; returns the problem with the fields, or null. */
     String start() {
-        SampleComplexity.Plan p = readPlan();
+        ComplexityPlan p = readPlan();
         if (p == null) {
             return message.getText();
         }

@@ -89,27 +89,18 @@ final class ControlPanel {
                         "dataset.kind",
                         DatasetKind.values(),
                         DatasetKind::label,
-                        "The family of the data set; the regime presets pick one that shows the regime."));
+                        "The regime presets pick one that shows the regime."));
         dataBox.getChildren()
                 .addAll(
-                        field("dimension d", "dataset.d", "Input dimension (planar data sets use d = 2)."),
-                        field("training points n", "dataset.n", "Number of training points."),
-                        field("test points", "dataset.nTest", "Number of held-out test points drawn the same way."),
-                        field(
-                                "label noise",
-                                "dataset.labelNoise",
-                                "Probability of flipping each training label (0 to 0.5)."),
-                        field("groups r", "dataset.groups", "Neural collapse: number of well-separated groups."),
-                        field("spread ρ", "dataset.spread", "Neural collapse: radius of each group around its centre."),
-                        field(
-                                "gap (degrees)",
-                                "dataset.gapDegrees",
-                                "Quadrants and sectors: empty angle kept at each label boundary."),
-                        field("sectors k", "dataset.sectors", "Sectors: number of alternating sectors."),
-                        field(
-                                "bias coordinate c",
-                                "dataset.bias",
-                                "0 for none; c > 0 appends c to every point (a bias in disguise)."));
+                        field("dimension d", "dataset.d", ""),
+                        field("training points n", "dataset.n", ""),
+                        field("test points", "dataset.nTest", "Held out, drawn the same way."),
+                        field("label noise", "dataset.labelNoise", ""),
+                        field("groups r", "dataset.groups", ""),
+                        field("spread ρ", "dataset.spread", ""),
+                        field("gap (degrees)", "dataset.gapDegrees", ""),
+                        field("sectors k", "dataset.sectors", ""),
+                        field("bias coordinate c", "dataset.bias", "A bias in disguise."));
         box.getChildren().add(Controls.titled("Data", dataBox));
 
         VBox netBox = new VBox(6);
@@ -135,34 +126,18 @@ final class ControlPanel {
                 .addAll(
                         new HBox(8, new Label("width"), widthValue),
                         widthSlider,
-                        field("width m", "network.width", "Width m typed exactly (1 to 1048576)."),
+                        field("width m", "network.width", "Typed exactly (the slider above stops at 16384)."),
                         enumChoice(
                                 "output scale s",
                                 "network.outputScale",
                                 OutputScale.values(),
                                 OutputScale::label,
                                 "The factor s in f = s·Σ a_j σ(v_j·x)."),
-                        enumChoice(
-                                "outer init a",
-                                "network.outerInit",
-                                OuterInit.values(),
-                                OuterInit::label,
-                                "Distribution of the initial outer weights a_j."),
-                        enumChoice(
-                                "inner init σ_v",
-                                "network.innerScale",
-                                InnerScale.values(),
-                                InnerScale::label,
-                                "Standard deviation of the initial inner weights v_j."),
-                        field("init scale α", "network.initScale", "Multiplies both layers at initialization."),
-                        check(
-                                "symmetric pairs",
-                                "network.symmetricPairs",
-                                "Neurons j and j + m/2 cancel, so f = 0 at the start."),
-                        check(
-                                "outer layer trains",
-                                "training.outerTrainable",
-                                "Whether the outer weights a_j train or stay fixed."));
+                        enumChoice("outer init a", "network.outerInit", OuterInit.values(), OuterInit::label, ""),
+                        enumChoice("inner init σ_v", "network.innerScale", InnerScale.values(), InnerScale::label, ""),
+                        field("init scale α", "network.initScale", ""),
+                        check("symmetric pairs", "network.symmetricPairs", ""),
+                        check("outer layer trains", "training.outerTrainable", ""));
         box.getChildren().add(Controls.titled("Network", netBox));
 
         VBox trainBox = new VBox(6);
@@ -187,9 +162,8 @@ final class ControlPanel {
                                 Optimizer.values(),
                                 Optimizer::label,
                                 "Gradient flow (full batch), loss-normalised gradient flow, or SGD."),
-                        field("batch size b", "training.batchSize", "SGD: examples per step."),
-                        enumChoice(
-                                "loss", "training.loss", Loss.values(), Loss::label, "Logistic or exponential loss."),
+                        field("batch size b", "training.batchSize", ""),
+                        enumChoice("loss", "training.loss", Loss.values(), Loss::label, ""),
                         new HBox(8, new Label("step size"), etaValue),
                         etaSlider,
                         stepSizeField());
@@ -207,10 +181,7 @@ final class ControlPanel {
                     c.withRun(rc.withSeeds(Math.floorMod(s, 1_000_000L), Math.floorMod(s / 7, 1_000_000L)))));
         });
         seedBox.getChildren()
-                .addAll(
-                        field("data seed", "seeds.data", "Seed of the data set."),
-                        field("init seed", "seeds.init", "Seed of the initial weights and SGD batches."),
-                        newSeeds);
+                .addAll(field("data seed", "seeds.data", ""), field("init seed", "seeds.init", ""), newSeeds);
         box.getChildren().add(Controls.titled("Seeds", seedBox));
         box.getChildren().add(Controls.titled("View", view.node()));
     }
@@ -231,8 +202,17 @@ final class ControlPanel {
         }
     }
 
-    private SettingField field(String label, String path, String tip) {
-        SettingField f = new SettingField(label, path, tip, session::tryConfig);
+    /**
+     * A control's tooltip: its setting's description (the text of docs/config.md, one source for both) and, when
+     * not empty, what the control adds to it.
+     */
+    static String tip(String path, String extra) {
+        String d = Setting.find(path).description();
+        return Character.toUpperCase(d.charAt(0)) + d.substring(1) + "." + (extra.isEmpty() ? "" : " " + extra);
+    }
+
+    private SettingField field(String label, String path, String extra) {
+        SettingField f = new SettingField(label, path, tip(path, extra), session::tryConfig);
         labels.put(path, label);
         fields.add(f);
         return f;
@@ -242,7 +222,7 @@ final class ControlPanel {
         SettingField f = new SettingField(
                 "step size η",
                 "training.stepSize",
-                "Step size η typed exactly; takes effect at once, even while running.",
+                tip("training.stepSize", "Typed exactly; takes effect at once, even while running."),
                 candidate -> {
                     Problems p = candidate.validate();
                     if (!p.isEmpty()) {
@@ -286,14 +266,14 @@ final class ControlPanel {
     }
 
     private <E extends Enum<E>> Node enumChoice(
-            String label, String path, E[] values, Function<E, String> name, String tip) {
+            String label, String path, E[] values, Function<E, String> name, String extra) {
         Setting s = Setting.find(path);
         labels.put(path, label);
         ComboBox<E> combo = new ComboBox<>();
         combo.getItems().addAll(values);
         combo.setId(path.replace('.', '-'));
         combo.setConverter(Controls.labelled(name, values));
-        combo.setTooltip(new Tooltip(tip));
+        combo.setTooltip(new Tooltip(tip(path, extra)));
         combo.setMaxWidth(Double.MAX_VALUE);
         Label error = new Label();
         error.getStyleClass().add("field-error");
@@ -313,12 +293,12 @@ final class ControlPanel {
         return new VBox(2, new Label(label), combo, error);
     }
 
-    private Node check(String label, String path, String tip) {
+    private Node check(String label, String path, String extra) {
         Setting s = Setting.find(path);
         labels.put(path, label);
         CheckBox check = new CheckBox(label);
         check.setId(path.replace('.', '-'));
-        check.setTooltip(new Tooltip(tip));
+        check.setTooltip(new Tooltip(tip(path, extra)));
         Label error = new Label();
         error.getStyleClass().add("field-error");
         error.setWrapText(true);

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import lowrot.core.experiment.ComplexityPlan;
 import lowrot.core.experiment.Learner;
 import lowrot.core.experiment.SampleComplexity;
 import lowrot.io.AtomicFiles;
@@ -34,28 +35,32 @@ final class ComplexityCommand implements Callable<Integer> {
             names = "--kernel-d",
             split = ",",
             paramLabel = "D",
-            description = "Dimensions of the NTK kernel predictor (default 8,12,16,24,32,48; 0 = do not run).")
+            description = "Dimensions of the NTK kernel predictor (default " + SampleComplexity.KERNEL_DIMS
+                    + "; 0 = do not run).")
     int[] kernelD;
 
     @Option(
             names = "--near-d",
             split = ",",
             paramLabel = "D",
-            description = "Dimensions of GF near initialization (default 6,8,12,16; 0 = do not run).")
+            description = "Dimensions of GF near initialization (default " + SampleComplexity.NEAR_DIMS
+                    + "; 0 = do not run).")
     int[] nearD;
 
     @Option(
             names = "--max-margin-d",
             split = ",",
             paramLabel = "D",
-            description = "Dimensions of the max-margin network (default 4,6,8,10,12; 0 = do not run).")
+            description = "Dimensions of the max-margin network (default " + SampleComplexity.MAX_MARGIN_DIMS
+                    + "; 0 = do not run).")
     int[] maxMarginD;
 
     @Option(
             names = "--rich-d",
             split = ",",
             paramLabel = "D",
-            description = "Dimensions of GF in the rich regime (default 8,12,16,24,32,48; 0 = do not run).")
+            description =
+                    "Dimensions of GF in the rich regime (default " + SampleComplexity.RICH_DIMS + "; 0 = do not run).")
     int[] richD;
 
     @Option(
@@ -64,21 +69,28 @@ final class ComplexityCommand implements Callable<Integer> {
             description = "Training-set sizes (default 8, 11, 16, 23, … up to 4096: steps of √2).")
     int[] ns;
 
-    @Option(names = "--seeds", description = "Seeds per (learner, d) (default 5; --quick 3).")
+    @Option(
+            names = "--seeds",
+            description = "Seeds per (learner, d) (default " + SampleComplexity.SEEDS + "; --quick "
+                    + SampleComplexity.QUICK_SEEDS + ").")
     Integer seeds;
 
     @Option(names = "--first-seed", description = "First seed (default 1).")
     long firstSeed = 1;
 
-    @Option(names = "--target", description = "Test error ε that counts as learnt (default 0.05; --quick 0.1).")
+    @Option(
+            names = "--target",
+            description = "Test error ε that counts as learnt (default " + SampleComplexity.EPSILON + "; --quick "
+                    + SampleComplexity.QUICK_EPSILON + ").")
     Double target;
 
-    @Option(names = "--test", description = "Test points per (d, seed) (default 2000).")
-    int nTest = 2000;
+    @Option(names = "--test", description = "Test points per (d, seed) (default " + SampleComplexity.TEST_POINTS + ").")
+    Integer nTest;
 
     @Option(
             names = "--quick",
-            description = "A small plan for a first look (about 30 s): d up to 16, 3 seeds, ε = 0.1.")
+            description = "A small plan for a first look (about 30 s): d up to 16, " + SampleComplexity.QUICK_SEEDS
+                    + " seeds, ε = " + SampleComplexity.QUICK_EPSILON + ".")
     boolean quick;
 
     @Option(
@@ -96,8 +108,8 @@ final class ComplexityCommand implements Callable<Integer> {
     ParallelOptions parallel;
 
     /** The plan the options describe. */
-    SampleComplexity.Plan plan() {
-        SampleComplexity.Plan base = quick ? SampleComplexity.Plan.quick() : SampleComplexity.Plan.defaults();
+    ComplexityPlan plan() {
+        ComplexityPlan base = quick ? ComplexityPlan.quick() : ComplexityPlan.defaults();
         Map<Learner, int[]> dims = new EnumMap<>(Learner.class);
         dims.put(Learner.KERNEL, pick(kernelD, base.dims(Learner.KERNEL)));
         dims.put(Learner.NEAR_INITIALIZATION, pick(nearD, base.dims(Learner.NEAR_INITIALIZATION)));
@@ -108,11 +120,13 @@ final class ComplexityCommand implements Callable<Integer> {
             seedList[s] = firstSeed + s;
         }
         double eps = target == null ? base.settings().epsilon() : target;
-        return new SampleComplexity.Plan(
+        return new ComplexityPlan(
                 dims,
                 ns != null ? ns : base.ns(),
                 seedList,
-                base.settings().withEpsilon(eps).withNTest(nTest));
+                base.settings()
+                        .withEpsilon(eps)
+                        .withNTest(nTest == null ? base.settings().nTest() : nTest));
     }
 
     /** A chain's file name in the cell store. */
@@ -135,7 +149,7 @@ final class ComplexityCommand implements Callable<Integer> {
             err.println("invalid: --seeds allowed 1 to 100, --workers at least 1");
             return Cli.INVALID;
         }
-        SampleComplexity.Plan plan = plan();
+        ComplexityPlan plan = plan();
         try {
             plan.validate().throwIfAny();
         } catch (IllegalArgumentException e) {

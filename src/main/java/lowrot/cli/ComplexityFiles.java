@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import lowrot.core.experiment.ComplexityAnalysis;
+import lowrot.core.experiment.ComplexityPlan;
+import lowrot.core.experiment.ComplexitySettings;
 import lowrot.core.experiment.Learner;
 import lowrot.core.experiment.SampleComplexity;
 import lowrot.io.AtomicFiles;
@@ -30,12 +32,12 @@ final class ComplexityFiles {
     private ComplexityFiles() {}
 
     /** The plan in one canonical line: shards of different plans never merge. */
-    static String planLine(SampleComplexity.Plan plan) {
+    static String planLine(ComplexityPlan plan) {
         StringBuilder b = new StringBuilder();
         for (Learner l : Learner.values()) {
             b.append(l.name()).append('=').append(join(plan.dims(l))).append(' ');
         }
-        SampleComplexity.Settings s = plan.settings();
+        ComplexitySettings s = plan.settings();
         b.append("n=")
                 .append(join(plan.ns()))
                 .append(" seeds=")
@@ -86,7 +88,7 @@ final class ComplexityFiles {
     }
 
     /** Shard i of N: chains k with k mod N = i, in chain order. */
-    static List<SampleComplexity.Chain> chains(SampleComplexity.Plan plan, Shard shard) {
+    static List<SampleComplexity.Chain> chains(ComplexityPlan plan, Shard shard) {
         List<SampleComplexity.Chain> all = plan.chains();
         List<SampleComplexity.Chain> out = new ArrayList<>();
         for (int k : shard.cells(all.size())) {
@@ -95,7 +97,7 @@ final class ComplexityFiles {
         return out;
     }
 
-    static String shardText(Shard shard, SampleComplexity.Plan plan, List<SampleComplexity.Cell> cells) {
+    static String shardText(Shard shard, ComplexityPlan plan, List<SampleComplexity.Cell> cells) {
         StringBuilder b = new StringBuilder(SHARD).append(shard).append('\n');
         b.append(GRID).append(planLine(plan)).append('\n').append(HEADER).append('\n');
         for (SampleComplexity.Cell c : cells) {
@@ -172,7 +174,7 @@ final class ComplexityFiles {
     /** Merged shards: the plan line and every cell. */
     record Merged(String planLine, List<SampleComplexity.Cell> cells) {
         /** The plan the shards were computed with (the settings the command line can change, the rest default). */
-        SampleComplexity.Plan plan() {
+        ComplexityPlan plan() {
             java.util.Map<String, String> kv = new java.util.HashMap<>();
             String head = planLine.substring(0, planLine.indexOf(" margin="));
             for (String part : head.split(" ")) {
@@ -186,10 +188,10 @@ final class ComplexityFiles {
             long[] seeds = Arrays.stream(kv.get("seeds").split(","))
                     .mapToLong(Long::parseLong)
                     .toArray();
-            SampleComplexity.Settings settings = SampleComplexity.Settings.defaults()
+            ComplexitySettings settings = ComplexitySettings.defaults()
                     .withEpsilon(Double.parseDouble(kv.get("epsilon")))
                     .withNTest(Integer.parseInt(kv.get("nTest")));
-            return new SampleComplexity.Plan(dims, ints(kv.get("n")), seeds, settings);
+            return new ComplexityPlan(dims, ints(kv.get("n")), seeds, settings);
         }
 
         /** The cells in the order an unsharded run lists them. */
@@ -207,7 +209,7 @@ final class ComplexityFiles {
     }
 
     /** Writes complexity.csv, complexity-needed.csv and the figures (PNG and SVG). */
-    static void write(Path out, SampleComplexity.Plan plan, List<SampleComplexity.Cell> cells) throws IOException {
+    static void write(Path out, ComplexityPlan plan, List<SampleComplexity.Cell> cells) throws IOException {
         Files.createDirectories(out);
         StringBuilder csv = new StringBuilder(HEADER).append('\n');
         for (SampleComplexity.Cell c : cells) {
@@ -254,7 +256,7 @@ final class ComplexityFiles {
     }
 
     /** Prints n needed per learner and d, each learner's exponent and how it compares with the paper. */
-    static void report(PrintWriter out, SampleComplexity.Plan plan, List<SampleComplexity.Cell> cells) {
+    static void report(PrintWriter out, ComplexityPlan plan, List<SampleComplexity.Cell> cells) {
         double eps = plan.settings().epsilon();
         List<ComplexityAnalysis.Needed> needed = ComplexityAnalysis.needed(cells, eps);
         out.printf("n needed for test error %.3g (geometric mean over seeds):%n", eps);

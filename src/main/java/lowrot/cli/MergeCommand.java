@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import lowrot.core.data.DataSplit;
 import lowrot.core.data.Datasets;
-import lowrot.core.experiment.SampleComplexity;
+import lowrot.core.experiment.ComplexityPlan;
 import lowrot.core.experiment.WidthSweep;
 import lowrot.core.margin.ReferenceMargins;
 import lowrot.core.util.SolverMonitor;
@@ -91,7 +91,7 @@ final class MergeCommand implements Callable<Integer> {
             err.println("invalid: " + e.getMessage());
             return Cli.INVALID;
         }
-        SampleComplexity.Plan plan = merged.plan();
+        ComplexityPlan plan = merged.plan();
         ComplexityFiles.write(out, plan, merged.ordered());
         ComplexityFiles.report(stdout, plan, merged.ordered());
         stdout.println("merged " + files.size() + " shards; wrote " + out.toAbsolutePath());

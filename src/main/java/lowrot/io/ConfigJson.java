@@ -5,7 +5,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import java.io.IOException;
@@ -65,7 +64,7 @@ public final class ConfigJson {
             throw new ConfigException("not valid JSON: nested too deeply");
         }
         if (root == null || !root.isJsonObject()) {
-            throw new ConfigException("the file must hold one JSON object, found " + kindOf(root));
+            throw new ConfigException("the file must hold one JSON object, found " + JsonSettingValues.kindOf(root));
         }
         List<String> problems = new ArrayList<>();
         LabConfig config = LabConfig.defaults();
@@ -83,7 +82,7 @@ public final class ConfigJson {
                 }
                 case "description" -> {
                     if (!(value.isJsonPrimitive() && value.getAsJsonPrimitive().isString())) {
-                        problems.add("description: expected text, found " + kindOf(value));
+                        problems.add("description: expected text, found " + JsonSettingValues.kindOf(value));
                     }
                 }
                 case "version" -> {
@@ -103,16 +102,17 @@ public final class ConfigJson {
                         continue;
                     }
                     if (!value.isJsonObject()) {
-                        problems.add(key + ": expected an object of settings, found " + kindOf(value));
+                        problems.add(
+                                key + ": expected an object of settings, found " + JsonSettingValues.kindOf(value));
                         continue;
                     }
                     for (var field : value.getAsJsonObject().entrySet()) {
                         String path = key + "." + field.getKey();
                         if (path.equals("dataset.points")) {
                             try {
-                                Object[] parsed = points(field.getValue());
-                                points = (double[][]) parsed[0];
-                                labels = (double[]) parsed[1];
+                                JsonSettingValues.Points parsed = JsonSettingValues.points(field.getValue());
+                                points = parsed.x();
+                                labels = parsed.y();
                             } catch (ConfigException e) {
                                 problems.addAll(e.problems());
                             }
@@ -124,7 +124,7 @@ public final class ConfigJson {
                             continue;
                         }
                         try {
-                            config = s.set(config, value(s, field.getValue()));
+                            config = s.set(config, JsonSettingValues.value(s, field.getValue()));
                         } catch (ConfigException e) {
                             problems.addAll(e.problems());
                         }
@@ -180,124 +180,6 @@ public final class ConfigJson {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems.messages());
         }
-    }
-
-    /** Converts a JSON value to a setting's type, with a message naming the field on mismatch. */
-    static Object value(Setting s, JsonElement e) throws ConfigException {
-        String path = s.path();
-        if (s.type() == Setting.Type.STRING) {
-            if (e.isJsonNull()) {
-                return null;
-            }
-            if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) {
-                return e.getAsString();
-            }
-            throw wrong(s, e);
-        }
-        if (s.type() == Setting.Type.INT_LIST) {
-            if (!e.isJsonArray()) {
-                throw wrong(s, e);
-            }
-            List<Integer> out = new ArrayList<>();
-            for (JsonElement item : e.getAsJsonArray()) {
-                out.add((Integer) integral(s, item, Integer.MIN_VALUE, Integer.MAX_VALUE));
-            }
-            return out;
-        }
-        if (!e.isJsonPrimitive()) {
-            throw wrong(s, e);
-        }
-        JsonPrimitive p = e.getAsJsonPrimitive();
-        return switch (s.type()) {
-            case BOOLEAN -> {
-                if (!p.isBoolean()) {
-                    throw wrong(s, e);
-                }
-                yield p.getAsBoolean();
-            }
-            case ENUM -> {
-                if (!p.isString()) {
-                    throw wrong(s, e);
-                }
-                try {
-                    yield s.enumValue(p.getAsString());
-                } catch (NumberFormatException ex) {
-                    throw new ConfigException(path + " = " + e + ": allowed " + String.join(", ", s.names()));
-                }
-            }
-            case DOUBLE -> {
-                if (!p.isNumber()) {
-                    throw wrong(s, e);
-                }
-                double v = p.getAsBigDecimal().doubleValue();
-                if (!Double.isFinite(v)) {
-                    throw new ConfigException(path + " = " + e + ": too large for a number");
-                }
-                yield v;
-            }
-            case INT -> integral(s, e, Integer.MIN_VALUE, Integer.MAX_VALUE);
-            case LONG -> integral(s, e, Long.MIN_VALUE, Long.MAX_VALUE);
-            default -> throw wrong(s, e);
-        };
-    }
-
-    private static Object integral(Setting s, JsonElement e, long lo, long hi) throws ConfigException {
-        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
-            throw wrong(s, e);
-        }
-        BigDecimal v = e.getAsJsonPrimitive().getAsBigDecimal();
-        try {
-            long whole = v.longValueExact();
-            if (whole < lo || whole > hi) {
-                throw new ArithmeticException();
-            }
-            return s.type() == Setting.Type.LONG ? (Object) whole : (Object) (int) whole;
-        } catch (ArithmeticException ex) {
-            if (v.stripTrailingZeros().scale() > 0) {
-                throw new ConfigException(s.path() + " = " + shorten(e.toString()) + ": expected a whole number");
-            }
-            throw new ConfigException(
-                    s.path() + " = " + shorten(e.toString()) + ": out of range: allowed " + lo + " to " + hi);
-        }
-    }
-
-    private static ConfigException wrong(Setting s, JsonElement e) {
-        return new ConfigException(s.path() + " = " + shorten(String.valueOf(e)) + ": expected a "
-                + s.type().label()
-                + (s.type() == Setting.Type.ENUM ? " (one of " + String.join(", ", s.names()) + ")" : "")
-                + ", found " + kindOf(e));
-    }
-
-    private static Object[] points(JsonElement e) throws ConfigException {
-        if (!e.isJsonArray()) {
-            throw new ConfigException("dataset.points: expected a list of [x1, …, xd, y] rows, found " + kindOf(e));
-        }
-        JsonArray rows = e.getAsJsonArray();
-        double[][] x = new double[rows.size()][];
-        double[] y = new double[rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            JsonElement row = rows.get(i);
-            if (!row.isJsonArray() || row.getAsJsonArray().size() < 2) {
-                throw new ConfigException(
-                        "dataset.points[" + i + "]: expected [x1, …, xd, y], found " + shorten(String.valueOf(row)));
-            }
-            JsonArray r = row.getAsJsonArray();
-            x[i] = new double[r.size() - 1];
-            for (int k = 0; k < r.size(); k++) {
-                JsonElement v = r.get(k);
-                if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isNumber()) {
-                    throw new ConfigException(
-                            "dataset.points[" + i + "][" + k + "]: expected a number, found " + kindOf(v));
-                }
-                double d = v.getAsBigDecimal().doubleValue();
-                if (k < r.size() - 1) {
-                    x[i][k] = d;
-                } else {
-                    y[i] = d;
-                }
-            }
-        }
-        return new Object[] {x, y};
     }
 
     /** The file text of a configuration: every field, in schema order. */
@@ -376,26 +258,6 @@ public final class ConfigJson {
     public static LabConfig validated(LabConfig config) throws ConfigException {
         finish(config);
         return config;
-    }
-
-    private static String kindOf(JsonElement e) {
-        if (e == null || e.isJsonNull()) {
-            return "null";
-        }
-        if (e.isJsonObject()) {
-            return "an object";
-        }
-        if (e.isJsonArray()) {
-            return "a list";
-        }
-        JsonPrimitive p = e.getAsJsonPrimitive();
-        if (p.isBoolean()) {
-            return "true/false";
-        }
-        if (p.isNumber()) {
-            return "the number " + shorten(p.toString());
-        }
-        return "the text " + shorten(p.toString());
     }
 
     /** Gson's parse error in a user's words: where it is and, if known, what is wrong. */

@@ -2,7 +2,6 @@ package lowrot.render;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +15,9 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * The five charts of a run — normalized (path-norm) margin with its reference lines, the margin in kernel
@@ -53,24 +48,21 @@ public final class ChartSet {
     /** Panels per row wherever the charts are laid out together (window, composite figure). */
     public static final int COLUMNS = 3;
 
-    private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 13);
-    private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
-
     private final Map<Panel, JFreeChart> charts = new EnumMap<>(Panel.class);
-    private final XYSeries margin = series("margin");
-    private final XYSeries tangent = series("tangent-kernel margin at t");
-    private final XYSeries displacement = series("tangent margin of W − W₀");
-    private final XYSeries risk = series("risk R");
-    private final XYSeries trainError = series("train error");
-    private final XYSeries testError = series("test error");
-    private final XYSeries rotationMean = series("mean rotation (°)");
-    private final XYSeries rotationMedian = series("median rotation (°)");
-    private final XYSeries rotationMax = series("max rotation (°)");
-    private final XYSeries motion = series("‖W − W₀‖/√m");
-    private final XYSeries feature = series("feature share");
-    private final XYSeries patterns = series("activation patterns changed");
-    private final XYSeries zeroNeurons = series("zero neurons (no direction, left out of the angles)");
-    private final XYSeries flippedNorms = series("norms b_j that changed sign");
+    private final XYSeries margin = ChartBuilder.series("margin");
+    private final XYSeries tangent = ChartBuilder.series("tangent-kernel margin at t");
+    private final XYSeries displacement = ChartBuilder.series("tangent margin of W − W₀");
+    private final XYSeries risk = ChartBuilder.series("risk R");
+    private final XYSeries trainError = ChartBuilder.series("train error");
+    private final XYSeries testError = ChartBuilder.series("test error");
+    private final XYSeries rotationMean = ChartBuilder.series("mean rotation (°)");
+    private final XYSeries rotationMedian = ChartBuilder.series("median rotation (°)");
+    private final XYSeries rotationMax = ChartBuilder.series("max rotation (°)");
+    private final XYSeries motion = ChartBuilder.series("‖W − W₀‖/√m");
+    private final XYSeries feature = ChartBuilder.series("feature share");
+    private final XYSeries patterns = ChartBuilder.series("activation patterns changed");
+    private final XYSeries zeroNeurons = ChartBuilder.series("zero neurons (no direction, left out of the angles)");
+    private final XYSeries flippedNorms = ChartBuilder.series("norms b_j that changed sign");
     private ChartOptions options;
     private final PinnedCurves pinned;
 
@@ -98,124 +90,44 @@ public final class ChartSet {
 
     public ChartSet(ChartOptions options) {
         this.options = options;
-        charts.put(Panel.MARGIN, build(Panel.MARGIN, "margin", collection(margin), null, new Color[] {Palette.MARGIN}));
+        charts.put(
+                Panel.MARGIN,
+                ChartBuilder.build(
+                        Panel.MARGIN, "margin", ChartBuilder.collection(margin), null, new Color[] {Palette.MARGIN}));
         charts.put(
                 Panel.KERNEL,
-                build(Panel.KERNEL, "margin (ℓ₂ in parameters)", collection(displacement, tangent), null, new Color[] {
-                    Palette.MARGIN, Palette.TANGENT
-                }));
+                ChartBuilder.build(
+                        Panel.KERNEL,
+                        "margin (ℓ₂ in parameters)",
+                        ChartBuilder.collection(displacement, tangent),
+                        null,
+                        new Color[] {Palette.MARGIN, Palette.TANGENT}));
         charts.put(
                 Panel.RISK,
-                build(Panel.RISK, "risk (log)", collection(risk), collection(trainError, testError), new Color[] {
-                    Palette.INK, Palette.POSITIVE, Palette.NEGATIVE
-                }));
+                ChartBuilder.build(
+                        Panel.RISK,
+                        "risk (log)",
+                        ChartBuilder.collection(risk),
+                        ChartBuilder.collection(trainError, testError),
+                        new Color[] {Palette.INK, Palette.POSITIVE, Palette.NEGATIVE}));
         charts.put(
                 Panel.ROTATION,
-                build(
+                ChartBuilder.build(
                         Panel.ROTATION,
                         "angle since init (°)",
-                        collection(rotationMean, rotationMedian, rotationMax),
-                        collection(motion),
+                        ChartBuilder.collection(rotationMean, rotationMedian, rotationMax),
+                        ChartBuilder.collection(motion),
                         new Color[] {Palette.INK, Palette.FAINT, Palette.POSITIVE, Palette.NEGATIVE}));
         charts.put(
                 Panel.FEATURES,
-                build(
+                ChartBuilder.build(
                         Panel.FEATURES,
                         "fraction",
-                        collection(feature, patterns, zeroNeurons, flippedNorms),
+                        ChartBuilder.collection(feature, patterns, zeroNeurons, flippedNorms),
                         null,
                         new Color[] {Palette.POSITIVE, Palette.NEGATIVE, Palette.FAINT, Palette.NO_ROTATION}));
         pinned = new PinnedCurves(charts);
         applyAxes();
-    }
-
-    private static XYSeries series(String key) {
-        return new XYSeries(key, false, true);
-    }
-
-    private static XYSeriesCollection collection(XYSeries... s) {
-        XYSeriesCollection c = new XYSeriesCollection();
-        for (XYSeries x : s) {
-            c.addSeries(x);
-        }
-        return c;
-    }
-
-    private JFreeChart build(
-            Panel panel, String yLabel, XYSeriesCollection left, XYSeriesCollection right, Color[] colors) {
-        XYPlot plot = new XYPlot();
-        plot.setDataset(0, left);
-        XYLineAndShapeRenderer r0 = new XYLineAndShapeRenderer(true, false);
-        int c = 0;
-        for (int s = 0; s < left.getSeriesCount(); s++) {
-            r0.setSeriesPaint(s, colors[c++]);
-            r0.setSeriesStroke(s, new BasicStroke(s == 0 ? 2.0f : 1.5f));
-        }
-        if (panel == Panel.KERNEL) {
-            // The tangent-kernel margin is computed now and then: show its points, not just a line.
-            r0.setSeriesShapesVisible(1, true);
-            r0.setSeriesShape(1, new java.awt.geom.Ellipse2D.Double(-3, -3, 6, 6));
-        }
-        plot.setRenderer(0, r0);
-        NumberAxis y0 = panel == Panel.RISK ? null : new NumberAxis(yLabel);
-        ValueAxis leftAxis = panel == Panel.RISK ? logAxis(yLabel) : y0;
-        leftAxis.setLabelFont(LABEL_FONT);
-        plot.setRangeAxis(0, leftAxis);
-        if (right != null) {
-            plot.setDataset(1, right);
-            XYLineAndShapeRenderer r1 = new XYLineAndShapeRenderer(true, false);
-            for (int s = 0; s < right.getSeriesCount(); s++) {
-                r1.setSeriesPaint(s, colors[c++]);
-                r1.setSeriesStroke(
-                        s,
-                        new BasicStroke(
-                                1.5f,
-                                BasicStroke.CAP_ROUND,
-                                BasicStroke.JOIN_ROUND,
-                                1f,
-                                panel == Panel.RISK ? null : new float[] {5f, 3f},
-                                0f));
-            }
-            plot.setRenderer(1, r1);
-            NumberAxis y1 = new NumberAxis(panel == Panel.RISK ? "error" : "‖W − W₀‖/√m");
-            y1.setLabelFont(LABEL_FONT);
-            if (panel == Panel.RISK) {
-                y1.setRange(0, 1);
-            } else {
-                y1.setAutoRangeIncludesZero(true);
-                y1.setAutoRangeMinimumSize(0.01);
-            }
-            plot.setRangeAxis(1, y1);
-            plot.mapDatasetToRangeAxis(1, 1);
-        }
-        if (panel == Panel.FEATURES && y0 != null) {
-            y0.setRange(0, 1.02);
-        }
-        if (panel == Panel.ROTATION && y0 != null) {
-            // All-zero rotations (the no-rotation regime) must read as 0°, not as a ±1e−9 zoom.
-            y0.setAutoRangeIncludesZero(true);
-            y0.setAutoRangeMinimumSize(1.0);
-        }
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(Palette.GRID);
-        plot.setRangeGridlinePaint(Palette.GRID);
-        JFreeChart chart = new JFreeChart(panel.title(), TITLE_FONT, plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
-        LegendTitle legend = chart.getLegend();
-        legend.setPosition(RectangleEdge.BOTTOM);
-        legend.setItemFont(LABEL_FONT);
-        return chart;
-    }
-
-    private static LogAxis logAxis(String label) {
-        LogAxis axis = new LogAxis(label);
-        axis.setSmallestValue(1e-300);
-        axis.setBase(10);
-        // Log-space tick units: decades when the range is wide, 10^0.1-steps when it is narrow.
-        axis.setStandardTickUnits(NumberAxis.createStandardTickUnits());
-        axis.setMinorTickMarksVisible(true);
-        axis.setNumberFormatOverride(new LogTickFormat(axis));
-        return axis;
     }
 
     public JFreeChart chart(Panel panel) {
@@ -250,13 +162,13 @@ public final class ChartSet {
             XYPlot plot = chart.getXYPlot();
             ValueAxis x;
             if (options.logX()) {
-                LogAxis log = logAxis(options.xAxis().label() + " (log)");
+                LogAxis log = ChartBuilder.logAxis(options.xAxis().label() + " (log)");
                 log.setSmallestValue(1e-9);
                 x = log;
             } else {
                 x = new NumberAxis(options.xAxis().label());
             }
-            x.setLabelFont(LABEL_FONT);
+            x.setLabelFont(ChartBuilder.LABEL_FONT);
             plot.setDomainAxis(x);
         }
         ((NumberAxis) chart(Panel.MARGIN).getXYPlot().getRangeAxis())
@@ -411,7 +323,7 @@ public final class ChartSet {
                 color,
                 new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
         m.setLabel(label);
-        m.setLabelFont(LABEL_FONT);
+        m.setLabelFont(ChartBuilder.LABEL_FONT);
         m.setLabelPaint(color.darker());
         m.setLabelBackgroundColor(new Color(255, 255, 255, 200));
         m.setLabelAnchor(anchor);

@@ -10,6 +10,8 @@ import lowrot.core.train.Snapshot;
 public final class CircleLayout {
     /** Largest radius a neuron can be drawn at, in units of the unit circle. */
     public static final double OUTER = 1.58;
+    /** Neurons sit between this radius and {@link #OUTER}. */
+    public static final double INNER = 1.06;
 
     private static final int TITLE_SPACE = 34;
     private static final int FOOTER_SPACE = 24;
@@ -42,12 +44,12 @@ public final class CircleLayout {
 
     /** The neuron drawn nearest to pixel (x, y) within {@code pixels}, or −1. */
     public int nearestNeuron(Snapshot s, Plane plane, double x, double y, double pixels) {
-        double maxW = CircleRenderer.maxWeight(s);
+        double maxW = maxWeight(s);
         int best = -1;
         double bestDist = pixels * pixels;
         for (int j = 0; j < s.width(); j++) {
             double a = plane.angle(s, j);
-            double r = CircleRenderer.neuronRadius(s, j, maxW);
+            double r = neuronRadius(s, j, maxW);
             double dx = px(r * Math.cos(a)) - x;
             double dy = py(r * Math.sin(a)) - y;
             if (dx * dx + dy * dy < bestDist) {
@@ -139,5 +141,25 @@ public final class CircleLayout {
             }
             return sum;
         }
+    }
+
+    /** The largest |a_j|‖v_j‖ of a snapshot. */
+    public static double maxWeight(Snapshot s) {
+        double max = 0;
+        for (int j = 0; j < s.width(); j++) {
+            max = Math.max(max, weight(s, j));
+        }
+        return max;
+    }
+
+    /** |a_j|‖v_j‖. */
+    public static double weight(Snapshot s, int j) {
+        return Math.abs(s.a(j)) * s.innerNorm(j);
+    }
+
+    /** Where neuron j is drawn: INNER plus its share of the largest weight. */
+    public static double neuronRadius(Snapshot s, int j, double maxWeight) {
+        double share = maxWeight > 0 ? weight(s, j) / maxWeight : 0;
+        return INNER + (OUTER - INNER) * (Double.isFinite(share) ? share : 0);
     }
 }

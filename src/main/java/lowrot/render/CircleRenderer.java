@@ -9,7 +9,6 @@ import java.awt.geom.Arc2D;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
 import lowrot.core.data.Dataset;
 import lowrot.core.train.Snapshot;
 
@@ -21,34 +20,11 @@ import lowrot.core.train.Snapshot;
  * network's spokes. The same code paints the window (through FXGraphics2D), PNG and SVG.
  */
 public final class CircleRenderer {
-    /** Neurons sit between this radius and {@link CircleLayout#OUTER}. */
-    public static final double INNER = 1.06;
-
     private static final Font CAPTION = new Font(Font.SANS_SERIF, Font.BOLD, 13);
     private static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     private static final int ROSE_BINS = 48;
 
     private CircleRenderer() {}
-
-    /** The largest |a_j|‖v_j‖ of a snapshot. */
-    public static double maxWeight(Snapshot s) {
-        double max = 0;
-        for (int j = 0; j < s.width(); j++) {
-            max = Math.max(max, weight(s, j));
-        }
-        return max;
-    }
-
-    /** |a_j|‖v_j‖. */
-    public static double weight(Snapshot s, int j) {
-        return Math.abs(s.a(j)) * s.innerNorm(j);
-    }
-
-    /** Where neuron j is drawn: INNER plus its share of the largest weight. */
-    public static double neuronRadius(Snapshot s, int j, double maxWeight) {
-        double share = maxWeight > 0 ? weight(s, j) / maxWeight : 0;
-        return INNER + (CircleLayout.OUTER - INNER) * (Double.isFinite(share) ? share : 0);
-    }
 
     /** The circle view's caption; in the no-rotation regime it counts norms that passed through zero. */
     public static String caption(lowrot.core.model.Regime regime, Snapshot s) {
@@ -155,7 +131,7 @@ public final class CircleRenderer {
         if (density) {
             NeuronDensity.paint(g, layout, scene.snapshot(), opt.plane());
         } else {
-            paintNeurons(
+            NeuronDots.paint(
                     g,
                     layout,
                     scene.snapshot(),
@@ -221,7 +197,7 @@ public final class CircleRenderer {
         for (int j = 0; j < s.width(); j++) {
             double a = plane.angle(s, j);
             int bin = (int) Math.floor((a + Math.PI) / width) % ROSE_BINS;
-            double w = weight(s, j);
+            double w = CircleLayout.weight(s, j);
             if (Double.isFinite(w)) {
                 bins[bin] += w;
             }
@@ -311,96 +287,6 @@ public final class CircleRenderer {
                     layout.px(1.03 * Math.cos(a0)),
                     layout.py(1.03 * Math.sin(a0))));
         }
-    }
-
-    private static void paintNeurons(
-            Graphics2D g,
-            CircleLayout layout,
-            Snapshot s,
-            Trails trails,
-            CircleLayout.Plane plane,
-            boolean bitmapDots) {
-        int m = s.width();
-        double maxWeight = maxWeight(s);
-        double dot = m > 2000 ? 3 : m > 300 ? 4.5 : 7;
-        BufferedImage[] sprites = bitmapDots
-                ? new BufferedImage[] {sprite(Palette.forSign(1), dot), sprite(Palette.forSign(-1), dot)}
-                : null;
-        float spoke = m > 1000 ? 0.5f : 1f;
-        if (trails != null && trails.width() == m && trails.count() > 1 && m <= 2048) {
-            g.setStroke(new BasicStroke(1.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-            int len = trails.count();
-            for (int j = 0; j < m; j++) {
-                Color c = Palette.forSign(s.a(j));
-                for (int age = len - 1; age > 0; age--) {
-                    double a1 = trails.angle(j, age);
-                    double a2 = trails.angle(j, age - 1);
-                    double jump = Math.abs(Math.IEEEremainder(a1 - a2, 2 * Math.PI));
-                    // A norm passing through zero flips the neuron by π: that is a jump, not a path.
-                    if (jump > Math.PI / 4
-                            || Math.abs(a1 - a2) > Math.PI
-                            || !Double.isFinite(a1)
-                            || !Double.isFinite(a2)) {
-                        continue;
-                    }
-                    double r1 = trails.radius(j, age);
-                    double r2 = trails.radius(j, age - 1);
-                    g.setPaint(Palette.withAlpha(c, 0.5 * (1 - (double) age / len)));
-                    g.draw(new Line2D.Double(
-                            layout.px(r1 * Math.cos(a1)),
-                            layout.py(r1 * Math.sin(a1)),
-                            layout.px(r2 * Math.cos(a2)),
-                            layout.py(r2 * Math.sin(a2))));
-                }
-            }
-        }
-        for (int j = 0; j < m; j++) {
-            double a = plane.angle(s, j);
-            double r = neuronRadius(s, j, maxWeight);
-            Color c = Palette.forSign(s.a(j));
-            g.setPaint(Palette.withAlpha(c, 0.55));
-            g.setStroke(new BasicStroke(spoke));
-            g.draw(new Line2D.Double(
-                    layout.px(Math.cos(a)),
-                    layout.py(Math.sin(a)),
-                    layout.px(r * Math.cos(a)),
-                    layout.py(r * Math.sin(a))));
-            double cx = layout.px(r * Math.cos(a));
-            double cy = layout.py(r * Math.sin(a));
-            BufferedImage sprite = sprites == null ? null : sprites[c == Palette.forSign(1) ? 0 : 1];
-            if (sprite != null) {
-                // A bitmap (the window's view): one small image copy per neuron instead of an
-                // anti-aliased curve; placed to the nearest pixel.
-                g.drawImage(
-                        sprite,
-                        (int) Math.round(cx - sprite.getWidth() / 2.0),
-                        (int) Math.round(cy - sprite.getHeight() / 2.0),
-                        null);
-            } else {
-                g.setPaint(c);
-                g.fill(new Ellipse2D.Double(cx - dot / 2, cy - dot / 2, dot, dot));
-            }
-        }
-    }
-
-    private static final java.util.Map<java.util.List<Object>, BufferedImage> SPRITES =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** An anti-aliased dot of the given colour and diameter, centred in a small bitmap. */
-    private static BufferedImage sprite(Color c, double dot) {
-        return SPRITES.computeIfAbsent(java.util.List.of(c.getRGB(), dot), k -> {
-            int size = (int) Math.ceil(dot) + 2;
-            BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB_PRE);
-            Graphics2D g = image.createGraphics();
-            try {
-                g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-                g.setPaint(c);
-                g.fill(new Ellipse2D.Double((size - dot) / 2, (size - dot) / 2, dot, dot));
-            } finally {
-                g.dispose();
-            }
-            return image;
-        });
     }
 
     private static void paintLegend(

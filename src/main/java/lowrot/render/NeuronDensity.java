@@ -22,7 +22,7 @@ final class NeuronDensity {
         double width = 2 * Math.PI / BINS;
         for (int j = 0; j < s.width(); j++) {
             double a = plane.angle(s, j);
-            double w = CircleRenderer.weight(s, j);
+            double w = CircleLayout.weight(s, j);
             if (!Double.isFinite(a) || !(w > 0)) {
                 continue;
             }

@@ -27,10 +27,10 @@ public final class Trails {
         if (s.width() != width) {
             return;
         }
-        double maxWeight = CircleRenderer.maxWeight(s);
+        double maxWeight = CircleLayout.maxWeight(s);
         for (int j = 0; j < width; j++) {
             angles[head * width + j] = plane.angle(s, j);
-            radii[head * width + j] = CircleRenderer.neuronRadius(s, j, maxWeight);
+            radii[head * width + j] = CircleLayout.neuronRadius(s, j, maxWeight);
         }
         head = (head + 1) % length;
         count = Math.min(count + 1, length);

@@ -91,11 +91,11 @@ class CircleRendererTest {
             CircleRenderer.paintMoving(g, W, H, sc, true);
         });
         CircleLayout layout = new CircleLayout(W, H);
-        double max = CircleRenderer.maxWeight(s);
+        double max = CircleLayout.maxWeight(s);
         int matched = 0;
         for (int j = 0; j < s.width(); j++) {
             double a = CircleLayout.Plane.DEFAULT.angle(s, j);
-            double r = CircleRenderer.neuronRadius(s, j, max);
+            double r = CircleLayout.neuronRadius(s, j, max);
             int x = (int) Math.round(layout.px(r * Math.cos(a)));
             int y = (int) Math.round(layout.py(r * Math.sin(a)));
             Color expected = Palette.forSign(s.a(j));
@@ -155,9 +155,9 @@ class CircleRendererTest {
         double negative = 0;
         for (int j = 0; j < s.width(); j++) {
             if (s.a(j) > 0) {
-                positive += CircleRenderer.weight(s, j);
+                positive += CircleLayout.weight(s, j);
             } else {
-                negative += CircleRenderer.weight(s, j);
+                negative += CircleLayout.weight(s, j);
             }
         }
         double sumP = java.util.Arrays.stream(bins[0]).sum();
@@ -169,7 +169,7 @@ class CircleRendererTest {
         double angle = CircleLayout.Plane.DEFAULT.angle(s, j);
         int bin = Math.floorMod(
                 (int) Math.floor((angle + Math.PI) / (2 * Math.PI / NeuronDensity.BINS)), NeuronDensity.BINS);
-        assertTrue(bins[s.a(j) > 0 ? 0 : 1][bin] >= CircleRenderer.weight(s, j));
+        assertTrue(bins[s.a(j) > 0 ? 0 : 1][bin] >= CircleLayout.weight(s, j));
         // Drawn as a density, the picture differs from the dots and is not blank.
         CircleScene dots = scene(t, s, auto.withNeurons(CircleScene.NeuronView.DOTS));
         CircleScene dense = scene(t, s, auto.withNeurons(CircleScene.NeuronView.DENSITY));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import lowrot.core.experiment.ComplexityAnalysis;
+import lowrot.core.experiment.ComplexityPlan;
 import lowrot.core.experiment.Learner;
 import lowrot.core.experiment.SampleComplexity;
 import lowrot.core.model.RunConfig;
@@ -12,17 +13,16 @@ import lowrot.core.util.SolverMonitor;
 /**
  * 2-sparse parity: kernel learners need about d² samples and max-margin (feature-learning) ones about d, and the
  * rich regime selects the two relevant coordinates. The quick sample-complexity plan ({@link
- * SampleComplexity.Plan#quick()}).
+ * ComplexityPlan#quick()}).
  */
 public final class ParityClaim {
     /** The cells, the plan and the two verdicts: the separation of exponents; feature selection. */
-    public record Result(
-            SampleComplexity.Plan plan, List<SampleComplexity.Cell> cells, Claim separation, Claim features) {}
+    public record Result(ComplexityPlan plan, List<SampleComplexity.Cell> cells, Claim separation, Claim features) {}
 
     private ParityClaim() {}
 
     public static Result run(SolverMonitor monitor) {
-        SampleComplexity.Plan plan = SampleComplexity.Plan.quick();
+        ComplexityPlan plan = ComplexityPlan.quick();
         List<SampleComplexity.Cell> cells =
                 SampleComplexity.run(plan, Runtime.getRuntime().availableProcessors(), monitor);
         List<ComplexityAnalysis.Needed> needed =

@@ -210,7 +210,7 @@ public final class ComplexityAnalysis {
      * what the learners did beside their error (rotation near initialization, certificates of the max-margin
      * programs, feature share in the rich regime).
      */
-    public static List<String> summary(SampleComplexity.Plan plan, List<SampleComplexity.Cell> cells) {
+    public static List<String> summary(ComplexityPlan plan, List<SampleComplexity.Cell> cells) {
         List<Needed> needed = needed(cells, plan.settings().epsilon());
         List<String> out = new ArrayList<>();
         for (Learner l : Learner.values()) {

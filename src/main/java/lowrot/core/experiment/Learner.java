@@ -4,7 +4,7 @@ import lowrot.core.margin.GlobalMarginSolver;
 
 /**
  * The four learners of the sample-complexity experiment on 2-sparse parity, from the most kernel-like to the
- * most feature-learning. Each is fully specified by {@link SampleComplexity.Settings}; none is told which
+ * most feature-learning. Each is fully specified by {@link ComplexitySettings}; none is told which
  * coordinates carry the label.
  */
 public enum Learner {

@@ -3,7 +3,6 @@ package lowrot.core.experiment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import lowrot.core.data.DataSpec;
@@ -21,7 +20,6 @@ import lowrot.core.model.TrainSpec;
 import lowrot.core.train.Metrics;
 import lowrot.core.train.Trainer;
 import lowrot.core.util.Parallel;
-import lowrot.core.util.Problems;
 import lowrot.core.util.SolverMonitor;
 
 /**
@@ -34,6 +32,23 @@ import lowrot.core.util.SolverMonitor;
  * {@link ComplexityAnalysis} turns the cells into n needed for ε and fitted exponents.
  */
 public final class SampleComplexity {
+    /** The default plan's dimensions of each learner, as the command line shows them. */
+    public static final String KERNEL_DIMS = "8,12,16,24,32,48";
+
+    public static final String NEAR_DIMS = "6,8,12,16";
+    public static final String MAX_MARGIN_DIMS = "4,6,8,10,12";
+    public static final String RICH_DIMS = "8,12,16,24,32,48";
+    /** Seeds per (learner, d): the default plan's and the quick look's. */
+    public static final int SEEDS = 5;
+
+    public static final int QUICK_SEEDS = 3;
+    /** Test points per (d, seed). */
+    public static final int TEST_POINTS = 2000;
+    /** The test error that counts as learnt: the default plan's and the quick look's. */
+    public static final double EPSILON = 0.05;
+
+    public static final double QUICK_EPSILON = 0.1;
+
     /** How many consecutive sizes at or below ε end a chain. */
     public static final int BELOW_TARGET_TO_STOP = 2;
 
@@ -56,159 +71,6 @@ public final class SampleComplexity {
             double featureShare,
             String certificate) {}
 
-    /**
-     * How each learner is built; the defaults are documented in docs/experiments.md.
-     *
-     * @param nTest            test points per (d, seed)
-     * @param epsilon          target test error ε
-     * @param nearWidth        width m of GF near initialization (standard 1/√m scaling, α = 1)
-     * @param nearTime         GF time it trains to
-     * @param nearStepSize     its step size η
-     * @param richWidth        width of GF in the rich regime
-     * @param richInitScale    its initialization scale α (both layers)
-     * @param richSteps        its steps of loss-normalised gradient flow
-     * @param richStepSize     its step size η
-     * @param maxMargin        options of the global-margin program of the max-margin network
-     * @param maxN             the largest n each learner is run at (index: {@link Learner#ordinal()})
-     */
-    public record Settings(
-            int nTest,
-            double epsilon,
-            int nearWidth,
-            double nearTime,
-            double nearStepSize,
-            int richWidth,
-            double richInitScale,
-            long richSteps,
-            double richStepSize,
-            GlobalMarginSolver.Options maxMargin,
-            int[] maxN) {
-        public static Settings defaults() {
-            return new Settings(
-                    2000,
-                    0.05,
-                    1024,
-                    1000,
-                    4,
-                    64,
-                    0.1,
-                    8192,
-                    1.0,
-                    GlobalMarginSolver.Options.defaults()
-                            .withTolerance(1e-3)
-                            .withMaxRounds(60)
-                            .withMaxNodes(2000)
-                            .withSparseSeeds(false),
-                    new int[] {4096, 1024, 128, 512});
-        }
-
-        public Settings withEpsilon(double value) {
-            return new Settings(
-                    nTest,
-                    value,
-                    nearWidth,
-                    nearTime,
-                    nearStepSize,
-                    richWidth,
-                    richInitScale,
-                    richSteps,
-                    richStepSize,
-                    maxMargin,
-                    maxN);
-        }
-
-        public Settings withNTest(int value) {
-            return new Settings(
-                    value,
-                    epsilon,
-                    nearWidth,
-                    nearTime,
-                    nearStepSize,
-                    richWidth,
-                    richInitScale,
-                    richSteps,
-                    richStepSize,
-                    maxMargin,
-                    maxN);
-        }
-
-        /** The largest n a learner is run at. */
-        public int maxN(Learner learner) {
-            return maxN[learner.ordinal()];
-        }
-    }
-
-    /**
-     * The experiment's grid.
-     *
-     * @param dims  the dimensions of each learner (a learner without dimensions is not run)
-     * @param ns    training-set sizes, visited in increasing order
-     * @param seeds seeds; seed s draws the data and initializes the network
-     */
-    public record Plan(Map<Learner, int[]> dims, int[] ns, long[] seeds, Settings settings) {
-        /** The default experiment: about 6 minutes on 2 cores (docs/performance.md). */
-        public static Plan defaults() {
-            Map<Learner, int[]> dims = new EnumMap<>(Learner.class);
-            dims.put(Learner.KERNEL, new int[] {8, 12, 16, 24, 32, 48});
-            dims.put(Learner.NEAR_INITIALIZATION, new int[] {6, 8, 12, 16});
-            dims.put(Learner.MAX_MARGIN, new int[] {4, 6, 8, 10, 12});
-            dims.put(Learner.RICH, new int[] {8, 12, 16, 24, 32, 48});
-            return new Plan(dims, geometricSizes(8, 4096), new long[] {1, 2, 3, 4, 5}, Settings.defaults());
-        }
-
-        /** A quick look: d up to 16, n up to 512, 3 seeds, ε = 0.1 — the shape of the result in about half a minute. */
-        public static Plan quick() {
-            Map<Learner, int[]> dims = new EnumMap<>(Learner.class);
-            dims.put(Learner.KERNEL, new int[] {8, 12, 16});
-            dims.put(Learner.NEAR_INITIALIZATION, new int[] {4, 6, 8});
-            dims.put(Learner.MAX_MARGIN, new int[] {4, 6, 8});
-            dims.put(Learner.RICH, new int[] {8, 12, 16});
-            return new Plan(
-                    dims,
-                    geometricSizes(8, 512),
-                    new long[] {1, 2, 3},
-                    Settings.defaults().withEpsilon(0.1));
-        }
-
-        /** The dimensions of a learner (empty when it is not run). */
-        public int[] dims(Learner learner) {
-            return dims.getOrDefault(learner, new int[0]);
-        }
-
-        /** Every problem, naming the option and its allowed range. */
-        public Problems validate() {
-            Problems p = new Problems()
-                    .require(ns.length > 0 && seeds.length > 0, "complexity: at least one n and one seed are needed")
-                    .range("complexity test points", settings.nTest(), 1, DataSpec.MAX_N)
-                    .rangeAbove("complexity target ε", settings.epsilon(), 0, 0.5);
-            boolean any = false;
-            for (Learner l : Learner.values()) {
-                for (int d : dims(l)) {
-                    p.range("complexity d (" + l.label() + ")", d, 2, 256);
-                    any = true;
-                }
-            }
-            p.require(any, "complexity: at least one learner needs at least one d");
-            for (int n : ns) {
-                p.range("complexity n", n, 1, DataSpec.MAX_N);
-            }
-            return p;
-        }
-
-        /** The chains in their fixed order: learner, then d as listed, then seed as listed. */
-        public List<Chain> chains() {
-            List<Chain> out = new ArrayList<>();
-            for (Learner l : Learner.values()) {
-                for (int d : dims(l)) {
-                    for (long seed : seeds) {
-                        out.add(new Chain(l, d, seed));
-                    }
-                }
-            }
-            return out;
-        }
-    }
-
     /** One learner at one d and seed, walked up the sizes of the grid. */
     public record Chain(Learner learner, int d, long seed) {}
 
@@ -228,7 +90,7 @@ public final class SampleComplexity {
     }
 
     /** Runs every chain of the plan; cells in chain order, n increasing within a chain. */
-    public static List<Cell> run(Plan plan, int workers, SolverMonitor monitor) {
+    public static List<Cell> run(ComplexityPlan plan, int workers, SolverMonitor monitor) {
         return run(plan, plan.chains(), workers, monitor);
     }
 
@@ -236,13 +98,13 @@ public final class SampleComplexity {
      * Runs the chains listed (a shard of the plan's chains, or all of them), at most {@code workers} at once.
      * The progress fraction counts finished chains, plus the share of its sizes a running chain has passed.
      */
-    public static List<Cell> run(Plan plan, List<Chain> chains, int workers, SolverMonitor monitor) {
+    public static List<Cell> run(ComplexityPlan plan, List<Chain> chains, int workers, SolverMonitor monitor) {
         return run(plan, chains, workers, monitor, (chain, cells) -> {});
     }
 
     /** As above; {@code onChain} receives each chain's cells as the chain finishes (on a worker thread). */
     public static List<Cell> run(
-            Plan plan,
+            ComplexityPlan plan,
             List<Chain> chains,
             int workers,
             SolverMonitor monitor,
@@ -304,7 +166,7 @@ public final class SampleComplexity {
     }
 
     /** One learner trained or solved on one training set and measured on the test set. */
-    public static Cell cell(Chain chain, int n, Settings s, SolverMonitor monitor) {
+    public static Cell cell(Chain chain, int n, ComplexitySettings s, SolverMonitor monitor) {
         int d = chain.d();
         long seed = chain.seed();
         DataSplit data = data(d, n, seed, s.nTest());
@@ -362,7 +224,7 @@ public final class SampleComplexity {
     }
 
     /** The run config of a trained learner (near initialization or rich) at (d, n, seed). */
-    public static RunConfig trainedConfig(Learner learner, int d, int n, long seed, Settings s) {
+    public static RunConfig trainedConfig(Learner learner, int d, int n, long seed, ComplexitySettings s) {
         RunConfig base = RunConfig.defaults()
                 .withDataset(
                         DataSpec.defaults(DatasetKind.PARITY).withD(d).withN(n).withNTest(s.nTest()))
@@ -393,7 +255,7 @@ public final class SampleComplexity {
     }
 
     /** Cells sorted in the plan's chain order and by n: the order {@link #run} returns. */
-    public static Comparator<Cell> order(Plan plan) {
+    public static Comparator<Cell> order(ComplexityPlan plan) {
         Map<Chain, Integer> index = new java.util.HashMap<>();
         for (Chain chain : plan.chains()) {
             index.putIfAbsent(chain, index.size());

@@ -21,21 +21,21 @@ import org.junit.jupiter.api.Test;
 
 /** The sample-complexity experiment: determinism, chain stopping, interpolation, exponents and the kernel learner. */
 class SampleComplexityTest {
-    private static SampleComplexity.Plan tiny() {
+    private static ComplexityPlan tiny() {
         Map<Learner, int[]> dims = new EnumMap<>(Learner.class);
         dims.put(Learner.KERNEL, new int[] {4, 6});
         dims.put(Learner.NEAR_INITIALIZATION, new int[] {4});
         dims.put(Learner.MAX_MARGIN, new int[] {4});
         dims.put(Learner.RICH, new int[] {4});
-        SampleComplexity.Settings d = SampleComplexity.Settings.defaults();
-        SampleComplexity.Settings small = new SampleComplexity.Settings(
+        ComplexitySettings d = ComplexitySettings.defaults();
+        ComplexitySettings small = new ComplexitySettings(
                 300, 0.1, 64, 20, 4, 16, 0.1, 300, 1.0, d.maxMargin(), new int[] {64, 32, 16, 32});
-        return new SampleComplexity.Plan(dims, new int[] {32, 8, 16, 11, 23, 45, 64}, new long[] {1, 2}, small);
+        return new ComplexityPlan(dims, new int[] {32, 8, 16, 11, 23, 45, 64}, new long[] {1, 2}, small);
     }
 
     @Test
     void cellsAreTheSameBitsForAnyNumberOfWorkersAndChainsStopBelowTarget() {
-        SampleComplexity.Plan plan = tiny();
+        ComplexityPlan plan = tiny();
         List<SampleComplexity.Cell> one = SampleComplexity.run(plan, 1, SolverMonitor.NONE);
         List<SampleComplexity.Cell> two = SampleComplexity.run(plan, 2, SolverMonitor.NONE);
         assertEquals(one, two);
