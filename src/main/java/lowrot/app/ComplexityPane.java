@@ -54,11 +54,8 @@ final class ComplexityPane extends BorderPane {
     private final ChartViewer needed = new ChartViewer(null, false);
     private final List<SampleComplexity.Cell> cells = new ArrayList<>();
     /** Cells of finished chains, from the worker threads, waiting for the FX thread. */
-    private final java.util.concurrent.ConcurrentLinkedQueue<SampleComplexity.Cell> arrived =
-            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final Arrivals<SampleComplexity.Cell> arrived = new Arrivals<>(FxThread.EXECUTOR, this::chart);
 
-    private final java.util.concurrent.atomic.AtomicBoolean drainPending =
-            new java.util.concurrent.atomic.AtomicBoolean();
     private ComplexityPlan plan = ComplexityPlan.defaults();
     private ExperimentJob job;
     private volatile boolean finished;
@@ -206,17 +203,9 @@ final class ComplexityPane extends BorderPane {
     }
 
     /** Moves the cells of finished chains to the charts (FX thread). */
-    private void drain() {
-        drainPending.set(false);
-        SampleComplexity.Cell c;
-        boolean any = false;
-        while ((c = arrived.poll()) != null) {
-            if (!finished) {
-                cells.add(c);
-                any = true;
-            }
-        }
-        if (any) {
+    private void chart(List<SampleComplexity.Cell> batch) {
+        if (!finished) {
+            cells.addAll(batch);
             refresh();
         }
     }
@@ -245,9 +234,6 @@ final class ComplexityPane extends BorderPane {
                         p, p.chains(), Runtime.getRuntime().availableProcessors(), monitor, (chain, done) -> {
                             // Each finished chain is charted at once: the figures fill in while the rest run.
                             arrived.addAll(done);
-                            if (drainPending.compareAndSet(false, true)) {
-                                FxThread.EXECUTOR.execute(this::drain);
-                            }
                         }),
                 outcome -> {
                     arrived.clear();

@@ -4,8 +4,6 @@ import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -36,8 +34,8 @@ import org.jfree.chart.fx.ChartViewer;
  * The Experiments window: the width experiment on the current configuration (widths × seeds to one GF time:
  * margin, rotation, motion per √m and pattern flips against m with their fitted exponents beside the kernel
  * regime's m^−½) on background threads, with a progress bar, charts that fill in as runs finish, cancel and
- * export; and, on a second tab, the sample-complexity experiment of 2-sparse parity. The sweep's results reach the FX thread through one queue drained by at most one pending
- * {@code runLater}.
+ * export; and, on a second tab, the sample-complexity experiment of 2-sparse parity. The sweep's results reach the
+ * FX thread through {@link Arrivals}, at most one hand-off pending.
  */
 final class ExperimentsWindow {
     private final Stage stage = new Stage();
@@ -53,8 +51,7 @@ final class ExperimentsWindow {
     private final ChartViewer[] viewers = new ChartViewer[CHARTS];
     private final javafx.scene.control.TextArea exponents = new javafx.scene.control.TextArea();
     private final List<WidthSweep.Point> points = new ArrayList<>();
-    private final ConcurrentLinkedQueue<WidthSweep.Point> arrived = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean drainPending = new AtomicBoolean();
+    private final Arrivals<WidthSweep.Point> arrived = new Arrivals<>(FxThread.EXECUTOR, this::chart);
     private ExperimentJob job;
     private final RunConfig base;
     private final DataSplit data;
@@ -252,12 +249,9 @@ final class ExperimentsWindow {
                         monitor,
                         point -> {
                             arrived.add(point);
-                            if (drainPending.compareAndSet(false, true)) {
-                                FxThread.EXECUTOR.execute(this::drain);
-                            }
                         }),
                 outcome -> {
-                    drain();
+                    arrived.deliver();
                     boolean ok = outcome.problem() == null;
                     message.setText(ok ? "done: " + outcome.value().size() + " runs" : outcome.problem());
                     message.getStyleClass().setAll("label", ok ? "note" : "field-error");
@@ -268,18 +262,11 @@ final class ExperimentsWindow {
         return null;
     }
 
-    private void drain() {
-        drainPending.set(false);
-        WidthSweep.Point p;
-        boolean any = false;
-        while ((p = arrived.poll()) != null) {
-            points.add(p);
-            any = true;
-        }
-        if (any) {
-            points.sort(java.util.Comparator.comparingInt(WidthSweep.Point::width));
-            refresh();
-        }
+    /** Adds finished runs to the charts (FX thread). */
+    private void chart(List<WidthSweep.Point> batch) {
+        points.addAll(batch);
+        points.sort(java.util.Comparator.comparingInt(WidthSweep.Point::width));
+        refresh();
     }
 
     private void refresh() {

@@ -3,7 +3,6 @@ package lowrot.app;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Consumer;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -16,13 +15,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
-import lowrot.core.data.DatasetKind;
-import lowrot.core.margin.ReferenceMargins;
-import lowrot.core.margin.TangentPoint;
-import lowrot.core.train.Metrics;
 import lowrot.core.util.Problems;
 import lowrot.io.AtomicFiles;
-import lowrot.render.ChartOptions;
 import lowrot.render.ChartSet;
 import lowrot.render.CircleScene;
 import lowrot.render.ExportStyle;
@@ -140,20 +134,10 @@ final class Exports {
     }
 
     /** An immutable copy of what the figures show, drawable on any thread. */
-    private record Figure(
-            CircleScene scene,
-            List<Metrics> points,
-            List<TangentPoint> tangent,
-            ReferenceMargins refs,
-            ChartOptions options,
-            boolean outerTrainable,
-            DatasetKind kind,
-            List<ChartSet.Pin> pins,
-            String caption) {
+    private record Figure(CircleScene scene, ChartInputs charts, String caption) {
         BufferedImage render(ExportTarget target, int w, int h, double scale) {
-            ChartSet own = new ChartSet(options);
-            own.setPins(pins);
-            own.update(points, tangent, refs, outerTrainable, kind);
+            ChartSet own = new ChartSet(charts.options());
+            charts.fill(own);
             for (ChartSet.Panel p : ChartSet.Panel.values()) {
                 ExportStyle.apply(own.chart(p));
             }
@@ -171,17 +155,7 @@ final class Exports {
     }
 
     private Figure figure() {
-        var c = session.config().run();
-        return new Figure(
-                session.pictures().sceneCopy(),
-                List.copyOf(session.history().points()),
-                List.copyOf(session.tangent()),
-                session.refs(),
-                session.pictures().chartOptions(),
-                c.training().outerTrainable(),
-                c.dataset().kind(),
-                session.pins(),
-                caption());
+        return new Figure(session.pictures().sceneCopy(), ChartInputs.of(session), caption());
     }
 
     /** The run an export shows: regime, data set, m, d, η, step and τ of the latest snapshot. */

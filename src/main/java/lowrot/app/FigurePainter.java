@@ -5,14 +5,9 @@ import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import lowrot.core.data.DatasetKind;
-import lowrot.core.margin.ReferenceMargins;
-import lowrot.core.margin.TangentPoint;
-import lowrot.core.train.Metrics;
 import lowrot.render.ChartOptions;
 import lowrot.render.ChartSet;
 import lowrot.render.CircleRenderer;
@@ -32,17 +27,7 @@ final class FigurePainter {
     record CircleRequest(CircleScene scene, int w, int h, double scale) {}
 
     /** The charts' data (immutable copies) and each panel's size. */
-    record ChartRequest(
-            List<Metrics> points,
-            List<TangentPoint> tangent,
-            ReferenceMargins refs,
-            ChartOptions options,
-            boolean outerTrainable,
-            DatasetKind kind,
-            Map<ChartSet.Panel, int[]> sizes,
-            double scale,
-            long runId,
-            List<ChartSet.Pin> pins) {}
+    record ChartRequest(ChartInputs inputs, Map<ChartSet.Panel, int[]> sizes, double scale, long runId) {}
 
     /** A finished circle bitmap. */
     record CircleFrame(CircleRequest request, BufferedImage image) {}
@@ -223,11 +208,10 @@ final class FigurePainter {
     private void deliverCharts(ChartRequest r) {
         ChartFrame frame;
         try {
-            if (!charts.options().equals(r.options())) {
-                charts.setOptions(r.options());
+            if (!charts.options().equals(r.inputs().options())) {
+                charts.setOptions(r.inputs().options());
             }
-            charts.setPins(r.pins());
-            charts.update(r.points(), r.tangent(), r.refs(), r.outerTrainable(), r.kind());
+            r.inputs().fill(charts);
             Map<ChartSet.Panel, BufferedImage> images = new EnumMap<>(ChartSet.Panel.class);
             for (var e : r.sizes().entrySet()) {
                 int w = e.getValue()[0];

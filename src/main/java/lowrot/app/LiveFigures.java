@@ -1,7 +1,6 @@
 package lowrot.app;
 
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import javafx.animation.AnimationTimer;
@@ -140,21 +139,10 @@ final class LiveFigures {
                     e.getKey(),
                     new int[] {e.getValue().logicalWidth(), e.getValue().logicalHeight()});
         }
-        var c = session.config().run();
         long runId = session.replaying() || session.run() == null
                 ? -1
                 : session.run().runId();
-        painter.paintCharts(new FigurePainter.ChartRequest(
-                List.copyOf(session.history().points()),
-                List.copyOf(session.tangent()),
-                session.refs(),
-                session.pictures().chartOptions(),
-                c.training().outerTrainable(),
-                c.dataset().kind(),
-                sizes,
-                outputScale(),
-                runId,
-                session.pins()));
+        painter.paintCharts(new FigurePainter.ChartRequest(ChartInputs.of(session), sizes, outputScale(), runId));
     }
 
     private void showCircle(FigurePainter.CircleFrame frame) {

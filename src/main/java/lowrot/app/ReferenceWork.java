@@ -3,15 +3,12 @@ package lowrot.app;
 import java.util.ArrayList;
 import java.util.List;
 import lowrot.core.data.Dataset;
-import lowrot.core.margin.GlobalMarginSolver;
-import lowrot.core.margin.KernelCeiling;
 import lowrot.core.margin.NtkMarginSolver;
 import lowrot.core.margin.ReferenceMargins;
 import lowrot.core.margin.TangentPoint;
-import lowrot.core.model.Network;
 import lowrot.core.train.Snapshot;
-import lowrot.core.train.Trainer;
 import lowrot.io.LabConfig;
+import lowrot.io.ReferenceSolves;
 import lowrot.render.RegionGrid;
 
 /**
@@ -84,35 +81,24 @@ final class ReferenceWork {
             return;
         }
         if (refs.ntk() == null && idle(ntkJob)) {
-            ntkJob = jobs.submit(
-                    mon -> NtkMarginSolver.solve(
-                            train,
-                            NtkMarginSolver.Options.defaults()
-                                    .withDirections(c.ntkDirections())
-                                    .withTolerance(c.ntkTolerance())
-                                    .withSeed(c.run().dataSeed()),
-                            mon),
-                    r -> arrived(refs.withNtk(r)),
-                    this::failed);
+            ntkJob =
+                    jobs.submit(mon -> ReferenceSolves.ntk(c, train, mon), r -> arrived(refs.withNtk(r)), this::failed);
         }
         if (refs.global() == null && idle(globalJob)) {
             globalJob = jobs.submit(
-                    mon -> GlobalMarginSolver.solve(train, c.globalOptions(), mon),
+                    mon -> ReferenceSolves.global(c, train, new double[0], mon),
                     r -> arrived(refs.withGlobal(r)),
                     this::failed);
         }
-        Network init = Trainer.initialNetwork(c.run(), train.d());
         if (refs.noRotation() == null && idle(noRotationJob)) {
             noRotationJob = jobs.submit(
-                    mon -> GlobalMarginSolver.noRotationLimit(train, init, c.globalOptions(), mon),
+                    mon -> ReferenceSolves.noRotation(c, train, mon),
                     r -> arrived(refs.withNoRotation(r)),
                     this::failed);
         }
         if (refs.kernel() == null && idle(kernelJob)) {
             kernelJob = jobs.submit(
-                    mon -> KernelCeiling.compute(c.run(), train, init, mon),
-                    r -> arrived(refs.withKernel(r)),
-                    this::failed);
+                    mon -> ReferenceSolves.kernel(c, train, mon), r -> arrived(refs.withKernel(r)), this::failed);
         }
     }
 

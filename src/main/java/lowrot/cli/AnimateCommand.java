@@ -12,6 +12,7 @@ import lowrot.core.train.Snapshot;
 import lowrot.core.util.SolverMonitor;
 import lowrot.io.ConfigException;
 import lowrot.io.LabConfig;
+import lowrot.io.ReferenceSolves;
 import lowrot.io.RunFile;
 import lowrot.report.Animator;
 import me.tongfei.progressbar.ProgressBar;
@@ -101,7 +102,8 @@ final class AnimateCommand implements Callable<Integer> {
                     err.println("warning: " + loaded.warning());
                 }
                 List<Snapshot> recorded = RunFile.snapshots(loaded);
-                ReferenceMargins refs = References.compute(loaded.config(), loaded.data(), SolverMonitor.NONE);
+                ReferenceMargins refs =
+                        ReferenceSolves.all(loaded.config(), loaded.data().train(), new double[0], SolverMonitor.NONE);
                 times = Animator.replay(recorded, loaded.data(), loaded.config().run(), refs, settings, out, monitor);
             } else {
                 LabConfig c = config.load(err);
@@ -116,7 +118,7 @@ final class AnimateCommand implements Callable<Integer> {
                     return Cli.INVALID;
                 }
                 DataSplit data = Datasets.generate(c.run().dataset(), c.run().dataSeed());
-                ReferenceMargins refs = References.compute(c, data, SolverMonitor.NONE);
+                ReferenceMargins refs = ReferenceSolves.all(c, data.train(), new double[0], SolverMonitor.NONE);
                 times = Animator.record(c.run(), data, until, refs, settings, out, monitor);
             }
             stdout.printf(

@@ -8,6 +8,7 @@ import lowrot.core.data.Datasets;
 import lowrot.core.margin.ReferenceMargins;
 import lowrot.core.util.SolverMonitor;
 import lowrot.io.LabConfig;
+import lowrot.io.ReferenceSolves;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,7 +42,7 @@ final class MarginsCommand implements Callable<Integer> {
             return Cli.INVALID;
         }
         var data = Datasets.generate(c.run().dataset(), c.run().dataSeed());
-        ReferenceMargins r = References.compute(c, data, SolverMonitor.NONE);
+        ReferenceMargins r = ReferenceSolves.all(c, data.train(), new double[0], SolverMonitor.NONE);
         if (json) {
             JsonObject o = new JsonObject();
             JsonObject ntk = bounds(r.ntk().lower(), r.ntk().upper());

@@ -14,6 +14,7 @@ import lowrot.core.margin.ReferenceMargins;
 import lowrot.core.util.SolverMonitor;
 import lowrot.io.ConfigJson;
 import lowrot.io.LabConfig;
+import lowrot.io.ReferenceSolves;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,7 +72,7 @@ final class MergeCommand implements Callable<Integer> {
             return Cli.INVALID;
         }
         DataSplit data = Datasets.generate(c.run().dataset(), c.run().dataSeed());
-        ReferenceMargins refs = References.compute(c, data, SolverMonitor.NONE);
+        ReferenceMargins refs = ReferenceSolves.all(c, data.train(), new double[0], SolverMonitor.NONE);
         Files.createDirectories(out);
         SweepCommand.write(out, points, refs);
         SweepCommand.report(stdout, points);

@@ -19,6 +19,7 @@ import lowrot.io.AtomicFiles;
 import lowrot.io.ConfigException;
 import lowrot.io.LabConfig;
 import lowrot.io.MetricsCsv;
+import lowrot.io.ReferenceSolves;
 import lowrot.io.RunFile;
 import lowrot.io.RunJournal;
 import lowrot.render.ChartOptions;
@@ -97,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
         double[] trained = r.kept().isEmpty()
                 ? new double[0]
                 : r.kept().get(r.kept().size() - 1).network().copyV();
-        ReferenceMargins refs = References.compute(c, r.data(), trained, SolverMonitor.NONE);
+        ReferenceMargins refs = ReferenceSolves.all(c, r.data().train(), trained, SolverMonitor.NONE);
         List<TangentPoint> tangent = tangentPoints(r.data(), r.kept());
         writeOutputs(out, c, r, refs, tangent, figureSize);
         Metrics last = r.rows().get(r.rows().size() - 1);

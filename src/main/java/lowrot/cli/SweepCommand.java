@@ -16,6 +16,7 @@ import lowrot.core.train.Metrics;
 import lowrot.core.util.SolverMonitor;
 import lowrot.io.AtomicFiles;
 import lowrot.io.LabConfig;
+import lowrot.io.ReferenceSolves;
 import lowrot.render.ChartSet;
 import lowrot.render.Figures;
 import lowrot.render.Palette;
@@ -137,7 +138,7 @@ final class SweepCommand implements Callable<Integer> {
                     + file.toAbsolutePath());
             return Cli.OK;
         }
-        ReferenceMargins refs = References.compute(c, data, SolverMonitor.NONE);
+        ReferenceMargins refs = ReferenceSolves.all(c, data.train(), new double[0], SolverMonitor.NONE);
         write(out, points, refs);
         report(stdout, points);
         stdout.println("wrote " + out.toAbsolutePath());

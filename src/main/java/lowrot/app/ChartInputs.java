@@ -1,0 +1,43 @@
+package lowrot.app;
+
+import java.util.List;
+import lowrot.core.data.DatasetKind;
+import lowrot.core.margin.ReferenceMargins;
+import lowrot.core.margin.TangentPoint;
+import lowrot.core.train.Metrics;
+import lowrot.render.ChartOptions;
+import lowrot.render.ChartSet;
+
+/**
+ * What the charts show, as immutable copies drawable on any thread: the metric history, the tangent-kernel points,
+ * the reference margins, the axes, the run's kind and the pinned runs. The live charts and the exports take the same
+ * inputs from the session.
+ */
+record ChartInputs(
+        List<Metrics> points,
+        List<TangentPoint> tangent,
+        ReferenceMargins refs,
+        ChartOptions options,
+        boolean outerTrainable,
+        DatasetKind kind,
+        List<ChartSet.Pin> pins) {
+
+    /** The session's chart inputs now (call on the session's thread). */
+    static ChartInputs of(LabSession session) {
+        var c = session.config().run();
+        return new ChartInputs(
+                List.copyOf(session.history().points()),
+                List.copyOf(session.tangent()),
+                session.refs(),
+                session.pictures().chartOptions(),
+                c.training().outerTrainable(),
+                c.dataset().kind(),
+                session.pins());
+    }
+
+    /** Fills the charts with these inputs (their axes are set by the caller). */
+    void fill(ChartSet charts) {
+        charts.setPins(pins);
+        charts.update(points, tangent, refs, outerTrainable, kind);
+    }
+}

@@ -1,0 +1,61 @@
+package lowrot.io;
+
+import lowrot.core.data.Dataset;
+import lowrot.core.margin.GlobalMarginResult;
+import lowrot.core.margin.GlobalMarginSolver;
+import lowrot.core.margin.KernelCeiling;
+import lowrot.core.margin.NtkMarginResult;
+import lowrot.core.margin.NtkMarginSolver;
+import lowrot.core.margin.ReferenceMargins;
+import lowrot.core.train.Trainer;
+import lowrot.core.util.SolverMonitor;
+
+/**
+ * The reference margins of a configuration on its training set — the one recipe the window (a solve per line, as
+ * each finishes) and the command line (all four at once) share: γ_ntk with the config's directions and tolerance,
+ * seeded by the data seed; γ_gl with the config's global options; the no-rotation limit of the initial network's
+ * directions; and the tangent kernel's ℓ₂ ceilings at initialization.
+ */
+public final class ReferenceSolves {
+    private ReferenceSolves() {}
+
+    /** γ_ntk over the config's M sampled directions. */
+    public static NtkMarginResult ntk(LabConfig c, Dataset train, SolverMonitor monitor) {
+        return NtkMarginSolver.solve(
+                train,
+                NtkMarginSolver.Options.defaults()
+                        .withDirections(c.ntkDirections())
+                        .withTolerance(c.ntkTolerance())
+                        .withSeed(c.run().dataSeed()),
+                monitor);
+    }
+
+    /**
+     * γ_gl, certified; {@code seeds} (row-major m × d, possibly empty) are extra starting directions of the search
+     * in d &gt; 2, such as a trained network's neurons: they help it find good columns sooner, the bounds stay
+     * certified whatever they are.
+     */
+    public static GlobalMarginResult global(LabConfig c, Dataset train, double[] seeds, SolverMonitor monitor) {
+        return GlobalMarginSolver.solve(train, c.globalOptions(), seeds, monitor);
+    }
+
+    /** The best path-norm margin reachable with the initial network's directions frozen. */
+    public static GlobalMarginResult noRotation(LabConfig c, Dataset train, SolverMonitor monitor) {
+        return GlobalMarginSolver.noRotationLimit(
+                train, Trainer.initialNetwork(c.run(), train.d()), c.globalOptions(), monitor);
+    }
+
+    /** The tangent kernel's ℓ₂ margin ceilings at initialization and for m → ∞. */
+    public static KernelCeiling kernel(LabConfig c, Dataset train, SolverMonitor monitor) {
+        return KernelCeiling.compute(c.run(), train, Trainer.initialNetwork(c.run(), train.d()), monitor);
+    }
+
+    /** All four, one after the other. */
+    public static ReferenceMargins all(LabConfig c, Dataset train, double[] seeds, SolverMonitor monitor) {
+        return new ReferenceMargins(
+                ntk(c, train, monitor),
+                global(c, train, seeds, monitor),
+                noRotation(c, train, monitor),
+                kernel(c, train, monitor));
+    }
+}
