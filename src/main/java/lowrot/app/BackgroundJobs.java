@@ -8,8 +8,8 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import lowrot.core.util.SolverCancelledException;
-import lowrot.core.util.SolverMonitor;
+import lowrot.core.util.CancelledException;
+import lowrot.core.util.ProgressMonitor;
 import lowrot.core.util.Workers;
 
 /**
@@ -73,8 +73,8 @@ final class BackgroundJobs implements AutoCloseable {
             return done;
         }
 
-        SolverMonitor monitor() {
-            return new SolverMonitor() {
+        ProgressMonitor monitor() {
+            return new ProgressMonitor() {
                 @Override
                 public boolean cancelled() {
                     return cancelled.get();
@@ -87,7 +87,7 @@ final class BackgroundJobs implements AutoCloseable {
      * Computes {@code work} on a solver thread and hands the result to {@code onResult} on the delivery
      * executor (unless cancelled first); a failure other than cancellation goes to {@code onError}.
      */
-    <T> Job submit(Function<SolverMonitor, T> work, Consumer<T> onResult, Consumer<String> onError) {
+    <T> Job submit(Function<ProgressMonitor, T> work, Consumer<T> onResult, Consumer<String> onError) {
         Job job = new Job();
         if (solvers.isShutdown()) {
             job.done = true;
@@ -101,7 +101,7 @@ final class BackgroundJobs implements AutoCloseable {
             } catch (RuntimeException | Error e) {
                 fx.execute(() -> {
                     job.done = true;
-                    if (!job.cancelled() && !(e instanceof SolverCancelledException)) {
+                    if (!job.cancelled() && !(e instanceof CancelledException)) {
                         onError.accept(String.valueOf(e.getMessage()));
                     }
                 });

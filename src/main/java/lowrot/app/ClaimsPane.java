@@ -35,14 +35,14 @@ final class ClaimsPane extends BorderPane {
     private Claims.Result result;
     private ExperimentJob job;
     private volatile boolean finished;
-    private final java.util.function.Function<lowrot.core.util.SolverMonitor, Claims.Result> runner;
+    private final java.util.function.Function<lowrot.core.util.ProgressMonitor, Claims.Result> runner;
 
     ClaimsPane() {
         this(Claims::run);
     }
 
     /** A pane whose Run button calls {@code runner} (tests pass one that needs no minute of training). */
-    ClaimsPane(java.util.function.Function<lowrot.core.util.SolverMonitor, Claims.Result> runner) {
+    ClaimsPane(java.util.function.Function<lowrot.core.util.ProgressMonitor, Claims.Result> runner) {
         this.runner = runner;
         run.setOnAction(e -> start());
         cancel.setOnAction(e -> cancel());

@@ -4,8 +4,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.scene.control.ProgressBar;
-import lowrot.core.util.SolverCancelledException;
-import lowrot.core.util.SolverMonitor;
+import lowrot.core.util.CancelledException;
+import lowrot.core.util.ProgressMonitor;
 
 /**
  * Runs one experiment on a daemon thread: progress goes to a progress bar, {@link #cancel()} stops
@@ -20,7 +20,7 @@ final class ExperimentJob {
 
     /** Starts {@code work} on a thread named {@code name}; {@code done} runs on the FX thread. */
     static <T> ExperimentJob start(
-            String name, ProgressBar progress, Function<SolverMonitor, T> work, Consumer<Outcome<T>> done) {
+            String name, ProgressBar progress, Function<ProgressMonitor, T> work, Consumer<Outcome<T>> done) {
         return start(name, progress, work, done, text -> {});
     }
 
@@ -28,11 +28,11 @@ final class ExperimentJob {
     static <T> ExperimentJob start(
             String name,
             ProgressBar progress,
-            Function<SolverMonitor, T> work,
+            Function<ProgressMonitor, T> work,
             Consumer<Outcome<T>> done,
             Consumer<String> status) {
         ExperimentJob job = new ExperimentJob();
-        SolverMonitor monitor = new SolverMonitor() {
+        ProgressMonitor monitor = new ProgressMonitor() {
             @Override
             public void progress(double fraction, String text) {
                 FxThread.EXECUTOR.execute(() -> {
@@ -55,7 +55,7 @@ final class ExperimentJob {
                     Outcome<T> outcome;
                     try {
                         outcome = new Outcome<>(work.apply(monitor), null);
-                    } catch (SolverCancelledException e) {
+                    } catch (CancelledException e) {
                         outcome = new Outcome<>(null, "cancelled");
                     } catch (RuntimeException e) {
                         outcome = new Outcome<>(null, "failed: " + e.getMessage());

@@ -43,7 +43,7 @@ public final class MainWindow {
 
     private final StatusBar statusBar;
     private final TransportBar transport;
-    private final Recorder recorder;
+    private final AnimationRecorder recorder;
     private boolean closed;
 
     public MainWindow(Stage stage, LabConfig initial) {
@@ -58,7 +58,7 @@ public final class MainWindow {
         this.figures = new LiveFigures(session, stage, perf, exports::menu);
         this.statusBar = new StatusBar(session);
         this.transport = new TransportBar(session);
-        this.recorder = new Recorder(session, stage);
+        this.recorder = new AnimationRecorder(session, stage);
         session.setListener(new SessionListener() {
             @Override
             public void runStarted() {
@@ -270,7 +270,7 @@ public final class MainWindow {
         return files;
     }
 
-    Recorder recorder() {
+    AnimationRecorder recorder() {
         return recorder;
     }
 

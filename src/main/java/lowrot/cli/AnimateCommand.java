@@ -9,7 +9,7 @@ import lowrot.core.data.DataSplit;
 import lowrot.core.data.Datasets;
 import lowrot.core.margin.ReferenceMargins;
 import lowrot.core.train.Snapshot;
-import lowrot.core.util.SolverMonitor;
+import lowrot.core.util.ProgressMonitor;
 import lowrot.io.ConfigException;
 import lowrot.io.LabConfig;
 import lowrot.io.ReferenceSolves;
@@ -88,7 +88,7 @@ final class AnimateCommand implements Callable<Integer> {
         }
         boolean runFile = RunFile.isRunFile(config.file);
         try (ProgressBar bar = Progress.bar("animate", 1000, !noProgress)) {
-            SolverMonitor monitor = Progress.monitor(bar, 1000);
+            ProgressMonitor monitor = Progress.monitor(bar, 1000);
             double[] times;
             if (runFile) {
                 RunFile.Loaded loaded;
@@ -102,8 +102,8 @@ final class AnimateCommand implements Callable<Integer> {
                     err.println("warning: " + loaded.warning());
                 }
                 List<Snapshot> recorded = RunFile.snapshots(loaded);
-                ReferenceMargins refs =
-                        ReferenceSolves.all(loaded.config(), loaded.data().train(), new double[0], SolverMonitor.NONE);
+                ReferenceMargins refs = ReferenceSolves.all(
+                        loaded.config(), loaded.data().train(), new double[0], ProgressMonitor.NONE);
                 times = Animator.replay(recorded, loaded.data(), loaded.config().run(), refs, settings, out, monitor);
             } else {
                 LabConfig c = config.load(err);
@@ -118,7 +118,7 @@ final class AnimateCommand implements Callable<Integer> {
                     return Cli.INVALID;
                 }
                 DataSplit data = Datasets.generate(c.run().dataset(), c.run().dataSeed());
-                ReferenceMargins refs = ReferenceSolves.all(c, data.train(), new double[0], SolverMonitor.NONE);
+                ReferenceMargins refs = ReferenceSolves.all(c, data.train(), new double[0], ProgressMonitor.NONE);
                 times = Animator.record(c.run(), data, until, refs, settings, out, monitor);
             }
             stdout.printf(

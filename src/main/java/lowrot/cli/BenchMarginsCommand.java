@@ -10,8 +10,8 @@ import lowrot.core.margin.GlobalMarginSolver;
 import lowrot.core.margin.NtkMarginSolver;
 import lowrot.core.model.Network;
 import lowrot.core.model.NetworkSpec;
+import lowrot.core.util.ProgressMonitor;
 import lowrot.core.util.Rng;
-import lowrot.core.util.SolverMonitor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,18 +47,18 @@ final class BenchMarginsCommand implements Callable<Integer> {
         time(
                 out,
                 "NTK margin  n=1000 d=20 M=4096 gap 1e-3",
-                () -> NtkMarginSolver.solve(parity, NtkMarginSolver.Options.defaults(), SolverMonitor.NONE)
+                () -> NtkMarginSolver.solve(parity, NtkMarginSolver.Options.defaults(), ProgressMonitor.NONE)
                         .toString());
         time(
                 out,
                 "global margin  d=2 n=1000",
-                () -> GlobalMarginSolver.solve(quadrants, GlobalMarginSolver.Options.defaults(), SolverMonitor.NONE)
+                () -> GlobalMarginSolver.solve(quadrants, GlobalMarginSolver.Options.defaults(), ProgressMonitor.NONE)
                         .toString());
         time(
                 out,
                 "no-rotation limit  m=4096 d=2 n=1000",
                 () -> GlobalMarginSolver.noRotationLimit(
-                                quadrants, net, GlobalMarginSolver.Options.defaults(), SolverMonitor.NONE)
+                                quadrants, net, GlobalMarginSolver.Options.defaults(), ProgressMonitor.NONE)
                         .toString());
         return Cli.OK;
     }

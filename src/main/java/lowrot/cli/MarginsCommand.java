@@ -6,7 +6,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import lowrot.core.data.Datasets;
 import lowrot.core.margin.ReferenceMargins;
-import lowrot.core.util.SolverMonitor;
+import lowrot.core.util.ProgressMonitor;
 import lowrot.io.LabConfig;
 import lowrot.io.ReferenceSolves;
 import picocli.CommandLine.Command;
@@ -42,7 +42,7 @@ final class MarginsCommand implements Callable<Integer> {
             return Cli.INVALID;
         }
         var data = Datasets.generate(c.run().dataset(), c.run().dataSeed());
-        ReferenceMargins r = ReferenceSolves.all(c, data.train(), new double[0], SolverMonitor.NONE);
+        ReferenceMargins r = ReferenceSolves.all(c, data.train(), new double[0], ProgressMonitor.NONE);
         if (json) {
             JsonObject o = new JsonObject();
             JsonObject ntk = bounds(r.ntk().lower(), r.ntk().upper());

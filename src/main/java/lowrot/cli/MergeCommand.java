@@ -11,7 +11,7 @@ import lowrot.core.data.Datasets;
 import lowrot.core.experiment.ComplexityPlan;
 import lowrot.core.experiment.WidthSweep;
 import lowrot.core.margin.ReferenceMargins;
-import lowrot.core.util.SolverMonitor;
+import lowrot.core.util.ProgressMonitor;
 import lowrot.io.ConfigJson;
 import lowrot.io.LabConfig;
 import lowrot.io.ReferenceSolves;
@@ -72,7 +72,7 @@ final class MergeCommand implements Callable<Integer> {
             return Cli.INVALID;
         }
         DataSplit data = Datasets.generate(c.run().dataset(), c.run().dataSeed());
-        ReferenceMargins refs = ReferenceSolves.all(c, data.train(), new double[0], SolverMonitor.NONE);
+        ReferenceMargins refs = ReferenceSolves.all(c, data.train(), new double[0], ProgressMonitor.NONE);
         Files.createDirectories(out);
         SweepCommand.write(out, points, refs);
         SweepCommand.report(stdout, points);

@@ -1,6 +1,6 @@
 package lowrot.cli;
 
-import lowrot.core.util.SolverMonitor;
+import lowrot.core.util.ProgressMonitor;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -25,8 +25,8 @@ final class Progress {
     }
 
     /** A monitor that moves the bar (may be null) to fraction × max. */
-    static SolverMonitor monitor(ProgressBar bar, long max) {
-        return new SolverMonitor() {
+    static ProgressMonitor monitor(ProgressBar bar, long max) {
+        return new ProgressMonitor() {
             @Override
             public void progress(double fraction, String message) {
                 if (bar != null) {

@@ -14,7 +14,7 @@ import lowrot.core.margin.ReferenceMargins;
 import lowrot.core.margin.TangentPoint;
 import lowrot.core.train.Metrics;
 import lowrot.core.train.Snapshot;
-import lowrot.core.util.SolverMonitor;
+import lowrot.core.util.ProgressMonitor;
 import lowrot.io.AtomicFiles;
 import lowrot.io.ConfigException;
 import lowrot.io.LabConfig;
@@ -98,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
         double[] trained = r.kept().isEmpty()
                 ? new double[0]
                 : r.kept().get(r.kept().size() - 1).network().copyV();
-        ReferenceMargins refs = ReferenceSolves.all(c, r.data().train(), trained, SolverMonitor.NONE);
+        ReferenceMargins refs = ReferenceSolves.all(c, r.data().train(), trained, ProgressMonitor.NONE);
         List<TangentPoint> tangent = tangentPoints(r.data(), r.kept());
         writeOutputs(out, c, r, refs, tangent, figureSize);
         Metrics last = r.rows().get(r.rows().size() - 1);
@@ -193,7 +193,7 @@ final class RunCommand implements Callable<Integer> {
                     data.train(),
                     s.network(),
                     NtkMarginSolver.Options.defaults().withMaxIterations(300),
-                    SolverMonitor.NONE);
+                    ProgressMonitor.NONE);
             out.add(new TangentPoint(s.step(), s.time(), r.lower(), r.upper()));
         }
         return out;

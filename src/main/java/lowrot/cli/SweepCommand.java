@@ -13,7 +13,7 @@ import lowrot.core.experiment.Laziness;
 import lowrot.core.experiment.WidthSweep;
 import lowrot.core.margin.ReferenceMargins;
 import lowrot.core.train.Metrics;
-import lowrot.core.util.SolverMonitor;
+import lowrot.core.util.ProgressMonitor;
 import lowrot.io.AtomicFiles;
 import lowrot.io.LabConfig;
 import lowrot.io.ReferenceSolves;
@@ -138,7 +138,7 @@ final class SweepCommand implements Callable<Integer> {
                     + file.toAbsolutePath());
             return Cli.OK;
         }
-        ReferenceMargins refs = ReferenceSolves.all(c, data.train(), new double[0], SolverMonitor.NONE);
+        ReferenceMargins refs = ReferenceSolves.all(c, data.train(), new double[0], ProgressMonitor.NONE);
         write(out, points, refs);
         report(stdout, points);
         stdout.println("wrote " + out.toAbsolutePath());

@@ -8,7 +8,7 @@ import lowrot.core.margin.NtkMarginResult;
 import lowrot.core.margin.NtkMarginSolver;
 import lowrot.core.margin.ReferenceMargins;
 import lowrot.core.train.Trainer;
-import lowrot.core.util.SolverMonitor;
+import lowrot.core.util.ProgressMonitor;
 
 /**
  * The reference margins of a configuration on its training set — the one recipe the window (a solve per line, as
@@ -20,7 +20,7 @@ public final class ReferenceSolves {
     private ReferenceSolves() {}
 
     /** γ_ntk over the config's M sampled directions. */
-    public static NtkMarginResult ntk(LabConfig c, Dataset train, SolverMonitor monitor) {
+    public static NtkMarginResult ntk(LabConfig c, Dataset train, ProgressMonitor monitor) {
         return NtkMarginSolver.solve(
                 train,
                 NtkMarginSolver.Options.defaults()
@@ -35,23 +35,23 @@ public final class ReferenceSolves {
      * in d &gt; 2, such as a trained network's neurons: they help it find good columns sooner, the bounds stay
      * certified whatever they are.
      */
-    public static GlobalMarginResult global(LabConfig c, Dataset train, double[] seeds, SolverMonitor monitor) {
+    public static GlobalMarginResult global(LabConfig c, Dataset train, double[] seeds, ProgressMonitor monitor) {
         return GlobalMarginSolver.solve(train, c.globalOptions(), seeds, monitor);
     }
 
     /** The best path-norm margin reachable with the initial network's directions frozen. */
-    public static GlobalMarginResult noRotation(LabConfig c, Dataset train, SolverMonitor monitor) {
+    public static GlobalMarginResult noRotation(LabConfig c, Dataset train, ProgressMonitor monitor) {
         return GlobalMarginSolver.noRotationLimit(
                 train, Trainer.initialNetwork(c.run(), train.d()), c.globalOptions(), monitor);
     }
 
     /** The tangent kernel's ℓ₂ margin ceilings at initialization and for m → ∞. */
-    public static KernelCeiling kernel(LabConfig c, Dataset train, SolverMonitor monitor) {
+    public static KernelCeiling kernel(LabConfig c, Dataset train, ProgressMonitor monitor) {
         return KernelCeiling.compute(c.run(), train, Trainer.initialNetwork(c.run(), train.d()), monitor);
     }
 
     /** All four, one after the other. */
-    public static ReferenceMargins all(LabConfig c, Dataset train, double[] seeds, SolverMonitor monitor) {
+    public static ReferenceMargins all(LabConfig c, Dataset train, double[] seeds, ProgressMonitor monitor) {
         return new ReferenceMargins(
                 ntk(c, train, monitor),
                 global(c, train, seeds, monitor),

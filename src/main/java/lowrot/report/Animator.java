@@ -9,7 +9,7 @@ import lowrot.core.model.RunConfig;
 import lowrot.core.train.Snapshot;
 import lowrot.core.train.Trainer;
 import lowrot.core.util.Problems;
-import lowrot.core.util.SolverMonitor;
+import lowrot.core.util.ProgressMonitor;
 import lowrot.io.AnimationWriter;
 import lowrot.render.AnimationFrames;
 
@@ -80,7 +80,7 @@ public final class Animator {
             ReferenceMargins refs,
             Settings settings,
             Path out,
-            SolverMonitor monitor)
+            ProgressMonitor monitor)
             throws IOException {
         settings.validate().throwIfAny();
         Trainer trainer = new Trainer(config, data);
@@ -125,7 +125,7 @@ public final class Animator {
             ReferenceMargins refs,
             Settings settings,
             Path out,
-            SolverMonitor monitor)
+            ProgressMonitor monitor)
             throws IOException {
         settings.validate().throwIfAny();
         if (recorded.isEmpty()) {

@@ -3,7 +3,7 @@ package lowrot.report;
 import lowrot.core.train.Snapshot;
 import lowrot.core.train.Trainer;
 import lowrot.core.util.Problems;
-import lowrot.core.util.SolverMonitor;
+import lowrot.core.util.ProgressMonitor;
 
 /**
  * Moments of a run spaced evenly in log GF time, so that the early phase is not a blur and the late phase not a
@@ -44,7 +44,7 @@ public final class LogTimeSchedule {
             double[] times,
             long maxSteps,
             java.util.function.ObjIntConsumer<Snapshot> frame,
-            SolverMonitor monitor) {
+            ProgressMonitor monitor) {
         for (int k = 0; k < times.length; k++) {
             trainer.trainUntil(times[k], maxSteps, monitor);
             monitor.checkCancelled();

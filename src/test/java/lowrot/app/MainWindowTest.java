@@ -430,7 +430,7 @@ class MainWindowTest {
 
     @Test
     void theRecordButtonWritesAnAnimationAndStopsOne(FxRobot robot, @TempDir Path dir) throws Exception {
-        Recorder recorder = window.recorder();
+        AnimationRecorder recorder = window.recorder();
         Path gif = dir.resolve("run.gif");
         String[] problem = new String[1];
         robot.interact(

@@ -14,7 +14,7 @@ import lowrot.core.margin.ReferenceMargins;
 import lowrot.core.model.RunConfig;
 import lowrot.core.train.Metrics;
 import lowrot.core.train.Trainer;
-import lowrot.core.util.SolverMonitor;
+import lowrot.core.util.ProgressMonitor;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
@@ -34,10 +34,10 @@ class ChartSetTest {
         var train = t.data().train();
         ReferenceMargins refs = new ReferenceMargins(
                 NtkMarginSolver.solve(
-                        train, NtkMarginSolver.Options.defaults().withDirections(256), SolverMonitor.NONE),
-                GlobalMarginSolver.solve(train, GlobalMarginSolver.Options.defaults(), SolverMonitor.NONE),
+                        train, NtkMarginSolver.Options.defaults().withDirections(256), ProgressMonitor.NONE),
+                GlobalMarginSolver.solve(train, GlobalMarginSolver.Options.defaults(), ProgressMonitor.NONE),
                 null,
-                KernelCeiling.compute(rc, train, t.initialNetwork(), SolverMonitor.NONE));
+                KernelCeiling.compute(rc, train, t.initialNetwork(), ProgressMonitor.NONE));
         ChartSet charts = new ChartSet(ChartOptions.defaults());
         charts.update(points, List.of(), refs, true, DatasetKind.QUADRANTS);
 

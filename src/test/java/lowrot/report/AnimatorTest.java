@@ -18,8 +18,8 @@ import lowrot.core.data.Datasets;
 import lowrot.core.margin.ReferenceMargins;
 import lowrot.core.model.RunConfig;
 import lowrot.core.train.Trainer;
-import lowrot.core.util.SolverCancelledException;
-import lowrot.core.util.SolverMonitor;
+import lowrot.core.util.CancelledException;
+import lowrot.core.util.ProgressMonitor;
 import org.jcodec.api.FrameGrab;
 import org.jcodec.common.io.NIOUtils;
 import org.junit.jupiter.api.Test;
@@ -49,7 +49,7 @@ class AnimatorTest {
                 want,
                 Long.MAX_VALUE,
                 (s, k) -> seen.add(new double[] {k, s.time(), s.step()}),
-                SolverMonitor.NONE);
+                ProgressMonitor.NONE);
         assertEquals(12, seen.size());
         for (double[] f : seen) {
             double target = want[(int) f[0]];
@@ -79,13 +79,13 @@ class AnimatorTest {
         DataSplit data = Datasets.generate(CONFIG.dataset(), 1);
         Animator.Settings settings = new Animator.Settings(0.6, 10, 320, 180, true);
         double[] times = Animator.record(
-                CONFIG, data, 20, ReferenceMargins.NONE, settings, dir.resolve("a.gif"), SolverMonitor.NONE);
+                CONFIG, data, 20, ReferenceMargins.NONE, settings, dir.resolve("a.gif"), ProgressMonitor.NONE);
         assertEquals(6, times.length);
         int[] size = new int[2];
         assertEquals(6, gifFrames(dir.resolve("a.gif"), size));
         assertArrayEquals(new int[] {320, 180}, size);
 
-        Animator.record(CONFIG, data, 20, ReferenceMargins.NONE, settings, dir.resolve("a.mp4"), SolverMonitor.NONE);
+        Animator.record(CONFIG, data, 20, ReferenceMargins.NONE, settings, dir.resolve("a.mp4"), ProgressMonitor.NONE);
         FrameGrab grab = FrameGrab.createFrameGrab(
                 NIOUtils.readableChannel(dir.resolve("a.mp4").toFile()));
         int frames = 0;
@@ -111,7 +111,7 @@ class AnimatorTest {
                         ReferenceMargins.NONE,
                         new Animator.Settings(0.6, 10, 321, 180, true),
                         dir.resolve("b.mp4"),
-                        SolverMonitor.NONE));
+                        ProgressMonitor.NONE));
         assertTrue(odd.getMessage().contains("must be even"), odd.getMessage());
     }
 
@@ -120,7 +120,7 @@ class AnimatorTest {
         Path target = dir.resolve("run.gif");
         Files.writeString(target, "the earlier animation");
         DataSplit data = Datasets.generate(CONFIG.dataset(), 1);
-        SolverMonitor cancelAfterTwo = new SolverMonitor() {
+        ProgressMonitor cancelAfterTwo = new ProgressMonitor() {
             private int frames;
 
             @Override
@@ -134,7 +134,7 @@ class AnimatorTest {
             }
         };
         assertThrows(
-                SolverCancelledException.class,
+                CancelledException.class,
                 () -> Animator.record(
                         CONFIG,
                         data,

@@ -18,7 +18,7 @@ import lowrot.core.claims.NoRotationClaim;
 import lowrot.core.experiment.ComplexityAnalysis;
 import lowrot.core.experiment.Learner;
 import lowrot.core.train.Metrics;
-import lowrot.core.util.SolverMonitor;
+import lowrot.core.util.ProgressMonitor;
 import lowrot.io.ConfigJson;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ class ClaimsReportTest {
 
     @BeforeAll
     static void runTheClaims() {
-        result = Claims.run(SolverMonitor.NONE);
+        result = Claims.run(ProgressMonitor.NONE);
     }
 
     @Test

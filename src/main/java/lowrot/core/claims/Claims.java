@@ -1,7 +1,7 @@
 package lowrot.core.claims;
 
 import java.util.List;
-import lowrot.core.util.SolverMonitor;
+import lowrot.core.util.ProgressMonitor;
 
 /**
  * Runs the short versions of the paper's claims in a fixed order (about a minute on 2 cores). Every verdict is
@@ -28,7 +28,7 @@ public final class Claims {
 
     private Claims() {}
 
-    public static Result run(SolverMonitor monitor) {
+    public static Result run(ProgressMonitor monitor) {
         NearInitializationClaim.Result near = NearInitializationClaim.run(part(monitor, 0, 0.2));
         NeuralCollapseClaim.Result nc = NeuralCollapseClaim.run(part(monitor, 0.2, 0.1));
         NoRotationClaim.Result noRotation = NoRotationClaim.run(part(monitor, 0.3, 0.2));
@@ -38,8 +38,8 @@ public final class Claims {
     }
 
     /** A monitor that maps a part's progress into [start, start + share] of the whole. */
-    private static SolverMonitor part(SolverMonitor whole, double start, double share) {
-        return new SolverMonitor() {
+    private static ProgressMonitor part(ProgressMonitor whole, double start, double share) {
+        return new ProgressMonitor() {
             @Override
             public void progress(double fraction, String message) {
                 whole.progress(start + share * Math.max(0, Math.min(1, fraction)), message);

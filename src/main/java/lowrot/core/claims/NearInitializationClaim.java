@@ -10,7 +10,7 @@ import lowrot.core.model.RegimePresets;
 import lowrot.core.model.RunConfig;
 import lowrot.core.train.Metrics;
 import lowrot.core.train.Trainer;
-import lowrot.core.util.SolverMonitor;
+import lowrot.core.util.ProgressMonitor;
 
 /**
  * Near initialization: gradient flow's margin in kernel units (the tangent margin of the displacement) reaches
@@ -26,7 +26,7 @@ public final class NearInitializationClaim {
 
     private NearInitializationClaim() {}
 
-    public static Result run(SolverMonitor monitor) {
+    public static Result run(ProgressMonitor monitor) {
         RunConfig rc = RegimePresets.of(Regime.NEAR_INITIALIZATION, 1, 1);
         Trainer trainer = new Trainer(rc);
         trainer.setThreads(Runtime.getRuntime().availableProcessors());

@@ -10,7 +10,7 @@ import lowrot.core.model.RunConfig;
 import lowrot.core.train.Metrics;
 import lowrot.core.train.Trainer;
 import lowrot.core.util.Parallel;
-import lowrot.core.util.SolverMonitor;
+import lowrot.core.util.ProgressMonitor;
 
 /**
  * Neural collapse: the neurons align with the group directions, and the samples needed grow with the number of
@@ -51,7 +51,7 @@ public final class NeuralCollapseClaim {
                 .withTraining(preset.training().withOptimizer(Optimizer.NORMALIZED_GRADIENT_FLOW));
     }
 
-    public static Result run(SolverMonitor monitor) {
+    public static Result run(ProgressMonitor monitor) {
         int total = GROUPS.length * DIMS.length * SIZES.length * SEEDS.length;
         double[] error = new double[total];
         double[] alignment = new double[total];

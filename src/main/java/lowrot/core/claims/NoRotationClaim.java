@@ -11,7 +11,7 @@ import lowrot.core.model.Regime;
 import lowrot.core.model.RegimePresets;
 import lowrot.core.model.RunConfig;
 import lowrot.core.train.Trainer;
-import lowrot.core.util.SolverMonitor;
+import lowrot.core.util.ProgressMonitor;
 
 /**
  * No rotation: with every direction frozen, the path-norm margin γ_P approaches the no-rotation limit (the best
@@ -46,7 +46,7 @@ public final class NoRotationClaim {
                         .withStepSize(STEP_SIZE));
     }
 
-    public static Result run(SolverMonitor monitor) {
+    public static Result run(ProgressMonitor monitor) {
         List<Point> points = new ArrayList<>();
         List<RunConfig> runs = new ArrayList<>();
         GlobalMarginResult global = null;

@@ -8,7 +8,7 @@ import lowrot.core.experiment.ComplexityPlan;
 import lowrot.core.experiment.Learner;
 import lowrot.core.experiment.SampleComplexity;
 import lowrot.core.model.RunConfig;
-import lowrot.core.util.SolverMonitor;
+import lowrot.core.util.ProgressMonitor;
 
 /**
  * 2-sparse parity: kernel learners need about d² samples and max-margin (feature-learning) ones about d, and the
@@ -21,7 +21,7 @@ public final class ParityClaim {
 
     private ParityClaim() {}
 
-    public static Result run(SolverMonitor monitor) {
+    public static Result run(ProgressMonitor monitor) {
         ComplexityPlan plan = ComplexityPlan.quick();
         List<SampleComplexity.Cell> cells =
                 SampleComplexity.run(plan, Runtime.getRuntime().availableProcessors(), monitor);

@@ -5,7 +5,7 @@ import lowrot.core.margin.KernelMarginResult;
 import lowrot.core.margin.SimplexQuadratic;
 import lowrot.core.margin.TangentKernel;
 import lowrot.core.model.RunConfig;
-import lowrot.core.util.SolverMonitor;
+import lowrot.core.util.ProgressMonitor;
 
 /**
  * The NTK kernel predictor: the hard-margin classifier of the infinite-width tangent kernel
@@ -40,7 +40,7 @@ public final class KernelPredictor {
     }
 
     /** Fits the predictor of a config's closed-form kernel on a training set. */
-    public static KernelPredictor fit(RunConfig config, Dataset train, SolverMonitor monitor) {
+    public static KernelPredictor fit(RunConfig config, Dataset train, ProgressMonitor monitor) {
         int n = train.n();
         TangentKernel.Limit kernel = TangentKernel.Limit.of(config, train.d());
         double[][] points = new double[n][];

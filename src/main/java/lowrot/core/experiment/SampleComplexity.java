@@ -20,7 +20,7 @@ import lowrot.core.model.TrainSpec;
 import lowrot.core.train.Metrics;
 import lowrot.core.train.Trainer;
 import lowrot.core.util.Parallel;
-import lowrot.core.util.SolverMonitor;
+import lowrot.core.util.ProgressMonitor;
 
 /**
  * Sample complexity of 2-sparse parity for the four {@link Learner}s. For every learner, dimension d and seed
@@ -90,7 +90,7 @@ public final class SampleComplexity {
     }
 
     /** Runs every chain of the plan; cells in chain order, n increasing within a chain. */
-    public static List<Cell> run(ComplexityPlan plan, int workers, SolverMonitor monitor) {
+    public static List<Cell> run(ComplexityPlan plan, int workers, ProgressMonitor monitor) {
         return run(plan, plan.chains(), workers, monitor);
     }
 
@@ -98,7 +98,7 @@ public final class SampleComplexity {
      * Runs the chains listed (a shard of the plan's chains, or all of them), at most {@code workers} at once.
      * The progress fraction counts finished chains, plus the share of its sizes a running chain has passed.
      */
-    public static List<Cell> run(ComplexityPlan plan, List<Chain> chains, int workers, SolverMonitor monitor) {
+    public static List<Cell> run(ComplexityPlan plan, List<Chain> chains, int workers, ProgressMonitor monitor) {
         return run(plan, chains, workers, monitor, (chain, cells) -> {});
     }
 
@@ -107,7 +107,7 @@ public final class SampleComplexity {
             ComplexityPlan plan,
             List<Chain> chains,
             int workers,
-            SolverMonitor monitor,
+            ProgressMonitor monitor,
             java.util.function.BiConsumer<Chain, List<Cell>> onChain) {
         plan.validate().throwIfAny();
         int[] sizes = plan.ns().clone();
@@ -166,7 +166,7 @@ public final class SampleComplexity {
     }
 
     /** One learner trained or solved on one training set and measured on the test set. */
-    public static Cell cell(Chain chain, int n, ComplexitySettings s, SolverMonitor monitor) {
+    public static Cell cell(Chain chain, int n, ComplexitySettings s, ProgressMonitor monitor) {
         int d = chain.d();
         long seed = chain.seed();
         DataSplit data = data(d, n, seed, s.nTest());

@@ -10,7 +10,7 @@ import lowrot.core.train.Metrics;
 import lowrot.core.train.Trainer;
 import lowrot.core.util.Parallel;
 import lowrot.core.util.Problems;
-import lowrot.core.util.SolverMonitor;
+import lowrot.core.util.ProgressMonitor;
 
 /**
  * Trains one configuration at several widths and initialization seeds to the same gradient-flow
@@ -39,7 +39,7 @@ public final class WidthSweep {
             double time,
             long maxSteps,
             int workers,
-            SolverMonitor monitor) {
+            ProgressMonitor monitor) {
         return run(base, data, widths, seeds, time, maxSteps, workers, monitor, p -> {});
     }
 
@@ -52,7 +52,7 @@ public final class WidthSweep {
             double time,
             long maxSteps,
             int workers,
-            SolverMonitor monitor,
+            ProgressMonitor monitor,
             java.util.function.Consumer<Point> onPoint) {
         return run(
                 base,
@@ -81,7 +81,7 @@ public final class WidthSweep {
             double time,
             long maxSteps,
             int workers,
-            SolverMonitor monitor,
+            ProgressMonitor monitor,
             java.util.function.Consumer<Point> onPoint,
             int[] cells) {
         Problems p = new Problems()

@@ -2,7 +2,7 @@ package lowrot.core.margin;
 
 import java.util.List;
 import java.util.PriorityQueue;
-import lowrot.core.util.SolverMonitor;
+import lowrot.core.util.ProgressMonitor;
 
 /**
  * One sign of the pricing search: max of s·h over the unit ball by best-first branch and bound over the activation
@@ -32,7 +32,7 @@ final class BranchAndBound {
      * and {@code incumbent} (the other sign's best: only the larger maximum matters); adds node
      * directions to {@code found}.
      */
-    Result search(List<double[]> found, double incumbent, int maxNodes, double relTol, SolverMonitor monitor) {
+    Result search(List<double[]> found, double incumbent, int maxNodes, double relTol, ProgressMonitor monitor) {
         double best = 0;
         for (double[] u : found) {
             best = Math.max(best, sign * search.h(c, u));

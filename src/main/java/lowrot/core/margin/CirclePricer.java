@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
-import lowrot.core.util.SolverMonitor;
+import lowrot.core.util.ProgressMonitor;
 
 /** d = 2: |h_q| maximised exactly over the circle, arc by arc. */
 final class CirclePricer implements Pricer {
@@ -23,7 +23,7 @@ final class CirclePricer implements Pricer {
     }
 
     @Override
-    public Priced price(double[] q, int limit, List<double[]> dictionary, boolean certify, SolverMonitor monitor) {
+    public Priced price(double[] q, int limit, List<double[]> dictionary, boolean certify, ProgressMonitor monitor) {
         // Point i is active for angles in (φ_i − π/2, φ_i + π/2). Sweep the circle from angle 0.
         int[] supp = IntStream.range(0, n)
                 .filter(i -> q[i] != 0 && (xs[2 * i] != 0 || xs[2 * i + 1] != 0))

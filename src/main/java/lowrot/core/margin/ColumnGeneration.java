@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
+import lowrot.core.util.ProgressMonitor;
 import lowrot.core.util.Rng;
-import lowrot.core.util.SolverMonitor;
 
 /**
  * Row and column generation for the global-margin program over one set of {@link MarginPoints}: the restricted LP
@@ -25,7 +25,7 @@ final class ColumnGeneration {
     private final int d;
     private final Pricer pricer;
     private final GlobalMarginSolver.Options options;
-    private final SolverMonitor monitor;
+    private final ProgressMonitor monitor;
 
     private final List<Integer> rows = new ArrayList<>();
     private final boolean[] inRows;
@@ -38,7 +38,7 @@ final class ColumnGeneration {
     private double[] bestMu = new double[0];
     private List<double[]> bestDirs = List.of();
 
-    ColumnGeneration(MarginPoints points, Pricer pricer, GlobalMarginSolver.Options options, SolverMonitor monitor) {
+    ColumnGeneration(MarginPoints points, Pricer pricer, GlobalMarginSolver.Options options, ProgressMonitor monitor) {
         this.points = points;
         this.n = points.n;
         this.d = points.d;

@@ -6,7 +6,7 @@ import java.util.List;
 import lowrot.core.data.Dataset;
 import lowrot.core.model.Network;
 import lowrot.core.util.Problems;
-import lowrot.core.util.SolverMonitor;
+import lowrot.core.util.ProgressMonitor;
 
 /**
  * The global margin γ_gl = sup over measures μ on the unit sphere with total mass ≤ 1 of
@@ -81,7 +81,7 @@ public final class GlobalMarginSolver {
      * γ_gl of a data set with a certified upper bound in every dimension: exact pricing over the circle
      * for d = 2, branch and bound over activation patterns for d > 2 ({@link PatternSearch}).
      */
-    public static GlobalMarginResult solve(Dataset data, Options options, SolverMonitor monitor) {
+    public static GlobalMarginResult solve(Dataset data, Options options, ProgressMonitor monitor) {
         return solve(data, options, new double[0], monitor);
     }
 
@@ -91,7 +91,7 @@ public final class GlobalMarginSolver {
      * the bounds stay certified whatever they are.
      */
     public static GlobalMarginResult solve(
-            Dataset data, Options options, double[] seedDirections, SolverMonitor monitor) {
+            Dataset data, Options options, double[] seedDirections, ProgressMonitor monitor) {
         options.validate().throwIfAny();
         MarginPoints points = new MarginPoints(data);
         int d = points.d;
@@ -114,7 +114,7 @@ public final class GlobalMarginSolver {
      * normalised here): the no-rotation limit of a network with those frozen directions.
      */
     public static GlobalMarginResult overDirections(
-            Dataset data, double[] directions, Options options, SolverMonitor monitor) {
+            Dataset data, double[] directions, Options options, ProgressMonitor monitor) {
         options.validate().throwIfAny();
         MarginPoints points = new MarginPoints(data);
         if (directions.length == 0 || directions.length % points.d != 0) {
@@ -126,7 +126,7 @@ public final class GlobalMarginSolver {
 
     /** The no-rotation limit of a network: the program over its directions v_j/‖v_j‖ (zero rows skipped). */
     public static GlobalMarginResult noRotationLimit(
-            Dataset data, Network net, Options options, SolverMonitor monitor) {
+            Dataset data, Network net, Options options, ProgressMonitor monitor) {
         if (net.dim() != data.d()) {
             throw new IllegalArgumentException(
                     "network dimension " + net.dim() + " differs from data dimension " + data.d());

@@ -3,7 +3,7 @@ package lowrot.core.margin;
 import lowrot.core.data.Dataset;
 import lowrot.core.model.Network;
 import lowrot.core.model.RunConfig;
-import lowrot.core.util.SolverMonitor;
+import lowrot.core.util.ProgressMonitor;
 
 /**
  * The ceiling of the tangent margin of the displacement, in parameter-ℓ₂ (kernel) units: the tangent
@@ -17,7 +17,7 @@ public record KernelCeiling(KernelMarginResult empirical, KernelMarginResult lim
     public static final int MAX_ITERATIONS = 5000;
 
     /** Both ceilings for a run's initial network on its training set. */
-    public static KernelCeiling compute(RunConfig config, Dataset train, Network initial, SolverMonitor monitor) {
+    public static KernelCeiling compute(RunConfig config, Dataset train, Network initial, ProgressMonitor monitor) {
         int n = train.n();
         KernelMarginResult empirical = TangentKernel.margin(
                 TangentKernel.gram(initial, train, config.training().outerTrainable()), n, TOLERANCE, MAX_ITERATIONS);

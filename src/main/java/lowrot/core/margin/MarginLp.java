@@ -29,7 +29,7 @@ final class MarginLp {
 
     private static final double PERTURBATION = 1e-12;
     /**
-     * Simplex iterations per solve, at least this many and 10 per row and column: a count, never a clock,
+     * SimplexProjection iterations per solve, at least this many and 10 per row and column: a count, never a clock,
      * so a solve ends the same way on any machine. Symmetric data (parity) make the program so degenerate
      * that the simplex method can stall for millions of pivots; a solve cut short still yields a valid μ
      * (its margin is re-evaluated) and a valid q (any point of the simplex gives an upper bound).

@@ -5,9 +5,9 @@ import java.util.stream.IntStream;
 import lowrot.core.data.Dataset;
 import lowrot.core.model.Network;
 import lowrot.core.util.Problems;
+import lowrot.core.util.ProgressMonitor;
 import lowrot.core.util.Rng;
-import lowrot.core.util.Simplex;
-import lowrot.core.util.SolverMonitor;
+import lowrot.core.util.SimplexProjection;
 
 /**
  * Computes γ_ntk = min_{q ∈ simplex} Σ_r p_r ‖Σ_i q_i y_i x_i 1[v_r · x_i ≥ 0]‖ over finitely many
@@ -77,7 +77,7 @@ public final class NtkMarginSolver {
     }
 
     /** The NTK margin of a data set, over M directions v_r ~ N(0, I_d) drawn from the seed. */
-    public static NtkMarginResult solve(Dataset data, Options options, SolverMonitor monitor) {
+    public static NtkMarginResult solve(Dataset data, Options options, ProgressMonitor monitor) {
         options.validate().throwIfAny();
         requireData(data);
         int mDirs = options.directions();
@@ -93,7 +93,7 @@ public final class NtkMarginSolver {
     }
 
     /** The tangent-kernel margin of a network: its own directions v_j weighted by |a_j| / Σ_k |a_k|. */
-    public static NtkMarginResult tangentKernel(Dataset data, Network net, Options options, SolverMonitor monitor) {
+    public static NtkMarginResult tangentKernel(Dataset data, Network net, Options options, ProgressMonitor monitor) {
         options.validate().throwIfAny();
         requireData(data);
         if (net.dim() != data.d()) {
@@ -121,7 +121,7 @@ public final class NtkMarginSolver {
         }
     }
 
-    private NtkMarginResult run(Options options, SolverMonitor monitor, boolean monteCarlo) {
+    private NtkMarginResult run(Options options, ProgressMonitor monitor, boolean monteCarlo) {
         double[] q = new double[n];
         Arrays.fill(q, 1.0 / n);
         double[] w = new double[d * m];
@@ -159,7 +159,7 @@ public final class NtkMarginSolver {
             for (int i = 0; i < n; i++) {
                 trial[i] = q[i] - alpha * g[i];
             }
-            Simplex.project(trial, qNew, work);
+            SimplexProjection.project(trial, qNew, work);
             double slope = 0;
             for (int i = 0; i < n; i++) {
                 dir[i] = qNew[i] - q[i];

@@ -3,7 +3,7 @@ package lowrot.core.margin;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import lowrot.core.util.SolverMonitor;
+import lowrot.core.util.ProgressMonitor;
 
 /**
  * The pricing problem of the global margin in any dimension, solved with a certificate:
@@ -71,9 +71,10 @@ final class PatternSearch {
      * nonzero vectors) start the incumbent; at most {@code limit} candidates are returned; the search
      * stops early (still with a sound upper bound, then {@code closed} is false) after {@code maxNodes}
      * nodes per sign. The bound is closed when upper − best ≤ relTol · best (or 1e−15 absolute). The
-     * monitor is asked every 256 nodes whether to stop (then {@link SolverCancelledException}).
+     * monitor is asked every 256 nodes whether to stop (then {@link CancelledException}).
      */
-    Outcome maximise(double[] c, List<double[]> seeds, int limit, int maxNodes, double relTol, SolverMonitor monitor) {
+    Outcome maximise(
+            double[] c, List<double[]> seeds, int limit, int maxNodes, double relTol, ProgressMonitor monitor) {
         List<double[]> found = new ArrayList<>();
         for (double[] s : seeds) {
             double[] u = unit(s);

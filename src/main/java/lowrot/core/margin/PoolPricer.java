@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import lowrot.core.util.Parallel;
-import lowrot.core.util.SolverMonitor;
+import lowrot.core.util.ProgressMonitor;
 
 /** A fixed, finite dictionary: |h_q| evaluated on every direction. */
 final class PoolPricer implements Pricer {
@@ -50,7 +50,7 @@ final class PoolPricer implements Pricer {
     }
 
     @Override
-    public Priced price(double[] q, int limit, List<double[]> dictionary, boolean certify, SolverMonitor monitor) {
+    public Priced price(double[] q, int limit, List<double[]> dictionary, boolean certify, ProgressMonitor monitor) {
         double[] values = new double[pool.length];
         Parallel.indices(pool.length, j -> values[j] = Math.abs(h(q, pool[j])));
         Integer[] order = IntStream.range(0, pool.length).boxed().toArray(Integer[]::new);

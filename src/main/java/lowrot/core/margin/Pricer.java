@@ -1,7 +1,7 @@
 package lowrot.core.margin;
 
 import java.util.List;
-import lowrot.core.util.SolverMonitor;
+import lowrot.core.util.ProgressMonitor;
 
 /** Finds directions with large |h_q| for given dual weights q: the column generation's pricing problem. */
 interface Pricer {
@@ -9,7 +9,7 @@ interface Pricer {
      * Max of |h_q| over the search space (exact or best found) and candidates sorted by |h_q|,
      * descending. {@code dictionary} holds the directions already in the program.
      */
-    Priced price(double[] q, int limit, List<double[]> dictionary, boolean certify, SolverMonitor monitor);
+    Priced price(double[] q, int limit, List<double[]> dictionary, boolean certify, ProgressMonitor monitor);
 
     /** True when any unit direction may join the dictionary (not for a fixed set of directions). */
     default boolean addsPointDirections() {

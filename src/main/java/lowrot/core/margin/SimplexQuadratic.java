@@ -1,7 +1,7 @@
 package lowrot.core.margin;
 
 import java.util.Arrays;
-import lowrot.core.util.Simplex;
+import lowrot.core.util.SimplexProjection;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -67,7 +67,7 @@ public final class SimplexQuadratic {
                 z[i] = y[i] - grad[i] / (2.2 * lambda);
             }
             System.arraycopy(q, 0, previous, 0, n);
-            Simplex.project(z, q, work);
+            SimplexProjection.project(z, q, work);
             double next = (1 + Math.sqrt(1 + 4 * momentum * momentum)) / 2;
             double beta = (momentum - 1) / next;
             for (int i = 0; i < n; i++) {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
-import lowrot.core.util.SolverMonitor;
+import lowrot.core.util.ProgressMonitor;
 
 /**
  * d > 2: max_u |h_q| by ascent from data-driven directions (cheap, a value found, no bound), and when
@@ -33,7 +33,7 @@ final class SpherePricer implements Pricer {
     }
 
     @Override
-    public Priced price(double[] q, int limit, List<double[]> dictionary, boolean certify, SolverMonitor monitor) {
+    public Priced price(double[] q, int limit, List<double[]> dictionary, boolean certify, ProgressMonitor monitor) {
         int[] supp = IntStream.range(0, n).filter(i -> q[i] != 0).toArray();
         double[] sx = new double[supp.length * d];
         double[] c = new double[supp.length];

@@ -11,8 +11,8 @@ import lowrot.core.model.RunConfig;
 import lowrot.core.model.TrainSpec;
 import lowrot.core.step.Kernel;
 import lowrot.core.util.Problems;
+import lowrot.core.util.ProgressMonitor;
 import lowrot.core.util.Rng;
-import lowrot.core.util.SolverMonitor;
 
 /**
  * Trains one network on one data set: full-batch gradient descent (the gradient-flow proxy),
@@ -257,7 +257,7 @@ public final class Trainer {
      * step count divisible by 128 (the one recipe for "train until τ" of the experiments, the claims and the
      * animations). Returns the steps taken.
      */
-    public long trainUntil(double time, long maxSteps, SolverMonitor monitor) {
+    public long trainUntil(double time, long maxSteps, ProgressMonitor monitor) {
         long from = steps;
         while (this.time < time && steps < maxSteps) {
             if (steps % 128 == 0) {

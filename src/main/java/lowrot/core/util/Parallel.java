@@ -19,7 +19,7 @@ public final class Parallel {
 
     /**
      * Runs every task on a pool of its own ({@code lowrot-worker-*}), at most {@code workers} at once; rethrows
-     * {@link SolverCancelledException} as is.
+     * {@link CancelledException} as is.
      */
     public static void forEach(int count, int workers, IntConsumer task) {
         ForkJoinPool pool = Workers.pool(workers, "lowrot-worker-");
@@ -52,7 +52,7 @@ public final class Parallel {
     }
 
     private static RuntimeException unwrapped(RuntimeException e) {
-        if (e.getCause() instanceof SolverCancelledException c) {
+        if (e.getCause() instanceof CancelledException c) {
             return c;
         }
         return e;

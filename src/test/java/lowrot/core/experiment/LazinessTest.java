@@ -12,7 +12,7 @@ import lowrot.core.model.Regime;
 import lowrot.core.model.RegimePresets;
 import lowrot.core.model.RunConfig;
 import lowrot.core.train.Metrics;
-import lowrot.core.util.SolverMonitor;
+import lowrot.core.util.ProgressMonitor;
 import org.junit.jupiter.api.Test;
 
 /** Laziness against width: the fits on known power laws, and the near-initialization preset's low rotation. */
@@ -96,7 +96,7 @@ class LazinessTest {
                 100,
                 1_000_000,
                 2,
-                SolverMonitor.NONE);
+                ProgressMonitor.NONE);
         double narrow = p.get(0).metrics().rotationMean();
         double wide = p.get(1).metrics().rotationMean();
         // m^−½ would give a factor 8 from 64 to 4096; ask for at least 3.

@@ -15,8 +15,8 @@ import lowrot.core.margin.GlobalMarginSolver;
 import lowrot.core.margin.SimplexQuadratic;
 import lowrot.core.margin.TangentKernel;
 import lowrot.core.model.RunConfig;
+import lowrot.core.util.ProgressMonitor;
 import lowrot.core.util.Rng;
-import lowrot.core.util.SolverMonitor;
 import org.junit.jupiter.api.Test;
 
 /** The sample-complexity experiment: determinism, chain stopping, interpolation, exponents and the kernel learner. */
@@ -36,8 +36,8 @@ class SampleComplexityTest {
     @Test
     void cellsAreTheSameBitsForAnyNumberOfWorkersAndChainsStopBelowTarget() {
         ComplexityPlan plan = tiny();
-        List<SampleComplexity.Cell> one = SampleComplexity.run(plan, 1, SolverMonitor.NONE);
-        List<SampleComplexity.Cell> two = SampleComplexity.run(plan, 2, SolverMonitor.NONE);
+        List<SampleComplexity.Cell> one = SampleComplexity.run(plan, 1, ProgressMonitor.NONE);
+        List<SampleComplexity.Cell> two = SampleComplexity.run(plan, 2, ProgressMonitor.NONE);
         assertEquals(one, two);
         List<SampleComplexity.Cell> sorted = new ArrayList<>(one);
         sorted.sort(SampleComplexity.order(plan));
@@ -135,7 +135,7 @@ class SampleComplexityTest {
         double b = k.value(pts[1], 1, pts[1], 1);
         double c = -k.value(pts[0], 1, pts[1], 1);
         double q = (b - c) / (a + b - 2 * c);
-        KernelPredictor p = KernelPredictor.fit(rc, data, SolverMonitor.NONE);
+        KernelPredictor p = KernelPredictor.fit(rc, data, ProgressMonitor.NONE);
         double[] x = {-0.2, 0.9};
         double expected = q * k.value(pts[0], 1, x, TangentKernel.norm(x))
                 - (1 - q) * k.value(pts[1], 1, x, TangentKernel.norm(x));
@@ -144,7 +144,7 @@ class SampleComplexityTest {
         // Parity, d = 8: every training point has y f(x) ≥ min qᵀGq (the hard-margin KKT condition), up to the gap.
         DataSplit split = SampleComplexity.data(8, 120, 3, 500);
         KernelPredictor parity =
-                KernelPredictor.fit(SampleComplexity.kernelConfig(8), split.train(), SolverMonitor.NONE);
+                KernelPredictor.fit(SampleComplexity.kernelConfig(8), split.train(), ProgressMonitor.NONE);
         double f2 = parity.margin().upper() * parity.margin().upper();
         double lower2 = parity.margin().lower() * parity.margin().lower();
         for (int i = 0; i < split.train().n(); i++) {
@@ -160,8 +160,8 @@ class SampleComplexityTest {
         // The seeds of the column search only change how fast columns are found, not the certified value.
         Dataset cube = SampleComplexity.data(4, 400, 1, 1).train();
         GlobalMarginSolver.Options o = GlobalMarginSolver.Options.defaults().withTolerance(1e-4);
-        GlobalMarginResult with = GlobalMarginSolver.solve(cube, o, SolverMonitor.NONE);
-        GlobalMarginResult without = GlobalMarginSolver.solve(cube, o.withSparseSeeds(false), SolverMonitor.NONE);
+        GlobalMarginResult with = GlobalMarginSolver.solve(cube, o, ProgressMonitor.NONE);
+        GlobalMarginResult without = GlobalMarginSolver.solve(cube, o.withSparseSeeds(false), ProgressMonitor.NONE);
         assertTrue(with.converged() && without.converged(), with + " / " + without);
         assertTrue(without.lower() <= with.upper() + 1e-12 && with.lower() <= without.upper() + 1e-12);
         assertEquals(

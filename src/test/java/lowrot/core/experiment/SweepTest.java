@@ -12,9 +12,9 @@ import lowrot.core.data.Datasets;
 import lowrot.core.model.RunConfig;
 import lowrot.core.train.Metrics;
 import lowrot.core.train.Trainer;
+import lowrot.core.util.CancelledException;
+import lowrot.core.util.ProgressMonitor;
 import lowrot.core.util.Rng;
-import lowrot.core.util.SolverCancelledException;
-import lowrot.core.util.SolverMonitor;
 import org.junit.jupiter.api.Test;
 
 class SweepTest {
@@ -26,8 +26,8 @@ class SweepTest {
         DataSplit data = Datasets.generate(base.dataset(), base.dataSeed());
         int[] widths = {4, 16};
         long[] seeds = {1, 2, 3};
-        List<WidthSweep.Point> a = WidthSweep.run(base, data, widths, seeds, 5.0, 100_000, 2, SolverMonitor.NONE);
-        List<WidthSweep.Point> b = WidthSweep.run(base, data, widths, seeds, 5.0, 100_000, 1, SolverMonitor.NONE);
+        List<WidthSweep.Point> a = WidthSweep.run(base, data, widths, seeds, 5.0, 100_000, 2, ProgressMonitor.NONE);
+        List<WidthSweep.Point> b = WidthSweep.run(base, data, widths, seeds, 5.0, 100_000, 1, ProgressMonitor.NONE);
         assertEquals(6, a.size());
         for (int k = 0; k < a.size(); k++) {
             assertEquals(widths[k / 3], a.get(k).width());
@@ -54,14 +54,14 @@ class SweepTest {
     void sweepsCanBeCancelled() {
         RunConfig base = RunConfig.defaults();
         DataSplit data = Datasets.generate(base.dataset(), 1);
-        SolverMonitor stop = new SolverMonitor() {
+        ProgressMonitor stop = new ProgressMonitor() {
             @Override
             public boolean cancelled() {
                 return true;
             }
         };
         assertThrows(
-                SolverCancelledException.class,
+                CancelledException.class,
                 () -> WidthSweep.run(base, data, new int[] {8}, new long[] {1}, 1e9, 1_000_000_000L, 1, stop));
     }
 

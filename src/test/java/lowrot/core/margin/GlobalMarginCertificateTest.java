@@ -13,8 +13,8 @@ import lowrot.core.data.Datasets;
 import lowrot.core.model.Network;
 import lowrot.core.model.RunConfig;
 import lowrot.core.train.Trainer;
+import lowrot.core.util.ProgressMonitor;
 import lowrot.core.util.Rng;
-import lowrot.core.util.SolverMonitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -90,13 +90,13 @@ class GlobalMarginCertificateTest {
             }
             double exact = FaceEnumeration.maxAbs(x, c);
             PatternSearch search = new PatternSearch(flat, n, d);
-            PatternSearch.Outcome full = search.maximise(c, List.of(), 8, 1_000_000, 1e-10, SolverMonitor.NONE);
+            PatternSearch.Outcome full = search.maximise(c, List.of(), 8, 1_000_000, 1e-10, ProgressMonitor.NONE);
             assertTrue(full.upper() >= exact * (1 - 1e-12), trial + ": upper " + full.upper() + " < exact " + exact);
             assertTrue(full.best() <= exact * (1 + 1e-12), trial + ": found " + full.best() + " > exact " + exact);
             assertTrue(full.closed(), trial + ": not closed");
             assertEquals(exact, full.upper(), 1e-8 * exact, "trial " + trial);
             // Cut off after a few nodes: looser, never unsound.
-            PatternSearch.Outcome cut = search.maximise(c, List.of(), 8, 3, 1e-10, SolverMonitor.NONE);
+            PatternSearch.Outcome cut = search.maximise(c, List.of(), 8, 3, 1e-10, ProgressMonitor.NONE);
             assertTrue(cut.upper() >= exact * (1 - 1e-12), trial + ": cut upper " + cut.upper() + " < exact " + exact);
         }
     }
@@ -117,7 +117,7 @@ class GlobalMarginCertificateTest {
         }
         double gamma = handNetwork(d).minMarginOfG(data);
         assertEquals(gamma, FaceEnumeration.maxAbs(x, c), 1e-12, "uniform q certifies the hand network");
-        GlobalMarginResult r = GlobalMarginSolver.solve(data, OPTIONS, SolverMonitor.NONE);
+        GlobalMarginResult r = GlobalMarginSolver.solve(data, OPTIONS, ProgressMonitor.NONE);
         assertTrue(r.upperCertified() && r.converged(), r.toString());
         assertEquals(gamma, r.lower(), 1e-6, r.toString());
         assertEquals(gamma, r.upper(), 1e-6, r.toString());
@@ -130,7 +130,7 @@ class GlobalMarginCertificateTest {
                         DataSpec.defaults(DatasetKind.PARITY).withD(d).withN(300), 3)
                 .train();
         double hand = handNetwork(d).minMarginOfG(data);
-        GlobalMarginResult r = GlobalMarginSolver.solve(data, OPTIONS, SolverMonitor.NONE);
+        GlobalMarginResult r = GlobalMarginSolver.solve(data, OPTIONS, ProgressMonitor.NONE);
         assertEquals(r.lower(), r.network().minMarginOfG(data), 1e-12, "the lower bound is the network's margin");
         assertEquals(1.0, r.network().pathNorm(), 1e-12);
         assertTrue(r.lower() >= hand - 1e-9, d + ": lower " + r.lower() + " below the hand network's " + hand);
@@ -159,7 +159,7 @@ class GlobalMarginCertificateTest {
                 y[i] = i % 2 == 0 ? 1 : -1;
             }
             Dataset data = Dataset.fromPoints(x, y);
-            GlobalMarginResult r = GlobalMarginSolver.solve(data, OPTIONS, SolverMonitor.NONE);
+            GlobalMarginResult r = GlobalMarginSolver.solve(data, OPTIONS, ProgressMonitor.NONE);
             assertTrue(r.upperCertified(), r.toString());
             double best = Double.NEGATIVE_INFINITY;
             for (int trial = 0; trial < 2000; trial++) {
@@ -198,11 +198,11 @@ class GlobalMarginCertificateTest {
                 .train();
         double hand = handNetwork(d).minMarginOfG(data);
         GlobalMarginResult r =
-                GlobalMarginSolver.solve(data, OPTIONS, handNetwork(d).copyV(), SolverMonitor.NONE);
+                GlobalMarginSolver.solve(data, OPTIONS, handNetwork(d).copyV(), ProgressMonitor.NONE);
         assertTrue(r.upperCertified() && r.upper() >= hand - 1e-12 && r.lower() >= hand - 1e-9, r.toString());
         assertThrows(
                 IllegalArgumentException.class,
-                () -> GlobalMarginSolver.solve(data, OPTIONS, new double[7], SolverMonitor.NONE));
+                () -> GlobalMarginSolver.solve(data, OPTIONS, new double[7], ProgressMonitor.NONE));
     }
 
     /** A solve cut off after one round still tries for a certificate in that round: a proven, looser upper bound. */
@@ -212,7 +212,7 @@ class GlobalMarginCertificateTest {
         Dataset data = Datasets.generate(
                         DataSpec.defaults(DatasetKind.PARITY).withD(d).withN(200), 5)
                 .train();
-        GlobalMarginResult r = GlobalMarginSolver.solve(data, OPTIONS.withMaxRounds(1), SolverMonitor.NONE);
+        GlobalMarginResult r = GlobalMarginSolver.solve(data, OPTIONS.withMaxRounds(1), ProgressMonitor.NONE);
         assertEquals(1, r.rounds());
         assertTrue(r.upperCertified(), r.toString());
         assertTrue(r.upper() >= handNetwork(d).minMarginOfG(data) - 1e-12, r.toString());

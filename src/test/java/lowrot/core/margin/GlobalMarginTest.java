@@ -17,9 +17,9 @@ import lowrot.core.model.RunConfig;
 import lowrot.core.model.TrainSpec;
 import lowrot.core.train.Metrics;
 import lowrot.core.train.Trainer;
+import lowrot.core.util.CancelledException;
+import lowrot.core.util.ProgressMonitor;
 import lowrot.core.util.Rng;
-import lowrot.core.util.SolverCancelledException;
-import lowrot.core.util.SolverMonitor;
 import org.junit.jupiter.api.Test;
 
 /** The global margin and the no-rotation limit against closed forms derived in the comments. */
@@ -27,7 +27,7 @@ class GlobalMarginTest {
     private static final GlobalMarginSolver.Options OPTIONS = GlobalMarginSolver.Options.defaults();
 
     private static GlobalMarginResult solve(double[][] x, double[] y) {
-        return GlobalMarginSolver.solve(Dataset.fromPointsUnchecked(x, y), OPTIONS, SolverMonitor.NONE);
+        return GlobalMarginSolver.solve(Dataset.fromPointsUnchecked(x, y), OPTIONS, ProgressMonitor.NONE);
     }
 
     private static void assertExact(double expected, GlobalMarginResult r) {
@@ -105,7 +105,7 @@ class GlobalMarginTest {
                     ? DataSpec.defaults(DatasetKind.QUADRANTS).withN(300).withGapDegrees(5)
                     : DataSpec.defaults(DatasetKind.SECTORS).withSectors(8).withN(200);
             Dataset data = Datasets.generate(spec, seed).train();
-            GlobalMarginResult r = GlobalMarginSolver.solve(data, OPTIONS, SolverMonitor.NONE);
+            GlobalMarginResult r = GlobalMarginSolver.solve(data, OPTIONS, ProgressMonitor.NONE);
             assertTrue(r.converged(), r.toString());
             assertTrue(r.lower() <= r.upper() + 1e-12 && r.gap() <= OPTIONS.tolerance() * r.upper(), r.toString());
             Network net = r.network();
@@ -120,11 +120,11 @@ class GlobalMarginTest {
         Dataset data = Datasets.generate(
                         DataSpec.defaults(DatasetKind.QUADRANTS).withN(200).withGapDegrees(10), 3)
                 .train();
-        GlobalMarginResult global = GlobalMarginSolver.solve(data, OPTIONS, SolverMonitor.NONE);
+        GlobalMarginResult global = GlobalMarginSolver.solve(data, OPTIONS, ProgressMonitor.NONE);
         double previous = Double.NEGATIVE_INFINITY;
         for (int width : new int[] {8, 64, 512, 4096}) {
             Network net = Network.initialize(NetworkSpec.defaults().withWidth(width), 2, true, new Rng(5));
-            GlobalMarginResult limit = GlobalMarginSolver.noRotationLimit(data, net, OPTIONS, SolverMonitor.NONE);
+            GlobalMarginResult limit = GlobalMarginSolver.noRotationLimit(data, net, OPTIONS, ProgressMonitor.NONE);
             assertTrue(limit.converged() && limit.upperCertified(), limit.toString());
             assertTrue(limit.lower() <= limit.upper() + 1e-12);
             assertTrue(limit.upper() <= global.upper() + 1e-9, width + ": " + limit + " vs " + global);
@@ -149,8 +149,8 @@ class GlobalMarginTest {
         Metrics mt = trainer.snapshot(0).metrics();
         Dataset data = trainer.data().train();
         GlobalMarginResult limit =
-                GlobalMarginSolver.noRotationLimit(data, trainer.initialNetwork(), OPTIONS, SolverMonitor.NONE);
-        GlobalMarginResult global = GlobalMarginSolver.solve(data, OPTIONS, SolverMonitor.NONE);
+                GlobalMarginSolver.noRotationLimit(data, trainer.initialNetwork(), OPTIONS, ProgressMonitor.NONE);
+        GlobalMarginResult global = GlobalMarginSolver.solve(data, OPTIONS, ProgressMonitor.NONE);
         assertTrue(mt.marginPath() > 0, "training should separate the data: " + mt.marginPath());
         assertTrue(mt.marginPath() <= limit.upper() + 1e-9, mt.marginPath() + " vs " + limit);
         assertTrue(limit.upper() <= global.upper() + 1e-9);
@@ -164,16 +164,16 @@ class GlobalMarginTest {
         AtomicInteger queries = new AtomicInteger();
         // Cancelled from the fourth question on: the rounds and the branch and bound both ask, so even a
         // solve of one round stops, and it stops at the first question answered yes.
-        SolverMonitor cancelLater = new SolverMonitor() {
+        ProgressMonitor cancelLater = new ProgressMonitor() {
             @Override
             public boolean cancelled() {
                 return queries.incrementAndGet() >= 4;
             }
         };
-        assertThrows(SolverCancelledException.class, () -> GlobalMarginSolver.solve(data, OPTIONS, cancelLater));
+        assertThrows(CancelledException.class, () -> GlobalMarginSolver.solve(data, OPTIONS, cancelLater));
         assertEquals(4, queries.get());
         AtomicInteger calls = new AtomicInteger();
-        GlobalMarginSolver.solve(data, OPTIONS, new SolverMonitor() {
+        GlobalMarginSolver.solve(data, OPTIONS, new ProgressMonitor() {
             @Override
             public void progress(double fraction, String message) {
                 assertTrue(fraction >= 0 && fraction < 1 && message.startsWith("margin"), fraction + " " + message);
@@ -188,8 +188,8 @@ class GlobalMarginTest {
         Dataset data = Datasets.generate(
                         DataSpec.defaults(DatasetKind.PARITY).withD(5).withN(200), 2)
                 .train();
-        GlobalMarginResult a = GlobalMarginSolver.solve(data, OPTIONS, SolverMonitor.NONE);
-        GlobalMarginResult b = GlobalMarginSolver.solve(data, OPTIONS, SolverMonitor.NONE);
+        GlobalMarginResult a = GlobalMarginSolver.solve(data, OPTIONS, ProgressMonitor.NONE);
+        GlobalMarginResult b = GlobalMarginSolver.solve(data, OPTIONS, ProgressMonitor.NONE);
         assertEquals(a.lower(), b.lower(), 0);
         assertEquals(a.upper(), b.upper(), 0);
     }

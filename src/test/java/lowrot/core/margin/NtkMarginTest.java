@@ -12,9 +12,9 @@ import lowrot.core.data.DatasetKind;
 import lowrot.core.data.Datasets;
 import lowrot.core.model.Network;
 import lowrot.core.model.NetworkSpec;
+import lowrot.core.util.CancelledException;
+import lowrot.core.util.ProgressMonitor;
 import lowrot.core.util.Rng;
-import lowrot.core.util.SolverCancelledException;
-import lowrot.core.util.SolverMonitor;
 import org.junit.jupiter.api.Test;
 
 /** The NTK margin and the tangent-kernel margin against closed forms derived in the comments. */
@@ -40,7 +40,7 @@ class NtkMarginTest {
         NtkMarginResult r = NtkMarginSolver.solve(
                 points(new double[][] {{0.3, 0.4}}, new double[] {-1}),
                 OPTIONS.withDirections(10_000),
-                SolverMonitor.NONE);
+                ProgressMonitor.NONE);
         assertCertified(r, OPTIONS.tolerance());
         assertEquals(0.5 / (2 * Math.sqrt(10_000)), r.standardError(), 2e-5);
         assertEquals(0.25, r.value(), 4 * r.standardError());
@@ -54,7 +54,7 @@ class NtkMarginTest {
     @Test
     void antipodalPoints() {
         NtkMarginResult r = NtkMarginSolver.solve(
-                points(new double[][] {{1, 0}, {-1, 0}}, new double[] {1, -1}), OPTIONS, SolverMonitor.NONE);
+                points(new double[][] {{1, 0}, {-1, 0}}, new double[] {1, -1}), OPTIONS, ProgressMonitor.NONE);
         assertCertified(r, OPTIONS.tolerance());
         assertEquals(0.5, r.value(), 4 / (2 * Math.sqrt(OPTIONS.directions())));
     }
@@ -69,7 +69,7 @@ class NtkMarginTest {
         NtkMarginResult r = NtkMarginSolver.solve(
                 points(new double[][] {{1, 0}, {0, 1}}, new double[] {1, -1}),
                 OPTIONS.withDirections(20_000).withTolerance(1e-5),
-                SolverMonitor.NONE);
+                ProgressMonitor.NONE);
         assertCertified(r, 1e-5);
         assertEquals((1 + Math.sqrt(0.5)) / 4, r.value(), 4 * r.standardError() + 1e-5);
         assertEquals(0.5, r.supportWeights()[0], 0.05);
@@ -87,7 +87,7 @@ class NtkMarginTest {
         NtkMarginResult r = NtkMarginSolver.solve(
                 points(new double[][] {{1, 0}, {-1, 0}, {0, 1}, {0, -1}}, new double[] {1, 1, -1, -1}),
                 OPTIONS.withTolerance(1e-6),
-                SolverMonitor.NONE);
+                ProgressMonitor.NONE);
         assertCertified(r, 1e-6);
         assertTrue(r.upper() <= Math.sqrt(2) / 4 + 1e-15, r.toString());
         assertEquals(Math.sqrt(2) / 4, r.lower(), 1 / Math.sqrt(OPTIONS.directions()));
@@ -108,7 +108,7 @@ class NtkMarginTest {
                 points(new double[][] {{1, 0}, {0, 1}}, new double[] {1, 1}),
                 net,
                 OPTIONS.withTolerance(1e-6),
-                SolverMonitor.NONE);
+                ProgressMonitor.NONE);
         assertCertified(r, 1e-6);
         assertEquals(0.5, r.lower(), 1e-6);
         assertTrue(Double.isNaN(r.standardError()));
@@ -125,7 +125,7 @@ class NtkMarginTest {
                 points(new double[][] {{1, 0}, {0, 1}}, new double[] {1, -1}),
                 net,
                 OPTIONS.withTolerance(1e-7),
-                SolverMonitor.NONE);
+                ProgressMonitor.NONE);
         assertCertified(r, 1e-7);
         assertEquals(Math.sqrt(0.5), r.value(), 1e-7);
         double[] theta = r.theta();
@@ -140,7 +140,7 @@ class NtkMarginTest {
                 .train();
         NtkMarginResult[] runs = new NtkMarginResult[4];
         for (int s = 0; s < runs.length; s++) {
-            runs[s] = NtkMarginSolver.solve(data, OPTIONS.withDirections(2048).withSeed(s + 1), SolverMonitor.NONE);
+            runs[s] = NtkMarginSolver.solve(data, OPTIONS.withDirections(2048).withSeed(s + 1), ProgressMonitor.NONE);
             assertCertified(runs[s], OPTIONS.tolerance());
         }
         for (int a = 0; a < runs.length; a++) {
@@ -151,7 +151,7 @@ class NtkMarginTest {
         }
         // Same seed, same bits.
         NtkMarginResult again =
-                NtkMarginSolver.solve(data, OPTIONS.withDirections(2048).withSeed(1), SolverMonitor.NONE);
+                NtkMarginSolver.solve(data, OPTIONS.withDirections(2048).withSeed(1), ProgressMonitor.NONE);
         assertEquals(runs[0].lower(), again.lower(), 0);
         assertEquals(runs[0].upper(), again.upper(), 0);
     }
@@ -166,9 +166,9 @@ class NtkMarginTest {
         Dataset data = Datasets.generate(
                         DataSpec.defaults(DatasetKind.PARITY).withD(5).withN(120), 7)
                 .train();
-        NtkMarginResult sampled = NtkMarginSolver.solve(data, OPTIONS, SolverMonitor.NONE);
+        NtkMarginResult sampled = NtkMarginSolver.solve(data, OPTIONS, ProgressMonitor.NONE);
         Network net = Network.initialize(NetworkSpec.defaults().withWidth(OPTIONS.directions()), 5, false, new Rng(3));
-        NtkMarginResult kernel = NtkMarginSolver.tangentKernel(data, net, OPTIONS, SolverMonitor.NONE);
+        NtkMarginResult kernel = NtkMarginSolver.tangentKernel(data, net, OPTIONS, ProgressMonitor.NONE);
         assertCertified(kernel, OPTIONS.tolerance());
         assertEquals(
                 sampled.value(), kernel.value(), 4 * Math.sqrt(2) * sampled.standardError() + 2 * OPTIONS.tolerance());
@@ -180,14 +180,13 @@ class NtkMarginTest {
                         DataSpec.defaults(DatasetKind.PARITY).withD(8).withN(300), 4)
                 .train();
         AtomicInteger polls = new AtomicInteger();
-        SolverMonitor stopAtOnce = new SolverMonitor() {
+        ProgressMonitor stopAtOnce = new ProgressMonitor() {
             @Override
             public boolean cancelled() {
                 return polls.incrementAndGet() > 1;
             }
         };
         assertThrows(
-                SolverCancelledException.class,
-                () -> NtkMarginSolver.solve(data, OPTIONS.withTolerance(1e-9), stopAtOnce));
+                CancelledException.class, () -> NtkMarginSolver.solve(data, OPTIONS.withTolerance(1e-9), stopAtOnce));
     }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import lowrot.core.data.DataSpec;
 import lowrot.core.data.DatasetKind;
 import lowrot.core.data.Datasets;
-import lowrot.core.util.SolverMonitor;
+import lowrot.core.util.ProgressMonitor;
 import org.junit.jupiter.api.Test;
 
 /** A margin above the certified upper bound of γ_gl is reported as a bug; one at or below it is not. */
@@ -16,7 +16,7 @@ class ReferenceMarginsTest {
         var data = Datasets.generate(DataSpec.defaults(DatasetKind.QUADRANTS).withN(60), 1)
                 .train();
         GlobalMarginResult global =
-                GlobalMarginSolver.solve(data, GlobalMarginSolver.Options.defaults(), SolverMonitor.NONE);
+                GlobalMarginSolver.solve(data, GlobalMarginSolver.Options.defaults(), ProgressMonitor.NONE);
         ReferenceMargins refs = ReferenceMargins.NONE.withGlobal(global);
         assertNull(ReferenceMargins.NONE.violation(1e9), "no bound, no verdict");
         assertNull(refs.violation(global.lower()));

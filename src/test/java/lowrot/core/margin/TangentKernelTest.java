@@ -14,7 +14,7 @@ import lowrot.core.model.Regime;
 import lowrot.core.model.RunConfig;
 import lowrot.core.model.TrainSpec;
 import lowrot.core.train.Trainer;
-import lowrot.core.util.SolverMonitor;
+import lowrot.core.util.ProgressMonitor;
 import org.junit.jupiter.api.Test;
 
 /** The tangent kernel, its ℓ₂ margin and the displacement margin, against independent computations. */
@@ -135,7 +135,7 @@ class TangentKernelTest {
         }
         // Sampling error shrinks like 1/√m: within 5 % at m = 16384, and smaller than at m = 64.
         assertTrue(errors[2] < 0.05 && errors[2] < errors[0], java.util.Arrays.toString(errors));
-        NtkMarginResult ntk = NtkMarginSolver.solve(data, NtkMarginSolver.Options.defaults(), SolverMonitor.NONE);
+        NtkMarginResult ntk = NtkMarginSolver.solve(data, NtkMarginSolver.Options.defaults(), ProgressMonitor.NONE);
         assertTrue(ntk.lower() <= limit, "γ_ntk " + ntk.lower() + " above the ℓ₂ limit " + limit);
     }
 
@@ -147,7 +147,7 @@ class TangentKernelTest {
                 .withNetwork(NetworkSpec.defaults().withWidth(4096))
                 .withDataset(DataSpec.defaults(DatasetKind.QUADRANTS).withN(40));
         Trainer trainer = new Trainer(c, new DataSplit(data, data));
-        KernelCeiling ceiling = KernelCeiling.compute(c, data, trainer.initialNetwork(), SolverMonitor.NONE);
+        KernelCeiling ceiling = KernelCeiling.compute(c, data, trainer.initialNetwork(), ProgressMonitor.NONE);
         assertTrue(Double.isNaN(trainer.snapshot(1).metrics().marginDisplacement()), "no displacement at τ = 0");
         double last = Double.NaN;
         for (int k = 0; k < 20; k++) {
@@ -157,7 +157,7 @@ class TangentKernelTest {
             last = trainer.snapshot(1).metrics().marginDisplacement();
             assertTrue(last <= ceiling.empirical().upper() + 1e-12, last + " above " + ceiling.empirical());
         }
-        NtkMarginResult ntk = NtkMarginSolver.solve(data, NtkMarginSolver.Options.defaults(), SolverMonitor.NONE);
+        NtkMarginResult ntk = NtkMarginSolver.solve(data, NtkMarginSolver.Options.defaults(), ProgressMonitor.NONE);
         assertTrue(last >= 0.25 * ntk.lower(), "displacement margin " + last + " vs γ_ntk " + ntk.lower());
     }
 }

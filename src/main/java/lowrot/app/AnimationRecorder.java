@@ -25,7 +25,7 @@ import lowrot.report.Animator;
  * the frames done beside the button, which stops the recording while it runs. The live training goes on; the
  * recording trains its own copy, so it has the window's bits without slowing its display.
  */
-final class Recorder {
+final class AnimationRecorder {
     private final LabSession session;
     private final Window owner;
     private final Button button = new Button("● Record");
@@ -35,7 +35,7 @@ final class Recorder {
     private ExperimentJob job;
     private volatile boolean finished = true;
 
-    Recorder(LabSession session, Window owner) {
+    AnimationRecorder(LabSession session, Window owner) {
         this.session = session;
         this.owner = owner;
         button.setId("record");

@@ -3,8 +3,8 @@ package lowrot.core.util;
 import java.util.Arrays;
 
 /** Euclidean projection onto the probability simplex {q ≥ 0, Σ q = 1}. */
-public final class Simplex {
-    private Simplex() {}
+public final class SimplexProjection {
+    private SimplexProjection() {}
 
     /**
      * Writes into {@code out} the projection of {@code z} (Held–Wolfe–Crowder / Duchi et al.: sort,

@@ -2,11 +2,11 @@ package lowrot.core.util;
 
 /**
  * How a long computation reports progress and learns that it should stop. Implementations must
- * be thread-safe: solvers may call them from worker threads.
+ * be thread-safe: solvers, trainers and experiments may call them from worker threads.
  */
-public interface SolverMonitor {
+public interface ProgressMonitor {
     /** A monitor that ignores progress and never cancels. */
-    SolverMonitor NONE = new SolverMonitor() {};
+    ProgressMonitor NONE = new ProgressMonitor() {};
 
     /**
      * Called now and then with a rough fraction done in [0, 1] and a short message (for example
@@ -19,10 +19,10 @@ public interface SolverMonitor {
         return false;
     }
 
-    /** Throws {@link SolverCancelledException} if cancelled. */
+    /** Throws {@link CancelledException} if cancelled. */
     default void checkCancelled() {
         if (cancelled()) {
-            throw new SolverCancelledException();
+            throw new CancelledException();
         }
     }
 }
