@@ -88,34 +88,12 @@ final class CompareCommand implements Callable<Integer> {
                         if (Double.isFinite(m.marginPath()) && m.time() > 0) {
                             curve.add(m.time(), m.marginPath(), false);
                         }
-                        csv.append(regimes[r].name())
-                                .append(',')
-                                .append(m.step())
-                                .append(',')
-                                .append(m.time())
-                                .append(',')
-                                .append(m.marginPath())
-                                .append(',')
-                                .append(m.rotationMean())
-                                .append(',')
-                                .append(m.motionPerSqrtM())
-                                .append('\n');
+                        csvRow(csv, regimes[r], m);
                     }
                 }
                 views[r][k] = t.snapshot(1);
                 Metrics m = views[r][k].metrics();
-                csv.append(regimes[r].name())
-                        .append(',')
-                        .append(m.step())
-                        .append(',')
-                        .append(m.time())
-                        .append(',')
-                        .append(m.marginPath())
-                        .append(',')
-                        .append(m.rotationMean())
-                        .append(',')
-                        .append(m.motionPerSqrtM())
-                        .append('\n');
+                csvRow(csv, regimes[r], m);
             }
             curve.fireSeriesChanged();
             margins.addSeries(curve);
@@ -126,35 +104,55 @@ final class CompareCommand implements Callable<Integer> {
         int cols = sorted.length;
         int w = cols * size + 2 * size;
         int h = regimes.length * size;
-        Consumer<Graphics2D> painter = g -> {
-            g.setPaint(Palette.BACKGROUND);
-            g.fill(new Rectangle2D.Double(0, 0, w, h));
-            for (int r = 0; r < regimes.length; r++) {
-                for (int k = 0; k < cols; k++) {
-                    Snapshot s = views[r][k];
-                    Graphics2D cell = (Graphics2D) g.create(k * size, r * size, size, size);
-                    CircleRenderer.paint(
-                            cell,
-                            size,
-                            size,
-                            new CircleScene(
-                                    s,
-                                    data.train(),
-                                    new Trails(s.width(), 2),
-                                    null,
-                                    null,
-                                    CircleScene.Options.defaults().withTrails(false),
-                                    String.format(
-                                            "%s · τ = %s", regimes[r].label(), lowrot.render.ChartSet.fmt(s.time()))));
-                    cell.dispose();
-                }
-            }
-            chart.draw(g, new Rectangle2D.Double(cols * size, 0, 2 * size, h));
-        };
+        Consumer<Graphics2D> painter = g -> paintGrid(g, w, h, regimes, views, data, chart);
         AtomicFiles.writePng(out.resolve("compare.png"), Figures.bitmap(w, h, 1, painter));
         AtomicFiles.writeText(out.resolve("compare.svg"), Figures.svg(w, h, painter));
         spec.commandLine().getOut().println("wrote " + out.toAbsolutePath());
         return Cli.OK;
+    }
+
+    /** One row per regime of circle views at the requested times, and the margins chart on the right. */
+    private void paintGrid(
+            Graphics2D g, int w, int h, Regime[] regimes, Snapshot[][] views, DataSplit data, JFreeChart chart) {
+        int cols = views[0].length;
+        g.setPaint(Palette.BACKGROUND);
+        g.fill(new Rectangle2D.Double(0, 0, w, h));
+        for (int r = 0; r < regimes.length; r++) {
+            for (int k = 0; k < cols; k++) {
+                Snapshot s = views[r][k];
+                Graphics2D cell = (Graphics2D) g.create(k * size, r * size, size, size);
+                CircleRenderer.paint(
+                        cell,
+                        size,
+                        size,
+                        new CircleScene(
+                                s,
+                                data.train(),
+                                new Trails(s.width(), 2),
+                                null,
+                                null,
+                                CircleScene.Options.defaults().withTrails(false),
+                                String.format(
+                                        "%s · τ = %s", regimes[r].label(), lowrot.render.ChartSet.fmt(s.time()))));
+                cell.dispose();
+            }
+        }
+        chart.draw(g, new Rectangle2D.Double(cols * size, 0, 2 * size, h));
+    }
+
+    private static void csvRow(StringBuilder csv, Regime regime, Metrics m) {
+        csv.append(regime.name())
+                .append(',')
+                .append(m.step())
+                .append(',')
+                .append(m.time())
+                .append(',')
+                .append(m.marginPath())
+                .append(',')
+                .append(m.rotationMean())
+                .append(',')
+                .append(m.motionPerSqrtM())
+                .append('\n');
     }
 
     private static JFreeChart marginChart(XYSeriesCollection data) {

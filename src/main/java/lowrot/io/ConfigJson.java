@@ -67,11 +67,8 @@ public final class ConfigJson {
             throw new ConfigException("the file must hold one JSON object, found " + JsonSettingValues.kindOf(root));
         }
         List<String> problems = new ArrayList<>();
-        LabConfig config = LabConfig.defaults();
-        JsonObject obj = root.getAsJsonObject();
-        double[][] points = null;
-        double[] labels = null;
-        for (var entry : obj.entrySet()) {
+        Fields read = new Fields();
+        for (var entry : root.getAsJsonObject().entrySet()) {
             String key = entry.getKey();
             JsonElement value = entry.getValue();
             switch (key) {
@@ -95,43 +92,10 @@ public final class ConfigJson {
                         problems.add("version = " + value + ": this lowrot reads version " + LabConfig.VERSION);
                     }
                 }
-                default -> {
-                    if (!Setting.sections().contains(key)) {
-                        problems.add("unknown field \"" + key + "\": allowed format, version, description, "
-                                + String.join(", ", Setting.sections()));
-                        continue;
-                    }
-                    if (!value.isJsonObject()) {
-                        problems.add(
-                                key + ": expected an object of settings, found " + JsonSettingValues.kindOf(value));
-                        continue;
-                    }
-                    for (var field : value.getAsJsonObject().entrySet()) {
-                        String path = key + "." + field.getKey();
-                        if (path.equals("dataset.points")) {
-                            try {
-                                JsonSettingValues.Points parsed = JsonSettingValues.points(field.getValue());
-                                points = parsed.x();
-                                labels = parsed.y();
-                            } catch (ConfigException e) {
-                                problems.addAll(e.problems());
-                            }
-                            continue;
-                        }
-                        Setting s = Setting.find(path);
-                        if (s == null) {
-                            problems.add("unknown field \"" + path + "\"");
-                            continue;
-                        }
-                        try {
-                            config = s.set(config, JsonSettingValues.value(s, field.getValue()));
-                        } catch (ConfigException e) {
-                            problems.addAll(e.problems());
-                        }
-                    }
-                }
+                default -> readSection(key, value, read, problems);
             }
         }
+        LabConfig config = read.config;
         if (!problems.isEmpty()) {
             // Report range problems of the fields that did parse as well: every problem at once.
             if (config.run().dataset().kind() != DatasetKind.POINTS) {
@@ -139,7 +103,47 @@ public final class ConfigJson {
             }
             throw new ConfigException(problems);
         }
-        return resolvePoints(config, points, labels, baseDir);
+        return resolvePoints(
+                config,
+                read.points == null ? null : read.points.x(),
+                read.points == null ? null : read.points.y(),
+                baseDir);
+    }
+
+    /** What the sections of a file set so far: the config and the explicit points. */
+    private static final class Fields {
+        LabConfig config = LabConfig.defaults();
+        JsonSettingValues.Points points;
+    }
+
+    /** Reads one section ("dataset", "network", …) into {@code read}; every problem goes to {@code problems}. */
+    private static void readSection(String key, JsonElement value, Fields read, List<String> problems) {
+        if (!Setting.sections().contains(key)) {
+            problems.add("unknown field \"" + key + "\": allowed format, version, description, "
+                    + String.join(", ", Setting.sections()));
+            return;
+        }
+        if (!value.isJsonObject()) {
+            problems.add(key + ": expected an object of settings, found " + JsonSettingValues.kindOf(value));
+            return;
+        }
+        for (var field : value.getAsJsonObject().entrySet()) {
+            String path = key + "." + field.getKey();
+            try {
+                if (path.equals("dataset.points")) {
+                    read.points = JsonSettingValues.points(field.getValue());
+                    continue;
+                }
+                Setting s = Setting.find(path);
+                if (s == null) {
+                    problems.add("unknown field \"" + path + "\"");
+                    continue;
+                }
+                read.config = s.set(read.config, JsonSettingValues.value(s, field.getValue()));
+            } catch (ConfigException e) {
+                problems.addAll(e.problems());
+            }
+        }
     }
 
     private static LabConfig resolvePoints(LabConfig config, double[][] points, double[] labels, Path baseDir)

@@ -196,14 +196,7 @@ public final class ChartSet {
             }
             boolean frobenius = options.marginUnit() == ChartOptions.MarginUnit.FROBENIUS;
             boolean parity = kind == DatasetKind.PARITY;
-            feature.setKey(parity ? "share of ‖v‖² on x₁, x₂ (weighted)" : "cosine to nearest group centre (weighted)");
-            boolean featureApplies = parity || kind == DatasetKind.NEURAL_COLLAPSE;
-            var featureRenderer = chart(Panel.FEATURES).getXYPlot().getRenderer(0);
-            featureRenderer.setSeriesVisibleInLegend(0, featureApplies);
-            // Zero neurons and flipped norms appear in the legend only where there is something to read.
-            featureRenderer.setSeriesVisibleInLegend(2, points.stream().anyMatch(m -> m.zeroNeurons() > 0));
-            featureRenderer.setSeriesVisibleInLegend(
-                    3, points.stream().anyMatch(m -> Metrics.applies(m.flippedNorms())));
+            featureLegend(points, kind);
             double marginMin = Double.POSITIVE_INFINITY;
             double marginMax = Double.NEGATIVE_INFINITY;
             double kernelMin = Double.POSITIVE_INFINITY;
@@ -262,14 +255,29 @@ public final class ChartSet {
             range(Panel.MARGIN, marginMin, marginMax);
             range(Panel.KERNEL, kernelMin, kernelMax);
         } finally {
-            // Points were added silently; one change event per series lets the axes re-range.
-            for (XYSeries s : allSeries()) {
-                s.fireSeriesChanged();
-            }
-            pinned.fireChanged();
-            for (JFreeChart chart : charts.values()) {
-                chart.setNotify(true);
-            }
+            fireChanged();
+        }
+    }
+
+    /** The features chart's legend: what its first series measures, and the fractions that have something to read. */
+    private void featureLegend(List<Metrics> points, DatasetKind kind) {
+        boolean parity = kind == DatasetKind.PARITY;
+        feature.setKey(parity ? "share of ‖v‖² on x₁, x₂ (weighted)" : "cosine to nearest group centre (weighted)");
+        var featureRenderer = chart(Panel.FEATURES).getXYPlot().getRenderer(0);
+        featureRenderer.setSeriesVisibleInLegend(0, parity || kind == DatasetKind.NEURAL_COLLAPSE);
+        // Zero neurons and flipped norms appear in the legend only where there is something to read.
+        featureRenderer.setSeriesVisibleInLegend(2, points.stream().anyMatch(m -> m.zeroNeurons() > 0));
+        featureRenderer.setSeriesVisibleInLegend(3, points.stream().anyMatch(m -> Metrics.applies(m.flippedNorms())));
+    }
+
+    /** Points were added silently; one change event per series lets the axes re-range, then the charts redraw. */
+    private void fireChanged() {
+        for (XYSeries s : allSeries()) {
+            s.fireSeriesChanged();
+        }
+        pinned.fireChanged();
+        for (JFreeChart chart : charts.values()) {
+            chart.setNotify(true);
         }
     }
 

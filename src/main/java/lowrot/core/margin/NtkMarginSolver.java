@@ -134,25 +134,18 @@ public final class NtkMarginSolver {
         double[] dir = new double[n];
         double[] work = new double[n];
         double[] recent = new double[10];
-        double[] avgG = new double[n];
-        double[] avgTheta = new double[ptheta.length];
 
         double f = op.values(q, w, norms);
         double smoothing = Math.max(0.25 * f, options.tolerance());
         double fs = op.smoothed(norms, smoothing);
         op.gradient(w, norms, smoothing, ptheta);
         op.margins(ptheta, g);
-        double bestUpper = f;
-        double[] bestQ = q.clone();
-        double[] bestNorms = norms.clone();
-        double bestLower = min(g);
-        double[] bestTheta = ptheta.clone();
+        NtkCertificates best = new NtkCertificates(f, q, norms, g, ptheta);
         double alpha = 1.0 / Math.max(1e-12, max(g) - min(g));
         Arrays.fill(recent, Double.NEGATIVE_INFINITY);
         recent[0] = fs;
-        int averaged = 0;
         int iterations = 0;
-        boolean converged = bestUpper - bestLower <= options.tolerance();
+        boolean converged = best.gap() <= options.tolerance();
         while (!converged && iterations < options.maxIterations()) {
             monitor.checkCancelled();
             iterations++;
@@ -182,33 +175,9 @@ public final class NtkMarginSolver {
             f = fNew;
             fs = fsNew;
             recent[iterations % recent.length] = fs;
-            if (f < bestUpper) {
-                bestUpper = f;
-                System.arraycopy(q, 0, bestQ, 0, n);
-                System.arraycopy(norms, 0, bestNorms, 0, m);
-            }
-            double lower = min(g);
-            if (lower > bestLower) {
-                bestLower = lower;
-                System.arraycopy(ptheta, 0, bestTheta, 0, ptheta.length);
-            }
-            if (Integer.bitCount(iterations) == 1) {
-                averaged = 0;
-            }
-            averaged++;
-            double keep = (averaged - 1.0) / averaged;
-            for (int i = 0; i < n; i++) {
-                avgG[i] = keep * avgG[i] + g[i] / averaged;
-            }
-            for (int c = 0; c < ptheta.length; c++) {
-                avgTheta[c] = keep * avgTheta[c] + ptheta[c] / averaged;
-            }
-            double averageLower = min(avgG);
-            if (averageLower > bestLower) {
-                bestLower = averageLower;
-                System.arraycopy(avgTheta, 0, bestTheta, 0, ptheta.length);
-            }
-            converged = bestUpper - bestLower <= options.tolerance();
+            best.offerUpper(f, q, norms);
+            double lower = best.offerLower(iterations, g, ptheta);
+            converged = best.gap() <= options.tolerance();
             // At the minimiser of the smoothed objective the gap is at most the smoothing; once the
             // iterate is that close, sharpen it.
             if (!converged && f - lower <= 2 * smoothing && smoothing > options.tolerance() / 8) {
@@ -218,15 +187,15 @@ public final class NtkMarginSolver {
                 fs = op.smoothed(norms, smoothing);
                 Arrays.fill(recent, Double.NEGATIVE_INFINITY);
                 recent[0] = fs;
-                averaged = 0;
+                best.restartAverage();
             }
             if (iterations % 5 == 0) {
                 monitor.progress(
                         Math.min(1, Math.log(1 + iterations) / Math.log(1 + options.maxIterations())),
-                        String.format("NTK margin in [%.5g, %.5g]", bestLower, bestUpper));
+                        String.format("NTK margin in [%.5g, %.5g]", best.lower, best.upper));
             }
         }
-        return result(bestLower, bestUpper, iterations, converged, bestQ, bestNorms, bestTheta, monteCarlo);
+        return result(best.lower, best.upper, iterations, converged, best.q, best.norms, best.theta, monteCarlo);
     }
 
     /**
@@ -293,7 +262,7 @@ public final class NtkMarginSolver {
         return new NtkMarginResult(lower, upper, iterations, converged, m, d, se, support, weights, theta);
     }
 
-    private static double min(double[] v) {
+    static double min(double[] v) {
         double best = Double.POSITIVE_INFINITY;
         for (double x : v) {
             best = Math.min(best, x);
