@@ -247,9 +247,8 @@ final class ExperimentsWindow {
                         10_000_000L,
                         Runtime.getRuntime().availableProcessors(),
                         monitor,
-                        point -> {
-                            arrived.add(point);
-                        }),
+                        arrived::add,
+                        WidthSweep.allCells(widthList.length, seedList.length)),
                 outcome -> {
                     arrived.deliver();
                     boolean ok = outcome.problem() == null;

@@ -189,20 +189,12 @@ final class FigurePainter {
             }
             frame = new CircleFrame(r, circleImage);
         } catch (RuntimeException e) {
-            // A drawing failure must not stop the painter; the next request draws afresh.
             circleImage = null;
             stillFor = null;
-            release(true);
-            fx.execute(() -> failures.accept("drawing the circle view failed: " + e));
+            failed("the circle view", e, true);
             return;
         }
-        fx.execute(() -> {
-            try {
-                circleSink.accept(frame);
-            } finally {
-                release(true);
-            }
-        });
+        handOver(circleSink, frame, true);
     }
 
     private void deliverCharts(ChartRequest r) {
@@ -229,17 +221,27 @@ final class FigurePainter {
             frame = new ChartFrame(r, images, marginPoints);
         } catch (RuntimeException e) {
             chartImages.clear();
-            release(false);
-            fx.execute(() -> failures.accept("drawing the charts failed: " + e));
+            failed("the charts", e, false);
             return;
         }
+        handOver(chartSink, frame, false);
+    }
+
+    /** Hands a finished frame to its sink on the FX executor; the next frame of its kind may start once it is taken. */
+    private <F> void handOver(Consumer<F> sink, F frame, boolean circle) {
         fx.execute(() -> {
             try {
-                chartSink.accept(frame);
+                sink.accept(frame);
             } finally {
-                release(false);
+                release(circle);
             }
         });
+    }
+
+    /** A drawing failure must not stop the painter: it is reported, and the next request draws afresh. */
+    private void failed(String what, RuntimeException e, boolean circle) {
+        release(circle);
+        fx.execute(() -> failures.accept("drawing " + what + " failed: " + e));
     }
 
     private void release(boolean circle) {

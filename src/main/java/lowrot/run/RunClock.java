@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
  * pictured and the steps-per-second figure — never which step a frame shows or what training computes. Tests give a
  * run a clock that moves only while the run waits, so that every frame of a paced run is shown.
  */
-interface RunClock {
+public interface RunClock {
     /** The machine's clock. */
     RunClock SYSTEM = new RunClock() {
         @Override

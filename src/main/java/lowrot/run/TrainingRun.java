@@ -36,33 +36,12 @@ public final class TrainingRun implements AutoCloseable {
     /**
      * Creates the run and starts its thread (the trainer is built on that thread, so a large network never blocks
      * the caller), with the minimum time between snapshots (0 publishes every {@code stepsPerSnapshot}
-     * steps), the recording interval (every {@code recordEvery} steps, as the command line does) and an
+     * steps), the recording interval (every {@code recordEvery} steps, as the command line does), an
      * action the trainer thread and its step workers run first (the window lowers their scheduling
-     * priority; the results do not depend on it).
+     * priority; the results do not depend on it) and the clock that paces its pictures ({@link RunClock#SYSTEM};
+     * tests give one that moves only while the run waits).
      */
     public TrainingRun(
-            long runId,
-            RunConfig config,
-            DataSplit data,
-            int stepsPerSnapshot,
-            long minSnapshotNanos,
-            int recordEvery,
-            Runnable threadStart,
-            RunListener listener) {
-        this(
-                runId,
-                config,
-                data,
-                stepsPerSnapshot,
-                minSnapshotNanos,
-                recordEvery,
-                threadStart,
-                listener,
-                RunClock.SYSTEM);
-    }
-
-    /** As above, on a given clock (tests use one that moves only while the run waits). */
-    TrainingRun(
             long runId,
             RunConfig config,
             DataSplit data,

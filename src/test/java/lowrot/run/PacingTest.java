@@ -101,7 +101,8 @@ class PacingTest {
                 3_600_000_000_000L,
                 10,
                 lowrot.core.util.Workers.NOTHING,
-                seen);
+                seen,
+                RunClock.SYSTEM);
         run.setPace(0);
         run.setTarget(4000, 0);
         run.play();

@@ -34,7 +34,15 @@ class ReliabilityTest {
                                 .withStepSize(1e4));
                 CollectingListener seen = new CollectingListener();
                 TrainingRun run = new TrainingRun(
-                        1, c, Datasets.generate(c.dataset(), 1), 1, 0, 1, lowrot.core.util.Workers.NOTHING, seen);
+                        1,
+                        c,
+                        Datasets.generate(c.dataset(), 1),
+                        1,
+                        0,
+                        1,
+                        lowrot.core.util.Workers.NOTHING,
+                        seen,
+                        RunClock.SYSTEM);
                 run.play();
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
                 while (run.state() != RunState.DIVERGED && System.nanoTime() < deadline) {

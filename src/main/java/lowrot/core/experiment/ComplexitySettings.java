@@ -49,25 +49,20 @@ public record ComplexitySettings(
                 new int[] {4096, 1024, 128, 512});
     }
 
+    /** These settings with the target test error ε replaced. */
     public ComplexitySettings withEpsilon(double value) {
-        return new ComplexitySettings(
-                nTest,
-                value,
-                nearWidth,
-                nearTime,
-                nearStepSize,
-                richWidth,
-                richInitScale,
-                richSteps,
-                richStepSize,
-                maxMargin,
-                maxN);
+        return with(nTest, value);
     }
 
+    /** These settings with the test points per (d, seed) replaced. */
     public ComplexitySettings withNTest(int value) {
+        return with(value, epsilon);
+    }
+
+    private ComplexitySettings with(int testPoints, double target) {
         return new ComplexitySettings(
-                value,
-                epsilon,
+                testPoints,
+                target,
                 nearWidth,
                 nearTime,
                 nearStepSize,

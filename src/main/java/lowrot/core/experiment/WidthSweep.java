@@ -27,51 +27,17 @@ public final class WidthSweep {
 
     private WidthSweep() {}
 
-    /**
-     * Runs every (width, seed) pair until τ ≥ time (or {@code maxSteps} steps). The progress
-     * fraction is the share of runs finished. Results are in (width, seed) order.
-     */
-    public static List<Point> run(
-            RunConfig base,
-            DataSplit data,
-            int[] widths,
-            long[] seeds,
-            double time,
-            long maxSteps,
-            int workers,
-            ProgressMonitor monitor) {
-        return run(base, data, widths, seeds, time, maxSteps, workers, monitor, p -> {});
-    }
-
-    /** As above; {@code onPoint} receives each run's result as it finishes (on a worker thread). */
-    public static List<Point> run(
-            RunConfig base,
-            DataSplit data,
-            int[] widths,
-            long[] seeds,
-            double time,
-            long maxSteps,
-            int workers,
-            ProgressMonitor monitor,
-            java.util.function.Consumer<Point> onPoint) {
-        return run(
-                base,
-                data,
-                widths,
-                seeds,
-                time,
-                maxSteps,
-                workers,
-                monitor,
-                onPoint,
-                java.util.stream.IntStream.range(0, widths.length * seeds.length)
-                        .toArray());
+    /** Every cell of a grid of widths × seeds, in (width, seed) order: 0 … widths·seeds − 1. */
+    public static int[] allCells(int widths, int seeds) {
+        return java.util.stream.IntStream.range(0, widths * seeds).toArray();
     }
 
     /**
-     * Only the grid cells listed (cell k is widths[k / seeds.length] with seeds[k % seeds.length]), in the
-     * order listed: each cell's result is the same bits as in a run of the whole grid, so shards of a grid
-     * computed apart and put together equal the whole.
+     * Runs the grid cells listed (cell k is widths[k / seeds.length] with seeds[k % seeds.length]; all of them:
+     * {@link #allCells}) until τ ≥ time (or {@code maxSteps} steps), in the order listed; {@code onPoint} receives
+     * each run's result as it finishes (on a worker thread), and the progress fraction is the share of runs finished.
+     * Each cell's result is the same bits as in a run of the whole grid, so shards of a grid computed apart and put
+     * together equal the whole.
      */
     public static List<Point> run(
             RunConfig base,

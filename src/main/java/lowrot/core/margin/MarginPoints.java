@@ -73,12 +73,17 @@ final class MarginPoints {
 
     /** Whether {@code columns} holds u already (every coordinate within 1e−13). */
     boolean contains(List<double[]> columns, double[] u) {
-        for (double[] c : columns) {
+        return near(columns, u, 1e-13);
+    }
+
+    /** Whether some direction of {@code list} has every coordinate within {@code tolerance} of u's. */
+    static boolean near(List<double[]> list, double[] u, double tolerance) {
+        for (double[] v : list) {
             double diff = 0;
-            for (int k = 0; k < d; k++) {
-                diff = Math.max(diff, Math.abs(c[k] - u[k]));
+            for (int k = 0; k < u.length; k++) {
+                diff = Math.max(diff, Math.abs(v[k] - u[k]));
             }
-            if (diff < 1e-13) {
+            if (diff < tolerance) {
                 return true;
             }
         }

@@ -165,7 +165,7 @@ final class PatternSearch {
             if (out.size() >= limit) {
                 break;
             }
-            if (!near(out, found.get(t))) {
+            if (!MarginPoints.near(out, found.get(t), 1e-12)) {
                 out.add(found.get(t));
             }
         }
@@ -185,19 +185,6 @@ final class PatternSearch {
     /** A region whose bound is within the allowance of the best value found cannot improve it enough. */
     static boolean prunable(double bound, double best, double relTol) {
         return bound <= best + allowance(best, relTol);
-    }
-
-    private boolean near(List<double[]> list, double[] u) {
-        for (double[] v : list) {
-            double diff = 0;
-            for (int k = 0; k < d; k++) {
-                diff = Math.max(diff, Math.abs(v[k] - u[k]));
-            }
-            if (diff < 1e-12) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private double[] unit(double[] v) {

@@ -96,7 +96,9 @@ class LazinessTest {
                 100,
                 1_000_000,
                 2,
-                ProgressMonitor.NONE);
+                ProgressMonitor.NONE,
+                q -> {},
+                WidthSweep.allCells(2, 1));
         double narrow = p.get(0).metrics().rotationMean();
         double wide = p.get(1).metrics().rotationMean();
         // m^−½ would give a factor 8 from 64 to 4096; ask for at least 3.

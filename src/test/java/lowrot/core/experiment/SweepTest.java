@@ -26,8 +26,28 @@ class SweepTest {
         DataSplit data = Datasets.generate(base.dataset(), base.dataSeed());
         int[] widths = {4, 16};
         long[] seeds = {1, 2, 3};
-        List<WidthSweep.Point> a = WidthSweep.run(base, data, widths, seeds, 5.0, 100_000, 2, ProgressMonitor.NONE);
-        List<WidthSweep.Point> b = WidthSweep.run(base, data, widths, seeds, 5.0, 100_000, 1, ProgressMonitor.NONE);
+        List<WidthSweep.Point> a = WidthSweep.run(
+                base,
+                data,
+                widths,
+                seeds,
+                5.0,
+                100_000,
+                2,
+                ProgressMonitor.NONE,
+                q -> {},
+                WidthSweep.allCells(widths.length, seeds.length));
+        List<WidthSweep.Point> b = WidthSweep.run(
+                base,
+                data,
+                widths,
+                seeds,
+                5.0,
+                100_000,
+                1,
+                ProgressMonitor.NONE,
+                q -> {},
+                WidthSweep.allCells(widths.length, seeds.length));
         assertEquals(6, a.size());
         for (int k = 0; k < a.size(); k++) {
             assertEquals(widths[k / 3], a.get(k).width());
@@ -62,7 +82,17 @@ class SweepTest {
         };
         assertThrows(
                 CancelledException.class,
-                () -> WidthSweep.run(base, data, new int[] {8}, new long[] {1}, 1e9, 1_000_000_000L, 1, stop));
+                () -> WidthSweep.run(
+                        base,
+                        data,
+                        new int[] {8},
+                        new long[] {1},
+                        1e9,
+                        1_000_000_000L,
+                        1,
+                        stop,
+                        q -> {},
+                        WidthSweep.allCells(1, 1)));
     }
 
     /* y = 3·x^1.5 · e^{ε}, ε ~ N(0, 0.05²): the fit recovers 1.5 within its confidence interval. */
