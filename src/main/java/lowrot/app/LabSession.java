@@ -15,7 +15,6 @@ import lowrot.core.util.Problems;
 import lowrot.io.LabConfig;
 import lowrot.run.History;
 import lowrot.run.MemoryGuard;
-import lowrot.run.RunClock;
 import lowrot.run.RunState;
 import lowrot.run.RunStatus;
 import lowrot.run.TrainingRun;
@@ -150,17 +149,7 @@ final class LabSession implements AutoCloseable {
         latest = null;
         pictures.newTrails(rc.network().width());
         pump = new SnapshotPump(runId, fx, this::onBatch);
-        run = new TrainingRun(
-                runId,
-                rc,
-                data,
-                transport.stepsPerFrame(),
-                30_000_000L,
-                next.every(),
-                threadStart,
-                pump,
-                RunClock.SYSTEM);
-        transport.configure(run, next.steps());
+        run = transport.newRun(runId, rc, data, next, threadStart, pump);
         work.compute(next, data.train());
         listener.runStarted();
         listener.frame();

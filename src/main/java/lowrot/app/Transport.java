@@ -1,6 +1,11 @@
 package lowrot.app;
 
+import lowrot.core.data.DataSplit;
+import lowrot.core.model.RunConfig;
 import lowrot.core.train.Snapshot;
+import lowrot.io.LabConfig;
+import lowrot.run.RunClock;
+import lowrot.run.RunListener;
 import lowrot.run.TrainingRun;
 
 /**
@@ -17,13 +22,20 @@ final class Transport {
         this.session = session;
     }
 
-    /** A new run: its pace and targets are the transport's; it plays if the old one did. */
-    void configure(TrainingRun run, long targetSteps) {
+    /**
+     * Starts a run of {@code config} (snapshots at most every 30 ms, recorded every {@code config.every()} steps)
+     * with the transport's steps per frame, pace and targets; it plays if the old one did.
+     */
+    TrainingRun newRun(
+            long runId, RunConfig rc, DataSplit data, LabConfig config, Runnable threadStart, RunListener listener) {
+        TrainingRun run = new TrainingRun(
+                runId, rc, data, stepsPerFrame, 30_000_000L, config.every(), threadStart, listener, RunClock.SYSTEM);
         run.setPace(playback.pace());
-        run.setTarget(targetSteps, playback.targetTime());
+        run.setTarget(config.steps(), playback.targetTime());
         if (playing) {
             run.play();
         }
+        return run;
     }
 
     void play() {
