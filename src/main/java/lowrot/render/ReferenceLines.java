@@ -112,9 +112,12 @@ final class ReferenceLines {
 
     /**
      * The γ_gl line's label: its value when the certified gap is closed, else the proven interval, or
-     * "lower bound only" when no upper bound was proven.
+     * "lower bound only" when no upper bound was proven, or "0 (not separable)".
      */
     static String globalLabel(GlobalMarginResult global, double factor, String suffix) {
+        if (global.notSeparable()) {
+            return String.format("γ_gl%s = 0 (not separable)", suffix);
+        }
         if (!global.upperCertified()) {
             return String.format("γ_gl%s ≥ %s (lower bound only)", suffix, ChartSet.fmt(factor * global.lower()));
         }

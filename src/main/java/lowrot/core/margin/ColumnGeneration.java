@@ -33,7 +33,13 @@ final class ColumnGeneration {
     private final double[] margins;
     private List<double[]> columns;
 
-    private double bestLower = Double.NEGATIVE_INFINITY;
+    /**
+     * The zero network (no neuron, path norm 0 ≤ 1) has margin 0, so γ_gl ≥ 0 always: the best lower bound starts
+     * there, and a program whose every μ has a negative margin (a point carrying both labels) returns the zero
+     * network with margin 0, not a network that misclassifies.
+     */
+    private double bestLower = 0;
+
     private double bestUpper = Double.POSITIVE_INFINITY;
     private double[] bestMu = new double[0];
     private List<double[]> bestDirs = List.of();

@@ -6,8 +6,8 @@ import lowrot.core.model.Network;
  * The global margin (or the no-rotation limit of a set of directions) with its certificate and
  * the network that attains the lower bound.
  *
- * <p>{@code lower} is min_i y_i g(x_i) of {@link #network()}, whose path norm is 1: a certified
- * lower bound. {@code upper} is a proven bound on max_u |Σ_i q_i y_i σ(u · x_i)| for dual weights q on
+ * <p>{@code lower} is min_i y_i g(x_i) of {@link #network()}, whose path norm is 1 (or the zero network, whose margin
+ * is 0: γ_gl ≥ 0 always): a certified lower bound. {@code upper} is a proven bound on max_u |Σ_i q_i y_i σ(u · x_i)| for dual weights q on
  * the simplex, hence on γ_gl: exact over the circle for d = 2 and over a finite dictionary, a branch and
  * bound's sound bound for d &gt; 2. When no certificate was reached within the round cap,
  * {@link #upperCertified()} is false, {@code upper} is +∞ and the result is "lower bound only".
@@ -66,7 +66,18 @@ public final class GlobalMarginResult implements MarginBounds {
      * (proven but looser than asked: a round or node cap was reached) or "lower bound only".
      */
     public String upperStatus() {
+        if (notSeparable()) {
+            return "not separable, γ_gl = 0";
+        }
         return !upperCertified ? "lower bound only" : converged ? "certified" : "certified, gap open";
+    }
+
+    /**
+     * True when γ_gl = 0 is proven: the zero network attains the lower bound 0 and the certified upper bound is at
+     * most the solver's absolute floor, 1e−12 (no network of path norm 1 separates the data by more).
+     */
+    public boolean notSeparable() {
+        return upperCertified && lower == 0 && upper <= 1e-12;
     }
 
     /** True when the gap reached the requested tolerance. */

@@ -52,6 +52,29 @@ class GlobalMarginTest {
     }
 
     /*
+     * A point carrying both labels: y g(x) = g(x) and −g(x) for the same x, so every network has margin ≤ 0, and the
+     * zero network has margin 0: γ_gl = 0, in the plane and in space. The dual q = (½, ½) on the two copies gives
+     * h ≡ 0, the certificate. Also with a third, separable point beside them.
+     */
+    @Test
+    void aPointWithBothLabelsIsNotSeparable() {
+        for (double[][] x : new double[][][] {
+            {{0.3, 0.4}, {0.3, 0.4}}, {{0.3, 0.4, 0.5}, {0.3, 0.4, 0.5}}, {{0.3, 0.4}, {0.3, 0.4}, {-0.6, 0.1}}
+        }) {
+            double[] y = x.length == 2 ? new double[] {1, -1} : new double[] {1, -1, 1};
+            GlobalMarginResult r = solve(x, y);
+            assertEquals(0.0, r.lower(), 0.0, r.toString());
+            assertTrue(r.upperCertified() && r.upper() >= 0 && r.upper() <= 1e-12, r.toString());
+            assertTrue(r.notSeparable(), r.toString());
+            assertEquals("not separable, γ_gl = 0", r.upperStatus());
+            assertEquals(0, r.neurons(), "the zero network attains it");
+            assertTrue(r.converged());
+        }
+        // A separable set is never called so.
+        assertTrue(!solve(new double[][] {{0.3, 0.4}}, new double[] {1}).notSeparable());
+    }
+
+    /*
      * x₁ = e₁ (+1), x₂ = −e₁ (−1). At most one of σ(u·x₁), σ(u·x₂) is positive, so μ = α δ_{e₁} − β δ_{−e₁}
      * with α + β ≤ 1 and margins (α, β): γ ≥ 1/2. Dual q = (1/2, 1/2): h(u) = (σ(u₁) − σ(−u₁))/2 = u₁/2,
      * so max |h| = 1/2. γ = 1/2. The same holds with equal labels (h = |u₁|/2).
