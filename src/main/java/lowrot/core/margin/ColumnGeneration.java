@@ -43,6 +43,8 @@ final class ColumnGeneration {
     private double bestUpper = Double.POSITIVE_INFINITY;
     private double[] bestMu = new double[0];
     private List<double[]> bestDirs = List.of();
+    /** The dual weights whose pricing maximum is bestUpper: the certificate. */
+    private double[] bestQ;
 
     ColumnGeneration(MarginPoints points, Pricer pricer, GlobalMarginSolver.Options options, ProgressMonitor monitor) {
         this.points = points;
@@ -76,8 +78,9 @@ final class ColumnGeneration {
                     .sorted((i, j) -> Double.compare(margins[i], margins[j]))
                     .toArray(Integer[]::new);
             Pricer.Priced priced = price(lp.t() + threshold, violated.length > 0, rounds == options.maxRounds());
-            if (priced.bound()) {
-                bestUpper = Math.min(bestUpper, priced.max());
+            if (priced.bound() && priced.max() < bestUpper) {
+                bestUpper = priced.max();
+                bestQ = q.clone();
             }
             monitor.progress(
                     Math.min(0.99, rounds / (double) options.maxRounds()),
@@ -265,6 +268,29 @@ final class ColumnGeneration {
         }
     }
 
+    /** The points with positive dual weight in the certificate, in point order; null when no bound was proven. */
+    private GlobalMarginResult.Certificate certificate() {
+        if (bestQ == null) {
+            return null;
+        }
+        int support = 0;
+        for (double w : bestQ) {
+            support += w > 0 ? 1 : 0;
+        }
+        double[] x = new double[support * d];
+        double[] y = new double[support];
+        double[] w = new double[support];
+        int t = 0;
+        for (int i = 0; i < n; i++) {
+            if (bestQ[i] > 0) {
+                System.arraycopy(points.xs, i * d, x, t * d, d);
+                y[t] = points.ys[i];
+                w[t++] = bestQ[i];
+            }
+        }
+        return new GlobalMarginResult.Certificate(x, y, w, bestUpper);
+    }
+
     private GlobalMarginResult result(boolean exact, boolean converged, int rounds) {
         int count = 0;
         for (double w : bestMu) {
@@ -280,6 +306,6 @@ final class ColumnGeneration {
             }
         }
         return new GlobalMarginResult(
-                bestLower, bestUpper, exact, converged, rounds, columns.size(), d, directions, weights);
+                bestLower, bestUpper, exact, converged, rounds, columns.size(), d, directions, weights, certificate());
     }
 }

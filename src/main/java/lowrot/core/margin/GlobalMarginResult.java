@@ -22,6 +22,14 @@ public final class GlobalMarginResult implements MarginBounds {
     private final int dim;
     private final double[] directions;
     private final double[] weights;
+    private final Certificate certificate;
+
+    /**
+     * The proof of the upper bound: dual weights q ≥ 0 with Σ q = 1 on the points listed (rows of length d, their
+     * labels ±1), and the proven maximum over unit u of |Σ_i q_i y_i σ(u · x_i)| — the upper bound itself. Any
+     * network of path norm 1 has margin ≤ Σ_i q_i y_i g(x_i) ≤ that maximum.
+     */
+    public record Certificate(double[] points, double[] labels, double[] q, double pricingMax) {}
 
     GlobalMarginResult(
             double lower,
@@ -32,7 +40,8 @@ public final class GlobalMarginResult implements MarginBounds {
             int dictionarySize,
             int dim,
             double[] directions,
-            double[] weights) {
+            double[] weights,
+            Certificate certificate) {
         this.lower = lower;
         this.upper = upper;
         this.upperCertified = upperCertified;
@@ -42,6 +51,12 @@ public final class GlobalMarginResult implements MarginBounds {
         this.dim = dim;
         this.directions = directions.clone();
         this.weights = weights.clone();
+        this.certificate = certificate;
+    }
+
+    /** The dual certificate of the upper bound, or null when none was proven ("lower bound only"). */
+    public Certificate certificate() {
+        return certificate;
     }
 
     /** Margin of the returned network (path norm 1): a certified lower bound. */
