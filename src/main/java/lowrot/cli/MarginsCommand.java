@@ -1,10 +1,14 @@
 package lowrot.cli;
 
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import lowrot.core.data.Datasets;
+import lowrot.core.margin.GlobalMarginResult;
 import lowrot.core.margin.ReferenceMargins;
 import lowrot.core.util.ProgressMonitor;
 import lowrot.io.LabConfig;
@@ -31,7 +35,8 @@ final class MarginsCommand implements Callable<Integer> {
     @Option(
             names = "--json",
             description =
-                    "Print one JSON object with keys ntk, global, no_rotation, kernel_ceiling, kernel_ceiling_limit.")
+                    "Print one JSON object with keys ntk, global (with the optimal network and the certificate of its"
+                            + " upper bound), no_rotation, kernel_ceiling, kernel_ceiling_limit.")
     boolean json;
 
     @Override
@@ -56,6 +61,8 @@ final class MarginsCommand implements Callable<Integer> {
             global.addProperty("status", r.global().upperStatus());
             global.addProperty("rounds", r.global().rounds());
             global.addProperty("converged", r.global().converged());
+            global.add("network", network(r.global()));
+            global.add("certificate", certificate(r.global()));
             o.add("global", global);
             JsonObject noRot = bounds(r.noRotation().lower(), r.noRotation().upper());
             noRot.addProperty("width", c.run().network().width());
@@ -111,6 +118,50 @@ final class MarginsCommand implements Callable<Integer> {
         JsonObject o = new JsonObject();
         o.addProperty("lower", lower);
         o.addProperty("upper", upper);
+        return o;
+    }
+
+    /** The optimal network: atoms u_k (unit directions) and signed weights w_k with Σ|w_k| = 1. */
+    private static JsonArray network(GlobalMarginResult g) {
+        JsonArray atoms = new JsonArray();
+        for (int k = 0; k < g.neurons(); k++) {
+            JsonObject atom = new JsonObject();
+            JsonArray u = new JsonArray();
+            for (int c = 0; c < g.dim(); c++) {
+                u.add(g.direction(k, c));
+            }
+            atom.add("direction", u);
+            atom.addProperty("weight", g.weight(k));
+            atoms.add(atom);
+        }
+        return atoms;
+    }
+
+    /**
+     * The dual certificate: weights q on the listed points and the proven maximum of |Σ_i q_i y_i σ(u · x_i)| over
+     * unit u, the upper bound; null when none was proven.
+     */
+    private static JsonElement certificate(GlobalMarginResult g) {
+        GlobalMarginResult.Certificate c = g.certificate();
+        if (c == null) {
+            return JsonNull.INSTANCE;
+        }
+        JsonObject o = new JsonObject();
+        o.addProperty("pricing_max", c.pricingMax());
+        JsonArray support = new JsonArray();
+        int d = g.dim();
+        for (int t = 0; t < c.q().length; t++) {
+            JsonObject point = new JsonObject();
+            JsonArray x = new JsonArray();
+            for (int k = 0; k < d; k++) {
+                x.add(c.points()[t * d + k]);
+            }
+            point.add("x", x);
+            point.addProperty("y", c.labels()[t]);
+            point.addProperty("q", c.q()[t]);
+            support.add(point);
+        }
+        o.add("support", support);
         return o;
     }
 }

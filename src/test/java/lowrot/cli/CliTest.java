@@ -135,6 +135,46 @@ class CliTest {
         }
         assertTrue(o.getAsJsonObject("no_rotation").get("upper").getAsDouble()
                 <= o.getAsJsonObject("global").get("upper").getAsDouble() + 1e-9);
+        // The optimal network (path norm 1) and the certificate, checked from the printed numbers alone: on the
+        // certificate's points the network's margin is at least the lower bound, and its q-weighted margin is at
+        // most the pricing maximum, which is the upper bound.
+        JsonObject global = o.getAsJsonObject("global");
+        double lower = global.get("lower").getAsDouble();
+        var atoms = global.getAsJsonArray("network");
+        double pathNorm = 0;
+        for (var a : atoms) {
+            pathNorm += Math.abs(a.getAsJsonObject().get("weight").getAsDouble());
+            double norm2 = 0;
+            for (var c : a.getAsJsonObject().getAsJsonArray("direction")) {
+                norm2 += c.getAsDouble() * c.getAsDouble();
+            }
+            assertEquals(1, norm2, 1e-12);
+        }
+        assertEquals(1, pathNorm, 1e-9);
+        JsonObject cert = global.getAsJsonObject("certificate");
+        assertEquals(global.get("upper").getAsDouble(), cert.get("pricing_max").getAsDouble(), 0.0);
+        double qSum = 0;
+        double dual = 0;
+        for (var p : cert.getAsJsonArray("support")) {
+            JsonObject pt = p.getAsJsonObject();
+            double q = pt.get("q").getAsDouble();
+            double y = pt.get("y").getAsDouble();
+            double g = 0;
+            for (var a : atoms) {
+                var u = a.getAsJsonObject().getAsJsonArray("direction");
+                double dot = 0;
+                for (int k = 0; k < u.size(); k++) {
+                    dot += u.get(k).getAsDouble()
+                            * pt.getAsJsonArray("x").get(k).getAsDouble();
+                }
+                g += a.getAsJsonObject().get("weight").getAsDouble() * Math.max(dot, 0);
+            }
+            assertTrue(y * g >= lower - 1e-9, "margin on a certificate point below the lower bound");
+            qSum += q;
+            dual += q * y * g;
+        }
+        assertEquals(1, qSum, 1e-9);
+        assertTrue(dual <= cert.get("pricing_max").getAsDouble() + 1e-12);
     }
 
     @Test
