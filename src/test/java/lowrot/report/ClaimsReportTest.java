@@ -57,7 +57,9 @@ class ClaimsReportTest {
         assertEquals(
                 s.stream().allMatch(x -> x.alignment() >= 0.9), claims.get(2).holds());
         for (NeuralCollapseClaim.Setting x : s) {
-            assertTrue(x.alignment() <= 1 + 1e-12 && x.initialAlignment() >= 0, x.toString());
+            assertTrue(x.alignment() <= 1 + 1e-12 && x.alignment() >= -1 - 1e-12, x.toString());
+            assertTrue(x.centreCosine() <= 1 + 1e-12 && x.initialCentreCosine() >= 0, x.toString());
+            assertTrue(x.globalLower() > 0 && x.globalLower() <= x.globalUpper(), x.toString());
         }
 
         NoRotationClaim.Result nr = result.noRotation();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import lowrot.core.data.Dataset;
+import lowrot.core.model.Network;
 import lowrot.core.util.ProgressMonitor;
 import lowrot.core.util.Rng;
 import org.junit.jupiter.api.Test;
@@ -138,5 +139,53 @@ class OptimalNetworkTest {
             }
             assertTrue(g.lower() <= dual + 1e-12 && dual <= cert.pricingMax() + 1e-12, g + ": dual value " + dual);
         }
+    }
+
+    /*
+     * The alignment against the optimal network on the closed form (r = 6 orthonormal centres, points at the
+     * centres): a network whose neurons sit on the label sums u± (weights ±½) scores 1; a network with one neuron on
+     * each centre, weighted by its label (also margin > 0), scores only 1/√3, the label sum's cosine to a centre —
+     * as does the optimal network measured against the centres. Neurons of the wrong sign are measured against the
+     * atoms of their own sign: a neuron on u₋ with a > 0 scores cos(u₋, u₊) = 0.
+     */
+    @Test
+    void alignmentAgainstTheOptimalNetworkIsOneOnItsAtomsAndNotOnTheCentres() {
+        int p = 3;
+        int r = 2 * p;
+        double[][] x = new double[r][r];
+        double[] y = new double[r];
+        for (int a = 0; a < r; a++) {
+            x[a][a] = 1;
+            y[a] = a % 2 == 0 ? 1 : -1;
+        }
+        GlobalMarginResult g = solve(x, y);
+        double[] plus = new double[r];
+        double[] minus = new double[r];
+        for (int a = 0; a < r; a++) {
+            (y[a] > 0 ? plus : minus)[a] = 1 / Math.sqrt(p);
+        }
+        double[] sums = new double[2 * r];
+        System.arraycopy(plus, 0, sums, 0, r);
+        System.arraycopy(minus, 0, sums, r, r);
+        Network onSums = Network.of(new double[] {0.5, -0.5}, sums, r, 1.0);
+        assertEquals(1.0, OptimalAlignment.of(onSums, g), 1e-9);
+
+        double[] centres = new double[r * r];
+        double[] labels = new double[r];
+        for (int a = 0; a < r; a++) {
+            centres[a * r + a] = 1;
+            labels[a] = y[a] / r;
+        }
+        Network onCentres = Network.of(labels, centres, r, 1.0);
+        assertEquals(1 / Math.sqrt(p), OptimalAlignment.of(onCentres, g), 1e-9);
+
+        Network wrongSign = Network.of(new double[] {1}, minus, r, 1.0);
+        assertEquals(0.0, OptimalAlignment.of(wrongSign, g), 1e-9);
+        // The zero network of non-separable data has no atom to align with.
+        GlobalMarginResult none = GlobalMarginSolver.solve(
+                Dataset.fromPointsUnchecked(new double[][] {{0.3, 0.4}, {0.3, 0.4}}, new double[] {1, -1}),
+                GlobalMarginSolver.Options.defaults(),
+                ProgressMonitor.NONE);
+        assertTrue(Double.isNaN(OptimalAlignment.of(Network.of(new double[] {1}, new double[] {1, 0}, 2, 1.0), none)));
     }
 }
