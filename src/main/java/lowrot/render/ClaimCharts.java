@@ -47,6 +47,39 @@ public final class ClaimCharts {
         return chart("Near initialization: margin in kernel units", plot);
     }
 
+    /**
+     * Near initialization: (tangent margin of W − W₀) / γ_ntk against GF time at every width, with the ratio 1 the
+     * paper speaks of and the ½ of the verdict's criterion (a ratio: no unit).
+     */
+    public static JFreeChart nearInitializationRatio(NearInitializationClaim.Result r) {
+        List<XYSeries> lines = new ArrayList<>();
+        List<Color> colours = List.of(Palette.NEGATIVE, Palette.INK, Palette.POSITIVE);
+        for (NearInitializationClaim.Ratio ratio : r.ratios()) {
+            XYSeries line = new XYSeries("m = " + ratio.width(), false, true);
+            for (Metrics m : ratio.history()) {
+                double value = m.marginDisplacement() / r.ntk().value();
+                if (m.time() > 0 && Double.isFinite(value)) {
+                    line.add(m.time(), value);
+                }
+            }
+            lines.add(line);
+        }
+        XYPlot plot = plot(
+                lines,
+                colours.subList(0, lines.size()),
+                timeAxis(),
+                new NumberAxis("tangent margin of W − W₀ / γ_ntk"));
+        plot.addRangeMarker(
+                ChartSet.marker(1.0, Palette.NTK, "γ_ntk (ratio 1)", RectangleAnchor.TOP_LEFT, TextAnchor.BOTTOM_LEFT));
+        plot.addRangeMarker(ChartSet.marker(
+                0.5,
+                Palette.FAINT,
+                "criterion: ½ γ_ntk at τ = 1000",
+                RectangleAnchor.BOTTOM_LEFT,
+                TextAnchor.TOP_LEFT));
+        return chart("Near initialization: the margin over γ_ntk, by width", plot);
+    }
+
     /** Near initialization: mean, weighted and largest rotation against GF time. */
     public static JFreeChart nearInitializationRotation(NearInitializationClaim.Result r) {
         XYSeries mean = new XYSeries("mean rotation", false, true);

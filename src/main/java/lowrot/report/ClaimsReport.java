@@ -50,6 +50,7 @@ public final class ClaimsReport {
                 claims.get(0),
                 List.of(
                         ClaimCharts.nearInitializationMargin(result.nearInitialization()),
+                        ClaimCharts.nearInitializationRatio(result.nearInitialization()),
                         ClaimCharts.nearInitializationRotation(result.nearInitialization())));
         figures.put(claims.get(1), List.of(ClaimCharts.neuralCollapse(result.neuralCollapse())));
         figures.put(claims.get(3), List.of(ClaimCharts.noRotation(result.noRotation())));

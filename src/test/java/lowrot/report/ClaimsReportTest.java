@@ -47,6 +47,21 @@ class ClaimsReportTest {
                 && Math.toDegrees(end.rotationMean()) <= 15;
         assertEquals(near, claims.get(0).holds(), claims.get(0).evidence().toString());
         assertTrue(end.time() >= 1000);
+        // The ratio to γ_ntk over τ at every width, recomputed from the histories.
+        var ratios = result.nearInitialization().ratios();
+        assertEquals(3, ratios.size());
+        double ntk = result.nearInitialization().ntk().value();
+        for (var r : ratios) {
+            double largest = r.history().stream()
+                    .mapToDouble(m -> m.marginDisplacement() / ntk)
+                    .filter(Double::isFinite)
+                    .max()
+                    .orElse(Double.NaN);
+            assertEquals(largest, r.largest(), 0.0, "m = " + r.width());
+            assertTrue(r.largest() >= r.atEnd(), "m = " + r.width());
+            assertTrue(r.history().get(r.history().size() - 1).time() >= 1000);
+        }
+        assertEquals(history, ratios.get(1).history(), "the verdict's run is the preset's width");
 
         List<NeuralCollapseClaim.Setting> s = result.neuralCollapse().settings();
         boolean samples = s.get(1).needed() / s.get(0).needed() < 1.5
@@ -99,7 +114,7 @@ class ClaimsReportTest {
                     ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(img.group(1)))));
             images++;
         }
-        assertEquals(5, images);
+        assertEquals(6, images, "two margin figures and the rotation for near initialization, one each for the others");
         Matcher pre = Pattern.compile("<pre>(.*?)</pre>", Pattern.DOTALL).matcher(html);
         int configs = 0;
         while (pre.find()) {
