@@ -83,6 +83,9 @@ public final class MainWindow {
             @Override
             public void status() {
                 updateStatus();
+                if (optimalNetwork != null && optimalNetwork.showing()) {
+                    optimalNetwork.refresh();
+                }
             }
 
             @Override
@@ -161,7 +164,11 @@ public final class MainWindow {
         Menu view = new Menu("View");
         MenuItem overlay = item("Performance overlay", perf::toggle);
         overlay.setAccelerator(new KeyCodeCombination(KeyCode.F3));
-        view.getItems().addAll(item("Experiments…", () -> openExperiments().show()), overlay);
+        view.getItems()
+                .addAll(
+                        item("Experiments…", () -> openExperiments().show()),
+                        item("Optimal network (γ_gl)…", () -> optimalNetwork().show()),
+                        overlay);
         Menu help = new Menu("Help");
         help.getItems().add(item("About the math", this::aboutTheMath));
         return new MenuBar(file, edit, view, help);
@@ -244,6 +251,15 @@ public final class MainWindow {
     }
 
     private Stage mathWindow;
+    private OptimalNetworkWindow optimalNetwork;
+
+    /** View → Optimal network (one window, created when first asked for). */
+    OptimalNetworkWindow optimalNetwork() {
+        if (optimalNetwork == null) {
+            optimalNetwork = new OptimalNetworkWindow(stage, session);
+        }
+        return optimalNetwork;
+    }
 
     /** The last Help → About the math window opened (for tests), or null. */
     Stage mathWindow() {

@@ -13,6 +13,7 @@ import lowrot.core.margin.ReferenceMargins;
 import lowrot.core.util.ProgressMonitor;
 import lowrot.io.LabConfig;
 import lowrot.io.ReferenceSolves;
+import lowrot.render.OptimalNetworkTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -110,6 +111,9 @@ final class MarginsCommand implements Callable<Integer> {
                     "ℓ₂ ceiling, m → ∞",
                     r.kernel().limit().lower(),
                     r.kernel().limit().upper());
+            out.println();
+            out.print(OptimalNetworkTable.of(r.global()));
+            out.flush();
         }
         return Cli.OK;
     }

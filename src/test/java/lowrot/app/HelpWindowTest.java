@@ -20,7 +20,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Help → About the math reads as a page: no Markdown marks left, tables as grids, Esc and Ctrl+W close it. */
+/**
+ * Help → About the math reads as a page: no Markdown marks left, tables as grids, Esc and Ctrl+W close it; View →
+ * Optimal network shows the session's γ_gl as a table.
+ */
 @ExtendWith(ApplicationExtension.class)
 class HelpWindowTest {
     private MainWindow window;
@@ -78,5 +81,24 @@ class HelpWindowTest {
             WaitForAsyncUtils.waitForFxEvents();
             assertFalse(math.isShowing(), escape ? "Esc closes it" : "Ctrl+W closes it");
         }
+    }
+
+    @Test
+    void theOptimalNetworkWindowShowsTheSessionsGlobalMarginAsACopyableTable(FxRobot robot) throws Exception {
+        robot.interact(() -> window.optimalNetwork().show());
+        OptimalNetworkWindow table = window.optimalNetwork();
+        assertTrue(table.showing());
+        // The references arrive on solver threads: wait (a liveness bound) until γ_gl is in the table.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+        while (window.session().refs().global() == null && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> table.refresh());
+        var global = window.session().refs().global();
+        assertTrue(global != null, "γ_gl arrived");
+        String text = table.text();
+        assertTrue(text.equals(lowrot.render.OptimalNetworkTable.of(global)), text);
+        assertTrue(text.startsWith("γ_gl ∈ ["), text);
     }
 }
