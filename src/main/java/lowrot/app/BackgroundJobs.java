@@ -6,6 +6,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import lowrot.core.util.CancelledException;
@@ -88,6 +90,19 @@ final class BackgroundJobs implements AutoCloseable {
      * executor (unless cancelled first); a failure other than cancellation goes to {@code onError}.
      */
     <T> Job submit(Function<ProgressMonitor, T> work, Consumer<T> onResult, Consumer<String> onError) {
+        return submit((monitor, interim) -> work.apply(monitor), value -> {}, onResult, onError);
+    }
+
+    /**
+     * As above, for work that reports values on its way (a solver's bounds as they tighten): each goes to
+     * {@code onInterim} on the delivery executor — the latest wins, at most one hand-off pending — unless the job was
+     * cancelled or its final result has been delivered.
+     */
+    <T> Job submit(
+            BiFunction<ProgressMonitor, Consumer<T>, T> work,
+            Consumer<T> onInterim,
+            Consumer<T> onResult,
+            Consumer<String> onError) {
         Job job = new Job();
         if (solvers.isShutdown()) {
             job.done = true;
@@ -97,7 +112,18 @@ final class BackgroundJobs implements AutoCloseable {
         solvers.submit(() -> {
             T value;
             try {
-                value = compute.submit(() -> work.apply(job.monitor())).join();
+                AtomicReference<T> latest = new AtomicReference<>();
+                Consumer<T> interim = v -> {
+                    if (latest.getAndSet(v) == null) {
+                        fx.execute(() -> {
+                            T shown = latest.getAndSet(null);
+                            if (!job.done && !job.cancelled() && shown != null) {
+                                onInterim.accept(shown);
+                            }
+                        });
+                    }
+                };
+                value = compute.submit(() -> work.apply(job.monitor(), interim)).join();
             } catch (RuntimeException | Error e) {
                 fx.execute(() -> {
                     job.done = true;

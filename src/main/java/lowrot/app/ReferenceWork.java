@@ -3,6 +3,8 @@ package lowrot.app;
 import java.util.ArrayList;
 import java.util.List;
 import lowrot.core.data.Dataset;
+import lowrot.core.margin.GlobalMarginResult;
+import lowrot.core.margin.NtkMarginResult;
 import lowrot.core.margin.NtkMarginSolver;
 import lowrot.core.margin.ReferenceMargins;
 import lowrot.core.margin.TangentPoint;
@@ -80,13 +82,18 @@ final class ReferenceWork {
         if (train.n() == 0) {
             return;
         }
-        if (refs.ntk() == null && idle(ntkJob)) {
-            ntkJob =
-                    jobs.submit(mon -> ReferenceSolves.ntk(c, train, mon), r -> arrived(refs.withNtk(r)), this::failed);
+        // γ_ntk and γ_gl are drawn as soon as their first certified interval is known, and tighten in place.
+        if ((refs.ntk() == null || refs.ntk().interim()) && idle(ntkJob)) {
+            ntkJob = jobs.<NtkMarginResult>submit(
+                    (mon, interim) -> ReferenceSolves.ntk(c, train, mon, interim),
+                    r -> arrived(refs.withNtk(r)),
+                    r -> arrived(refs.withNtk(r)),
+                    this::failed);
         }
-        if (refs.global() == null && idle(globalJob)) {
-            globalJob = jobs.submit(
-                    mon -> ReferenceSolves.global(c, train, new double[0], mon),
+        if ((refs.global() == null || refs.global().interim()) && idle(globalJob)) {
+            globalJob = jobs.<GlobalMarginResult>submit(
+                    (mon, interim) -> ReferenceSolves.global(c, train, new double[0], mon, interim),
+                    r -> arrived(refs.withGlobal(r)),
                     r -> arrived(refs.withGlobal(r)),
                     this::failed);
         }
@@ -119,9 +126,14 @@ final class ReferenceWork {
         return refs;
     }
 
-    /** True while a reference margin is still being computed. */
+    /** True while a reference margin is still being computed (or still tightening). */
     boolean busy() {
-        return refs.ntk() == null || refs.global() == null || refs.noRotation() == null || refs.kernel() == null;
+        return refs.ntk() == null
+                || refs.ntk().interim()
+                || refs.global() == null
+                || refs.global().interim()
+                || refs.noRotation() == null
+                || refs.kernel() == null;
     }
 
     /**

@@ -30,9 +30,20 @@ final class BenchMarginsCommand implements Callable<Integer> {
     @Option(names = "--repeat", description = "Timed repetitions after one warm-up (default 3).")
     int repeat = 3;
 
+    @Option(
+            names = "--references",
+            split = ",",
+            paramLabel = "CONFIG.json",
+            description = "Instead, for each config: the seconds until γ_ntk's and γ_gl's first certified interval"
+                    + " (what the window draws first) and until their final values, each solve alone.")
+    java.util.List<java.nio.file.Path> references;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (references != null) {
+            return timeReferences(out);
+        }
         Dataset parity = Datasets.generate(
                         DataSpec.defaults(DatasetKind.PARITY)
                                 .withD(20)
@@ -76,5 +87,44 @@ final class BenchMarginsCommand implements Callable<Integer> {
         }
         out.printf("%-42s best %.3f s, mean %.3f s  %s%n", name, best, sum / repeat, result);
         out.flush();
+    }
+
+    /** Time to the first certified interval and to the final value of γ_ntk and γ_gl, per config, as the window solves them. */
+    private int timeReferences(PrintWriter out) {
+        for (java.nio.file.Path file : references) {
+            lowrot.io.LabConfig c;
+            try {
+                c = lowrot.io.ConfigJson.read(file);
+            } catch (lowrot.io.ConfigException e) {
+                spec.commandLine().getErr().println("invalid: " + e.getMessage());
+                return Cli.INVALID;
+            }
+            Dataset train =
+                    Datasets.generate(c.run().dataset(), c.run().dataSeed()).train();
+            double[] first = {Double.NaN};
+            long t0 = System.nanoTime();
+            lowrot.io.ReferenceSolves.ntk(c, train, ProgressMonitor.NONE, r -> {
+                if (Double.isNaN(first[0])) {
+                    first[0] = (System.nanoTime() - t0) / 1e9;
+                }
+            });
+            double ntkFinal = (System.nanoTime() - t0) / 1e9;
+            double ntkFirst = Double.isNaN(first[0]) ? ntkFinal : first[0];
+            first[0] = Double.NaN;
+            long t1 = System.nanoTime();
+            var global = lowrot.io.ReferenceSolves.global(c, train, new double[0], ProgressMonitor.NONE, r -> {
+                if (Double.isNaN(first[0]) && r.upperCertified()) {
+                    first[0] = (System.nanoTime() - t1) / 1e9;
+                }
+            });
+            double globalFinal = (System.nanoTime() - t1) / 1e9;
+            double globalFirst = Double.isNaN(first[0]) ? globalFinal : first[0];
+            out.printf(
+                    "%-28s γ_ntk first interval %5.2f s, final %5.2f s   γ_gl first certified interval %5.2f s, final"
+                            + " %5.2f s (%s)%n",
+                    file.getFileName(), ntkFirst, ntkFinal, globalFirst, globalFinal, global.upperStatus());
+            out.flush();
+        }
+        return Cli.OK;
     }
 }

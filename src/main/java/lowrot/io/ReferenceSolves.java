@@ -1,5 +1,6 @@
 package lowrot.io;
 
+import java.util.function.Consumer;
 import lowrot.core.data.Dataset;
 import lowrot.core.margin.GlobalMarginResult;
 import lowrot.core.margin.GlobalMarginSolver;
@@ -21,13 +22,20 @@ public final class ReferenceSolves {
 
     /** γ_ntk over the config's M sampled directions. */
     public static NtkMarginResult ntk(LabConfig c, Dataset train, ProgressMonitor monitor) {
+        return ntk(c, train, monitor, r -> {});
+    }
+
+    /** The same, telling {@code interim} the certified bounds on the way. */
+    public static NtkMarginResult ntk(
+            LabConfig c, Dataset train, ProgressMonitor monitor, Consumer<NtkMarginResult> interim) {
         return NtkMarginSolver.solve(
                 train,
                 NtkMarginSolver.Options.defaults()
                         .withDirections(c.ntkDirections())
                         .withTolerance(c.ntkTolerance())
                         .withSeed(c.run().dataSeed()),
-                monitor);
+                monitor,
+                interim);
     }
 
     /**
@@ -36,7 +44,13 @@ public final class ReferenceSolves {
      * certified whatever they are.
      */
     public static GlobalMarginResult global(LabConfig c, Dataset train, double[] seeds, ProgressMonitor monitor) {
-        return GlobalMarginSolver.solve(train, c.globalOptions(), seeds, monitor);
+        return global(c, train, seeds, monitor, r -> {});
+    }
+
+    /** The same, telling {@code interim} the proven bounds and the best network on the way. */
+    public static GlobalMarginResult global(
+            LabConfig c, Dataset train, double[] seeds, ProgressMonitor monitor, Consumer<GlobalMarginResult> interim) {
+        return GlobalMarginSolver.solve(train, c.globalOptions(), seeds, monitor, interim);
     }
 
     /** The best path-norm margin reachable with the initial network's directions frozen. */

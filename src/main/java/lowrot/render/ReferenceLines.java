@@ -56,9 +56,12 @@ final class ReferenceLines {
         KernelCeiling kernel = refs == null ? null : refs.kernel();
         List<Object[]> entries = new ArrayList<>();
         if (ntk != null) {
-            entries.add(new Object[] {
-                String.format("γ_ntk = %s (‖θ(v)‖ ≤ 1)", ChartSet.fmt(ntk.value())), ntk.value(), Palette.NTK
-            });
+            String label = ntk.interim()
+                    ? String.format(
+                            "γ_ntk ∈ [%s, %s], tightening (‖θ(v)‖ ≤ 1)",
+                            ChartSet.fmt(ntk.lower()), ChartSet.fmt(ntk.upper()))
+                    : String.format("γ_ntk = %s (‖θ(v)‖ ≤ 1)", ChartSet.fmt(ntk.value()));
+            entries.add(new Object[] {label, ntk.value(), Palette.NTK});
         }
         if (kernel != null) {
             entries.add(new Object[] {
@@ -119,7 +122,14 @@ final class ReferenceLines {
             return String.format("γ_gl%s = 0 (not separable)", suffix);
         }
         if (!global.upperCertified()) {
-            return String.format("γ_gl%s ≥ %s (lower bound only)", suffix, ChartSet.fmt(factor * global.lower()));
+            return String.format(
+                    "γ_gl%s ≥ %s (%s)",
+                    suffix, ChartSet.fmt(factor * global.lower()), global.interim() ? "so far" : "lower bound only");
+        }
+        if (global.interim()) {
+            return String.format(
+                    "γ_gl%s ∈ [%s, %s], tightening",
+                    suffix, ChartSet.fmt(factor * global.lower()), ChartSet.fmt(factor * global.upper()));
         }
         if (global.converged()) {
             return String.format("γ_gl%s = %s", suffix, ChartSet.fmt(factor * global.lower()));

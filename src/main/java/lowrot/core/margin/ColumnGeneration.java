@@ -3,6 +3,7 @@ package lowrot.core.margin;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import lowrot.core.util.ProgressMonitor;
 import lowrot.core.util.Rng;
@@ -26,6 +27,7 @@ final class ColumnGeneration {
     private final Pricer pricer;
     private final GlobalMarginSolver.Options options;
     private final ProgressMonitor monitor;
+    private final Consumer<GlobalMarginResult> interim;
 
     private final List<Integer> rows = new ArrayList<>();
     private final boolean[] inRows;
@@ -43,16 +45,30 @@ final class ColumnGeneration {
     private double bestUpper = Double.POSITIVE_INFINITY;
     private double[] bestMu = new double[0];
     private List<double[]> bestDirs = List.of();
+    /** The bounds last reported on the way. */
+    private double reportedLower = Double.NaN;
+
+    private double reportedUpper = Double.NaN;
     /** The dual weights whose pricing maximum is bestUpper: the certificate. */
     private double[] bestQ;
 
-    ColumnGeneration(MarginPoints points, Pricer pricer, GlobalMarginSolver.Options options, ProgressMonitor monitor) {
+    /**
+     * A run of the program; {@code interim} hears the certified bounds and the best network whenever they improve on
+     * the way (it changes nothing the run computes).
+     */
+    ColumnGeneration(
+            MarginPoints points,
+            Pricer pricer,
+            GlobalMarginSolver.Options options,
+            ProgressMonitor monitor,
+            Consumer<GlobalMarginResult> interim) {
         this.points = points;
         this.n = points.n;
         this.d = points.d;
         this.pricer = pricer;
         this.options = options;
         this.monitor = monitor;
+        this.interim = interim;
         this.inRows = new boolean[n];
         this.q = new double[n];
         this.margins = new double[n];
@@ -91,6 +107,11 @@ final class ColumnGeneration {
             if (Double.isFinite(bestUpper) && bestUpper - bestLower <= allowed) {
                 converged = true;
                 break;
+            }
+            if (bestLower != reportedLower || bestUpper != reportedUpper) {
+                reportedLower = bestLower;
+                reportedUpper = bestUpper;
+                interim.accept(result(Double.isFinite(bestUpper), false, rounds).asInterim());
             }
             if (grow(violated, priced, lp.t() + threshold) == 0) {
                 break;

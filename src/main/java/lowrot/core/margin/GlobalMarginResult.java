@@ -23,6 +23,7 @@ public final class GlobalMarginResult implements MarginBounds {
     private final double[] directions;
     private final double[] weights;
     private final Certificate certificate;
+    private final boolean interim;
 
     /**
      * The proof of the upper bound: dual weights q ≥ 0 with Σ q = 1 on the points listed (rows of length d, their
@@ -52,6 +53,31 @@ public final class GlobalMarginResult implements MarginBounds {
         this.directions = directions.clone();
         this.weights = weights.clone();
         this.certificate = certificate;
+        this.interim = false;
+    }
+
+    private GlobalMarginResult(GlobalMarginResult r, boolean interim) {
+        this.lower = r.lower;
+        this.upper = r.upper;
+        this.upperCertified = r.upperCertified;
+        this.converged = r.converged;
+        this.rounds = r.rounds;
+        this.dictionarySize = r.dictionarySize;
+        this.dim = r.dim;
+        this.directions = r.directions;
+        this.weights = r.weights;
+        this.certificate = r.certificate;
+        this.interim = interim;
+    }
+
+    /** This result reported while the solver still works: its bounds are proven, the gap may still close. */
+    GlobalMarginResult asInterim() {
+        return new GlobalMarginResult(this, true);
+    }
+
+    /** True for a result the solver reported on its way (bounds proven, still tightening). */
+    public boolean interim() {
+        return interim;
     }
 
     /** The dual certificate of the upper bound, or null when none was proven ("lower bound only"). */
@@ -83,6 +109,9 @@ public final class GlobalMarginResult implements MarginBounds {
     public String upperStatus() {
         if (notSeparable()) {
             return "not separable, γ_gl = 0";
+        }
+        if (interim) {
+            return upperCertified ? "certified, tightening" : "lower bound so far";
         }
         return !upperCertified ? "lower bound only" : converged ? "certified" : "certified, gap open";
     }

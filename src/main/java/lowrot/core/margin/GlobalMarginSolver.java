@@ -92,6 +92,20 @@ public final class GlobalMarginSolver {
      */
     public static GlobalMarginResult solve(
             Dataset data, Options options, double[] seedDirections, ProgressMonitor monitor) {
+        return solve(data, options, seedDirections, monitor, r -> {});
+    }
+
+    /**
+     * The same, telling {@code interim} the proven bounds and the best network so far each time they improve (as
+     * {@link GlobalMarginResult#interim()} results), so that a window can draw γ_gl's interval as it tightens; the
+     * final result is the same bits with or without a listener.
+     */
+    public static GlobalMarginResult solve(
+            Dataset data,
+            Options options,
+            double[] seedDirections,
+            ProgressMonitor monitor,
+            java.util.function.Consumer<GlobalMarginResult> interim) {
         options.validate().throwIfAny();
         MarginPoints points = new MarginPoints(data);
         int d = points.d;
@@ -106,7 +120,7 @@ public final class GlobalMarginSolver {
         Pricer pricer = data.d() == 2
                 ? new CirclePricer(points)
                 : new SpherePricer(points, options.maxNodes(), options.tolerance() / 4, extra, options.sparseSeeds());
-        return new ColumnGeneration(points, pricer, options, monitor).run();
+        return new ColumnGeneration(points, pricer, options, monitor, interim).run();
     }
 
     /**
@@ -121,7 +135,7 @@ public final class GlobalMarginSolver {
             throw new IllegalArgumentException(
                     "directions: need a positive multiple of d = " + points.d + " entries, got " + directions.length);
         }
-        return new ColumnGeneration(points, new PoolPricer(points, directions), options, monitor).run();
+        return new ColumnGeneration(points, new PoolPricer(points, directions), options, monitor, r -> {}).run();
     }
 
     /** The no-rotation limit of a network: the program over its directions v_j/‖v_j‖ (zero rows skipped). */

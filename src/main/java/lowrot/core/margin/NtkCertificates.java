@@ -14,6 +14,8 @@ final class NtkCertificates {
     private final double[] avgG;
     private final double[] avgTheta;
     private int averaged;
+    private double reportedLower = Double.NaN;
+    private double reportedUpper = Double.NaN;
 
     /** Starts from the first iterate: F(q), q, ‖w_r‖, its gradient g and pθ. */
     NtkCertificates(double f, double[] q, double[] norms, double[] g, double[] ptheta) {
@@ -67,6 +69,16 @@ final class NtkCertificates {
     /** The smoothing changed: the average restarts. */
     void restartAverage() {
         averaged = 0;
+    }
+
+    /** Whether the bounds moved since the last time this said so (for reports on the way). */
+    boolean movedSinceReport() {
+        if (lower == reportedLower && upper == reportedUpper) {
+            return false;
+        }
+        reportedLower = lower;
+        reportedUpper = upper;
+        return true;
     }
 
     double gap() {

@@ -78,6 +78,18 @@ public final class NtkMarginSolver {
 
     /** The NTK margin of a data set, over M directions v_r ~ N(0, I_d) drawn from the seed. */
     public static NtkMarginResult solve(Dataset data, Options options, ProgressMonitor monitor) {
+        return solve(data, options, monitor, r -> {});
+    }
+
+    /**
+     * The same, telling {@code interim} the certified bounds so far every 10 iterations in which they improved (as
+     * {@link NtkMarginResult#interim()} results); the final result is the same bits with or without a listener.
+     */
+    public static NtkMarginResult solve(
+            Dataset data,
+            Options options,
+            ProgressMonitor monitor,
+            java.util.function.Consumer<NtkMarginResult> interim) {
         options.validate().throwIfAny();
         requireData(data);
         int mDirs = options.directions();
@@ -89,7 +101,7 @@ public final class NtkMarginSolver {
         }
         double[] p = new double[mDirs];
         Arrays.fill(p, 1.0 / mDirs);
-        return new NtkMarginSolver(new NtkOperator(data, dirs, p)).run(options, monitor, true);
+        return new NtkMarginSolver(new NtkOperator(data, dirs, p)).run(options, monitor, true, interim);
     }
 
     /** The tangent-kernel margin of a network: its own directions v_j weighted by |a_j| / Σ_k |a_k|. */
@@ -112,7 +124,7 @@ public final class NtkMarginSolver {
         for (int j = 0; j < width; j++) {
             p[j] = Math.abs(net.a(j)) / total;
         }
-        return new NtkMarginSolver(new NtkOperator(data, net.copyV(), p)).run(options, monitor, false);
+        return new NtkMarginSolver(new NtkOperator(data, net.copyV(), p)).run(options, monitor, false, r -> {});
     }
 
     private static void requireData(Dataset data) {
@@ -121,7 +133,11 @@ public final class NtkMarginSolver {
         }
     }
 
-    private NtkMarginResult run(Options options, ProgressMonitor monitor, boolean monteCarlo) {
+    private NtkMarginResult run(
+            Options options,
+            ProgressMonitor monitor,
+            boolean monteCarlo,
+            java.util.function.Consumer<NtkMarginResult> interim) {
         double[] q = new double[n];
         Arrays.fill(q, 1.0 / n);
         double[] w = new double[d * m];
@@ -188,6 +204,11 @@ public final class NtkMarginSolver {
                 Arrays.fill(recent, Double.NEGATIVE_INFINITY);
                 recent[0] = fs;
                 best.restartAverage();
+            }
+            if (iterations % 10 == 0 && !converged && best.movedSinceReport()) {
+                interim.accept(
+                        result(best.lower, best.upper, iterations, false, best.q, best.norms, best.theta, monteCarlo)
+                                .asInterim());
             }
             if (iterations % 5 == 0) {
                 monitor.progress(
