@@ -281,6 +281,11 @@ final class LabSession implements AutoCloseable {
         listener.frame();
     }
 
+    /** When the references were first drawn and final (for {@code --measure}). */
+    ReferenceTiming referenceTiming() {
+        return work.timing();
+    }
+
     /** True while a reference margin is still being computed. */
     boolean referencesBusy() {
         return work.busy();

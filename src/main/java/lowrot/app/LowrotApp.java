@@ -77,6 +77,7 @@ public final class LowrotApp extends Application {
             wait.setOnFinished(e -> {
                 System.out.println(w.perf().startup());
                 System.out.println(w.perf().report());
+                System.out.println(w.session().referenceTiming().report());
                 w.shutdown();
                 javafx.application.Platform.exit();
             });

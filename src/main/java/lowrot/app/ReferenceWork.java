@@ -35,6 +35,7 @@ final class ReferenceWork {
     private BackgroundJobs.Job kernelJob;
     private BackgroundJobs.Job tangentJob;
     private BackgroundJobs.Job regionJob;
+    private final ReferenceTiming timing = new ReferenceTiming();
 
     ReferenceWork(LabSession session, BackgroundJobs jobs) {
         this.session = session;
@@ -84,17 +85,33 @@ final class ReferenceWork {
         }
         // γ_ntk and γ_gl are drawn as soon as their first certified interval is known, and tighten in place.
         if ((refs.ntk() == null || refs.ntk().interim()) && idle(ntkJob)) {
+            timing.started("γ_ntk");
             ntkJob = jobs.<NtkMarginResult>submit(
                     (mon, interim) -> ReferenceSolves.ntk(c, train, mon, interim),
-                    r -> arrived(refs.withNtk(r)),
-                    r -> arrived(refs.withNtk(r)),
+                    r -> {
+                        timing.first("γ_ntk");
+                        arrived(refs.withNtk(r));
+                    },
+                    r -> {
+                        timing.last("γ_ntk");
+                        arrived(refs.withNtk(r));
+                    },
                     this::failed);
         }
         if ((refs.global() == null || refs.global().interim()) && idle(globalJob)) {
+            timing.started("γ_gl");
             globalJob = jobs.<GlobalMarginResult>submit(
                     (mon, interim) -> ReferenceSolves.global(c, train, new double[0], mon, interim),
-                    r -> arrived(refs.withGlobal(r)),
-                    r -> arrived(refs.withGlobal(r)),
+                    r -> {
+                        if (r.upperCertified()) {
+                            timing.first("γ_gl");
+                        }
+                        arrived(refs.withGlobal(r));
+                    },
+                    r -> {
+                        timing.last("γ_gl");
+                        arrived(refs.withGlobal(r));
+                    },
                     this::failed);
         }
         if (refs.noRotation() == null && idle(noRotationJob)) {
@@ -124,6 +141,11 @@ final class ReferenceWork {
 
     ReferenceMargins refs() {
         return refs;
+    }
+
+    /** When γ_ntk and γ_gl were first drawn and when they were final (for {@code --measure}). */
+    ReferenceTiming timing() {
+        return timing;
     }
 
     /** True while a reference margin is still being computed (or still tightening). */
