@@ -58,8 +58,7 @@ final class ReferenceLines {
         if (ntk != null) {
             String label = ntk.interim()
                     ? String.format(
-                            "γ_ntk ∈ [%s, %s], tightening (‖θ(v)‖ ≤ 1)",
-                            ChartSet.fmt(ntk.lower()), ChartSet.fmt(ntk.upper()))
+                            "γ_ntk ∈ [%s, %s], tightening", ChartSet.fmt(ntk.lower()), ChartSet.fmt(ntk.upper()))
                     : String.format("γ_ntk = %s (‖θ(v)‖ ≤ 1)", ChartSet.fmt(ntk.value()));
             entries.add(new Object[] {label, ntk.value(), Palette.NTK});
         }
