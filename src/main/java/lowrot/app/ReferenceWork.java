@@ -2,6 +2,10 @@ package lowrot.app;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import lowrot.core.data.Dataset;
 import lowrot.core.margin.GlobalMarginResult;
 import lowrot.core.margin.NtkMarginResult;
@@ -9,6 +13,7 @@ import lowrot.core.margin.NtkMarginSolver;
 import lowrot.core.margin.ReferenceMargins;
 import lowrot.core.margin.TangentPoint;
 import lowrot.core.train.Snapshot;
+import lowrot.core.util.ProgressMonitor;
 import lowrot.io.LabConfig;
 import lowrot.io.ReferenceSolves;
 import lowrot.render.RegionGrid;
@@ -85,34 +90,18 @@ final class ReferenceWork {
         }
         // γ_ntk and γ_gl are drawn as soon as their first certified interval is known, and tighten in place.
         if ((refs.ntk() == null || refs.ntk().interim()) && idle(ntkJob)) {
-            timing.started("γ_ntk");
-            ntkJob = jobs.<NtkMarginResult>submit(
+            ntkJob = this.<NtkMarginResult>tightening(
+                    "γ_ntk",
                     (mon, interim) -> ReferenceSolves.ntk(c, train, mon, interim),
-                    r -> {
-                        timing.first("γ_ntk");
-                        arrived(refs.withNtk(r));
-                    },
-                    r -> {
-                        timing.last("γ_ntk");
-                        arrived(refs.withNtk(r));
-                    },
-                    this::failed);
+                    r -> true,
+                    r -> refs.withNtk(r));
         }
         if ((refs.global() == null || refs.global().interim()) && idle(globalJob)) {
-            timing.started("γ_gl");
-            globalJob = jobs.<GlobalMarginResult>submit(
+            globalJob = this.<GlobalMarginResult>tightening(
+                    "γ_gl",
                     (mon, interim) -> ReferenceSolves.global(c, train, new double[0], mon, interim),
-                    r -> {
-                        if (r.upperCertified()) {
-                            timing.first("γ_gl");
-                        }
-                        arrived(refs.withGlobal(r));
-                    },
-                    r -> {
-                        timing.last("γ_gl");
-                        arrived(refs.withGlobal(r));
-                    },
-                    this::failed);
+                    GlobalMarginResult::upperCertified,
+                    r -> refs.withGlobal(r));
         }
         if (refs.noRotation() == null && idle(noRotationJob)) {
             noRotationJob = jobs.submit(
@@ -124,6 +113,32 @@ final class ReferenceWork {
             kernelJob = jobs.submit(
                     mon -> ReferenceSolves.kernel(c, train, mon), r -> arrived(refs.withKernel(r)), this::failed);
         }
+    }
+
+    /**
+     * A solve whose values on the way are drawn (and timed: the first one that {@code certified} accepts) before its
+     * final value; {@code with} puts a value into the references in force when it arrives (a lambda that reads
+     * {@code refs} then, not a method reference bound to the references of now).
+     */
+    private <R> BackgroundJobs.Job tightening(
+            String name,
+            BiFunction<ProgressMonitor, Consumer<R>, R> solve,
+            Predicate<R> certified,
+            Function<R, ReferenceMargins> with) {
+        timing.started(name);
+        return jobs.<R>submit(
+                solve,
+                r -> {
+                    if (certified.test(r)) {
+                        timing.first(name);
+                    }
+                    arrived(with.apply(r));
+                },
+                r -> {
+                    timing.last(name);
+                    arrived(with.apply(r));
+                },
+                this::failed);
     }
 
     private static boolean idle(BackgroundJobs.Job job) {

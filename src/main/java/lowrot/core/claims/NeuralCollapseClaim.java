@@ -66,43 +66,31 @@ public final class NeuralCollapseClaim {
                 .withTraining(preset.training().withOptimizer(Optimizer.NORMALIZED_GRADIENT_FLOW));
     }
 
+    /**
+     * One run: its test error and its centre cosine at initialization and at the end; at the largest n also the
+     * alignment with the optimal network of its training set (before and after) and that network's bounds.
+     */
+    private record Run(
+            double error,
+            double initialCentre,
+            double centre,
+            double initialAlignment,
+            double alignment,
+            double lower,
+            double upper) {}
+
     public static Result run(ProgressMonitor monitor) {
         int total = GROUPS.length * DIMS.length * SIZES.length * SEEDS.length;
-        double[] error = new double[total];
-        double[] alignment = new double[total];
-        double[] initialAlignment = new double[total];
-        double[] centre = new double[total];
-        double[] initialCentre = new double[total];
-        double[] lower = new double[total];
-        double[] upper = new double[total];
-        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        Run[] done = new Run[total];
+        java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
         Parallel.forEach(total, Runtime.getRuntime().availableProcessors(), k -> {
             int s = k % SEEDS.length;
             int ni = (k / SEEDS.length) % SIZES.length;
             int di = (k / (SEEDS.length * SIZES.length)) % DIMS.length;
             int gi = k / (SEEDS.length * SIZES.length * DIMS.length);
-            Trainer t = new Trainer(config(GROUPS[gi], DIMS[di], SIZES[ni], SEEDS[s]));
-            t.setThreads(1);
-            boolean largest = ni == SIZES.length - 1;
-            // The max-margin network of this training set, certified, for the alignment at the largest n.
-            GlobalMarginResult optimal = largest
-                    ? GlobalMarginSolver.solve(t.data().train(), GlobalMarginSolver.Options.defaults(), monitor)
-                    : null;
-            initialCentre[k] = t.snapshot(0).metrics().groupAlignment();
-            if (largest) {
-                initialAlignment[k] = OptimalAlignment.of(t.network(), optimal);
-                lower[k] = optimal.lower();
-                upper[k] = optimal.upper();
-            }
-            t.trainUntil(Double.POSITIVE_INFINITY, STEPS, monitor);
-            Metrics m = t.snapshot(0).metrics();
-            error[k] = m.testError();
-            centre[k] = m.groupAlignment();
-            if (largest) {
-                alignment[k] = OptimalAlignment.of(t.network(), optimal);
-            }
+            done[k] = train(config(GROUPS[gi], DIMS[di], SIZES[ni], SEEDS[s]), ni == SIZES.length - 1, monitor);
             monitor.progress(
-                    (double) done.incrementAndGet() / total,
+                    (double) finished.incrementAndGet() / total,
                     "neural collapse: r = " + GROUPS[gi] + ", d = " + DIMS[di] + ", n = " + SIZES[ni]);
         });
         List<Setting> settings = new ArrayList<>();
@@ -118,15 +106,15 @@ public final class NeuralCollapseClaim {
                 double high = Double.NEGATIVE_INFINITY;
                 for (int ni = 0; ni < SIZES.length; ni++) {
                     for (int s = 0; s < SEEDS.length; s++) {
-                        int k = ((gi * DIMS.length + di) * SIZES.length + ni) * SEEDS.length + s;
-                        mean[ni] += error[k] / SEEDS.length;
+                        Run r = done[((gi * DIMS.length + di) * SIZES.length + ni) * SEEDS.length + s];
+                        mean[ni] += r.error() / SEEDS.length;
                         if (ni == SIZES.length - 1) {
-                            align += alignment[k] / SEEDS.length;
-                            align0 += initialAlignment[k] / SEEDS.length;
-                            cos += centre[k] / SEEDS.length;
-                            cos0 += initialCentre[k] / SEEDS.length;
-                            low = Math.min(low, lower[k]);
-                            high = Math.max(high, upper[k]);
+                            align += r.alignment() / SEEDS.length;
+                            align0 += r.initialAlignment() / SEEDS.length;
+                            cos += r.centre() / SEEDS.length;
+                            cos0 += r.initialCentre() / SEEDS.length;
+                            low = Math.min(low, r.lower());
+                            high = Math.max(high, r.upper());
                         }
                     }
                 }
@@ -136,6 +124,30 @@ public final class NeuralCollapseClaim {
             }
         }
         return new Result(settings, samples(settings, runs), alignment(settings, runs));
+    }
+
+    /**
+     * Trains one run; with {@code aligned}, first solves the certified max-margin network of its training set and
+     * measures the alignment with it before and after.
+     */
+    private static Run train(RunConfig config, boolean aligned, ProgressMonitor monitor) {
+        Trainer t = new Trainer(config);
+        t.setThreads(1);
+        GlobalMarginResult optimal = aligned
+                ? GlobalMarginSolver.solve(t.data().train(), GlobalMarginSolver.Options.defaults(), monitor)
+                : null;
+        double initialCentre = t.snapshot(0).metrics().groupAlignment();
+        double initialAlignment = aligned ? OptimalAlignment.of(t.network(), optimal) : Double.NaN;
+        t.trainUntil(Double.POSITIVE_INFINITY, STEPS, monitor);
+        Metrics m = t.snapshot(0).metrics();
+        return new Run(
+                m.testError(),
+                initialCentre,
+                m.groupAlignment(),
+                initialAlignment,
+                aligned ? OptimalAlignment.of(t.network(), optimal) : Double.NaN,
+                aligned ? optimal.lower() : Double.NaN,
+                aligned ? optimal.upper() : Double.NaN);
     }
 
     /** The first size whose mean error is at most ε, interpolated in ln n from the size before; NaN if none. */

@@ -111,7 +111,7 @@ final class ColumnGeneration {
             if (bestLower != reportedLower || bestUpper != reportedUpper) {
                 reportedLower = bestLower;
                 reportedUpper = bestUpper;
-                interim.accept(result(Double.isFinite(bestUpper), false, rounds).asInterim());
+                interim.accept(result(Double.isFinite(bestUpper), false, rounds, true));
             }
             if (grow(violated, priced, lp.t() + threshold) == 0) {
                 break;
@@ -119,7 +119,7 @@ final class ColumnGeneration {
         }
         // bestUpper only ever takes values that a pricer proved (exact or a sound bound); when no round
         // produced one within the round cap it stays +∞ and the result is "lower bound only".
-        return result(Double.isFinite(bestUpper), converged, rounds);
+        return result(Double.isFinite(bestUpper), converged, rounds, false);
     }
 
     /** First rows: every point for small sets, else a seeded sample; first columns from uniform q on them. */
@@ -312,7 +312,8 @@ final class ColumnGeneration {
         return new GlobalMarginResult.Certificate(x, y, w, bestUpper);
     }
 
-    private GlobalMarginResult result(boolean exact, boolean converged, int rounds) {
+    /** The best network and bounds so far; {@code onTheWay} while the run still works. */
+    private GlobalMarginResult result(boolean exact, boolean converged, int rounds, boolean onTheWay) {
         int count = 0;
         for (double w : bestMu) {
             count += w != 0 ? 1 : 0;
@@ -327,6 +328,16 @@ final class ColumnGeneration {
             }
         }
         return new GlobalMarginResult(
-                bestLower, bestUpper, exact, converged, rounds, columns.size(), d, directions, weights, certificate());
+                bestLower,
+                bestUpper,
+                exact,
+                converged,
+                rounds,
+                columns.size(),
+                d,
+                directions,
+                weights,
+                certificate(),
+                onTheWay);
     }
 }

@@ -11,20 +11,32 @@ import lowrot.core.model.Network;
  * the simplex, hence on γ_gl: exact over the circle for d = 2 and over a finite dictionary, a branch and
  * bound's sound bound for d &gt; 2. When no certificate was reached within the round cap,
  * {@link #upperCertified()} is false, {@code upper} is +∞ and the result is "lower bound only".
+ *
+ * @param lower          the optimal network's margin: a certified lower bound
+ * @param upper          a proven upper bound, or +∞
+ * @param upperCertified whether an upper bound was proven
+ * @param converged      whether the gap reached the requested tolerance
+ * @param rounds         rounds of row and column generation
+ * @param dictionarySize directions in the final dictionary of the linear program
+ * @param dim            the dimension d
+ * @param directions     the optimal network's unit directions, rows of length d (a copy is kept; do not modify)
+ * @param weights        their signed outer weights, Σ|w_k| = 1 (a copy is kept; do not modify)
+ * @param certificate    the dual certificate of the upper bound, or null when none was proven
+ * @param interim        true for a result the solver reported on its way (bounds proven, still tightening)
  */
-public final class GlobalMarginResult implements MarginBounds {
-    private final double lower;
-    private final double upper;
-    private final boolean upperCertified;
-    private final boolean converged;
-    private final int rounds;
-    private final int dictionarySize;
-    private final int dim;
-    private final double[] directions;
-    private final double[] weights;
-    private final Certificate certificate;
-    private final boolean interim;
-
+public record GlobalMarginResult(
+        double lower,
+        double upper,
+        boolean upperCertified,
+        boolean converged,
+        int rounds,
+        int dictionarySize,
+        int dim,
+        double[] directions,
+        double[] weights,
+        Certificate certificate,
+        boolean interim)
+        implements MarginBounds {
     /**
      * The proof of the upper bound: dual weights q ≥ 0 with Σ q = 1 on the points listed (rows of length d, their
      * labels ±1), and the proven maximum over unit u of |Σ_i q_i y_i σ(u · x_i)| — the upper bound itself. Any
@@ -32,74 +44,10 @@ public final class GlobalMarginResult implements MarginBounds {
      */
     public record Certificate(double[] points, double[] labels, double[] q, double pricingMax) {}
 
-    GlobalMarginResult(
-            double lower,
-            double upper,
-            boolean upperCertified,
-            boolean converged,
-            int rounds,
-            int dictionarySize,
-            int dim,
-            double[] directions,
-            double[] weights,
-            Certificate certificate) {
-        this.lower = lower;
-        this.upper = upper;
-        this.upperCertified = upperCertified;
-        this.converged = converged;
-        this.rounds = rounds;
-        this.dictionarySize = dictionarySize;
-        this.dim = dim;
-        this.directions = directions.clone();
-        this.weights = weights.clone();
-        this.certificate = certificate;
-        this.interim = false;
-    }
-
-    private GlobalMarginResult(GlobalMarginResult r, boolean interim) {
-        this.lower = r.lower;
-        this.upper = r.upper;
-        this.upperCertified = r.upperCertified;
-        this.converged = r.converged;
-        this.rounds = r.rounds;
-        this.dictionarySize = r.dictionarySize;
-        this.dim = r.dim;
-        this.directions = r.directions;
-        this.weights = r.weights;
-        this.certificate = r.certificate;
-        this.interim = interim;
-    }
-
-    /** This result reported while the solver still works: its bounds are proven, the gap may still close. */
-    GlobalMarginResult asInterim() {
-        return new GlobalMarginResult(this, true);
-    }
-
-    /** True for a result the solver reported on its way (bounds proven, still tightening). */
-    public boolean interim() {
-        return interim;
-    }
-
-    /** The dual certificate of the upper bound, or null when none was proven ("lower bound only"). */
-    public Certificate certificate() {
-        return certificate;
-    }
-
-    /** Margin of the returned network (path norm 1): a certified lower bound. */
-    @Override
-    public double lower() {
-        return lower;
-    }
-
-    /** Certified upper bound, or +∞ when {@link #upperCertified()} is false. */
-    @Override
-    public double upper() {
-        return upper;
-    }
-
-    /** True when an upper bound was proven; false means "lower bound only". */
-    public boolean upperCertified() {
-        return upperCertified;
+    /** Keeps copies of the network's arrays. */
+    public GlobalMarginResult {
+        directions = directions.clone();
+        weights = weights.clone();
     }
 
     /**
@@ -124,21 +72,6 @@ public final class GlobalMarginResult implements MarginBounds {
         return upperCertified && lower == 0 && upper <= 1e-12;
     }
 
-    /** True when the gap reached the requested tolerance. */
-    public boolean converged() {
-        return converged;
-    }
-
-    /** Rounds of row and column generation. */
-    public int rounds() {
-        return rounds;
-    }
-
-    /** Directions in the final dictionary of the linear program. */
-    public int dictionarySize() {
-        return dictionarySize;
-    }
-
     /** Neurons of the optimal network (directions with non-zero weight). */
     public int neurons() {
         return weights.length;
@@ -152,10 +85,6 @@ public final class GlobalMarginResult implements MarginBounds {
     /** Signed outer weight of neuron j; Σ_j |weight_j| = 1. */
     public double weight(int j) {
         return weights[j];
-    }
-
-    public int dim() {
-        return dim;
     }
 
     /** The optimal network: g(x) = Σ_j w_j σ(u_j · x) with unit u_j, output scale 1, path norm 1. */

@@ -32,7 +32,8 @@ public final class NtkMarginResult implements MarginBounds {
             double standardError,
             int[] support,
             double[] supportWeights,
-            double[] theta) {
+            double[] theta,
+            boolean interim) {
         this.lower = lower;
         this.upper = upper;
         this.iterations = iterations;
@@ -43,26 +44,7 @@ public final class NtkMarginResult implements MarginBounds {
         this.support = support.clone();
         this.supportWeights = supportWeights.clone();
         this.theta = theta.clone();
-        this.interim = false;
-    }
-
-    private NtkMarginResult(NtkMarginResult r, boolean interim) {
-        this.lower = r.lower;
-        this.upper = r.upper;
-        this.iterations = r.iterations;
-        this.converged = r.converged;
-        this.directions = r.directions;
-        this.dim = r.dim;
-        this.standardError = r.standardError;
-        this.support = r.support;
-        this.supportWeights = r.supportWeights;
-        this.theta = r.theta;
         this.interim = interim;
-    }
-
-    /** This result reported while the solver still iterates: its bounds are certified, the gap may still close. */
-    NtkMarginResult asInterim() {
-        return new NtkMarginResult(this, true);
     }
 
     /** True for a result the solver reported on its way (bounds certified, still tightening). */

@@ -206,9 +206,8 @@ public final class NtkMarginSolver {
                 best.restartAverage();
             }
             if (iterations % 10 == 0 && !converged && best.movedSinceReport()) {
-                interim.accept(
-                        result(best.lower, best.upper, iterations, false, best.q, best.norms, best.theta, monteCarlo)
-                                .asInterim());
+                interim.accept(result(
+                        best.lower, best.upper, iterations, false, best.q, best.norms, best.theta, monteCarlo, true));
             }
             if (iterations % 5 == 0) {
                 monitor.progress(
@@ -216,7 +215,7 @@ public final class NtkMarginSolver {
                         String.format("NTK margin in [%.5g, %.5g]", best.lower, best.upper));
             }
         }
-        return result(best.lower, best.upper, iterations, converged, best.q, best.norms, best.theta, monteCarlo);
+        return result(best.lower, best.upper, iterations, converged, best.q, best.norms, best.theta, monteCarlo, false);
     }
 
     /**
@@ -255,7 +254,8 @@ public final class NtkMarginSolver {
             double[] q,
             double[] norms,
             double[] ptheta,
-            boolean monteCarlo) {
+            boolean monteCarlo,
+            boolean interim) {
         double se = Double.NaN;
         if (monteCarlo && m > 1) {
             // The estimate at q is the mean of ‖w_r(q)‖ over i.i.d. directions: its standard error.
@@ -280,7 +280,7 @@ public final class NtkMarginSolver {
                 theta[r * d + k] = p[r] > 0 ? ptheta[k * m + r] / p[r] : 0.0;
             }
         }
-        return new NtkMarginResult(lower, upper, iterations, converged, m, d, se, support, weights, theta);
+        return new NtkMarginResult(lower, upper, iterations, converged, m, d, se, support, weights, theta, interim);
     }
 
     static double min(double[] v) {

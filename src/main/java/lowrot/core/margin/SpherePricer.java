@@ -12,20 +12,18 @@ import lowrot.core.util.ProgressMonitor;
  * bound is sound (see {@link PatternSearch}).
  */
 final class SpherePricer implements Pricer {
-    private final int n;
+    private final MarginPoints points;
+    /** The dimension d. */
     private final int d;
-    private final double[] xs;
-    private final double[] ys;
+
     private final int maxNodes;
     private final double relTol;
     private final List<double[]> extraSeeds;
     private final boolean sparseSeeds;
 
     SpherePricer(MarginPoints points, int maxNodes, double relTol, List<double[]> extraSeeds, boolean sparseSeeds) {
-        this.n = points.n;
+        this.points = points;
         this.d = points.d;
-        this.xs = points.xs;
-        this.ys = points.ys;
         this.maxNodes = maxNodes;
         this.relTol = relTol;
         this.extraSeeds = extraSeeds;
@@ -34,12 +32,13 @@ final class SpherePricer implements Pricer {
 
     @Override
     public Priced price(double[] q, int limit, List<double[]> dictionary, boolean certify, ProgressMonitor monitor) {
-        int[] supp = IntStream.range(0, n).filter(i -> q[i] != 0).toArray();
+        // The support of q, its points and coefficients c_i = q_i y_i, in point order.
+        int[] supp = IntStream.range(0, points.n).filter(i -> q[i] != 0).toArray();
         double[] sx = new double[supp.length * d];
         double[] c = new double[supp.length];
         for (int t = 0; t < supp.length; t++) {
-            System.arraycopy(xs, supp[t] * d, sx, t * d, d);
-            c[t] = q[supp[t]] * ys[supp[t]];
+            System.arraycopy(points.xs, supp[t] * d, sx, t * d, d);
+            c[t] = q[supp[t]] * points.ys[supp[t]];
         }
         PatternSearch search = new PatternSearch(sx, supp.length, d);
         List<double[]> climbed = search.climb(c, seeds(search, c, sx, supp.length, dictionary), limit);
