@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
+import java.util.List;
 import lowrot.core.data.DataSpec;
 import lowrot.core.data.DatasetKind;
 import lowrot.core.model.InnerScale;
@@ -16,7 +16,6 @@ import lowrot.core.model.OuterInit;
 import lowrot.core.model.Regime;
 import lowrot.core.model.RunConfig;
 import lowrot.core.model.TrainSpec;
-import lowrot.core.step.Engine;
 import lowrot.core.step.VectorEngine;
 import lowrot.core.util.Rng;
 import org.junit.jupiter.api.Test;
@@ -188,54 +187,57 @@ class InvariantsTest {
     }
 
     @Test
-    void warmStepsAllocateNothingOrAFixedFewVectorBoxes() {
+    void warmStepsAllocateNothingOrAFixedFewVectorBoxes() throws Exception {
         VectorEngine.require();
-        com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        Engine before = Engine.current();
-        try {
-            for (Engine engine : Engine.values()) {
-                Engine.use(engine);
-                for (Optimizer opt : Optimizer.values()) {
-                    for (Regime regime : new Regime[] {Regime.NEAR_INITIALIZATION, Regime.NO_ROTATION}) {
-                        for (int d : new int[] {2, 10}) {
-                            long[] perStep = new long[2];
-                            int[] widths = {64, 512};
-                            for (int w = 0; w < 2; w++) {
-                                RunConfig cfg = quadrants(widths[w], regime, opt);
-                                if (d != 2) {
-                                    cfg = cfg.withDataset(DataSpec.defaults(DatasetKind.PARITY)
-                                            .withD(d)
-                                            .withN(100));
-                                }
-                                Trainer trainer = new Trainer(
-                                        cfg.withTraining(cfg.training().withBatchSize(16)));
-                                trainer.setThreads(1);
-                                trainer.steps(1000); // JIT warm-up
-                                // The least of five rounds: the compiler may still be replacing code in the first.
-                                long tid = Thread.currentThread().getId();
-                                perStep[w] = Long.MAX_VALUE;
-                                for (int round = 0; round < 5; round++) {
-                                    long start = bean.getThreadAllocatedBytes(tid);
-                                    trainer.steps(300);
-                                    perStep[w] =
-                                            Math.min(perStep[w], (bean.getThreadAllocatedBytes(tid) - start) / 300);
-                                }
-                            }
-                            String where = engine + " " + opt + "/" + regime + ", d = " + d + ": " + perStep[0]
-                                    + " and " + perStep[1] + " bytes per step at m = 64 and 512";
-                            if (engine == Engine.SCALAR) {
-                                assertTrue(perStep[0] < 5 && perStep[1] < 5, where);
-                            } else {
-                                // JDK 17's compiler keeps a vector that leaves a loop as an object: a few per pass,
-                                // however wide the network (8 times wider here must not mean more).
-                                assertTrue(perStep[0] < 2048 && perStep[1] <= perStep[0] + 256, where);
-                            }
-                        }
-                    }
+        // Each vector configuration in a JVM of its own, as a run is: which calls the JIT inlines depends on what it
+        // compiled before, and in one JVM a d = 10 run after a d = 2 run found the d > 2 vector code compiled from a
+        // profile where it was cold and allocated 290 bytes per (example, neuron) pair (a window switching between
+        // such data sets can meet it too; see docs/performance.md). The scalar engine allocates nothing whatever ran
+        // before: its configurations share one JVM.
+        List<String> lines = new java.util.ArrayList<>(probe("SCALAR"));
+        for (Optimizer opt : Optimizer.values()) {
+            for (Regime regime : new Regime[] {Regime.NEAR_INITIALIZATION, Regime.NO_ROTATION}) {
+                for (int d : new int[] {2, 10}) {
+                    lines.addAll(probe("VECTOR", opt.name(), regime.name(), Integer.toString(d)));
                 }
             }
-        } finally {
-            Engine.use(before);
         }
+        assertEquals(2 * Optimizer.values().length * 2 * 2, lines.size(), lines.toString());
+        for (String line : lines) {
+            String[] f = line.split(" ");
+            long at64 = Long.parseLong(f[4]);
+            long at512 = Long.parseLong(f[5]);
+            String where = f[0] + " " + f[1] + "/" + f[2] + ", d = " + f[3] + ": " + at64 + " and " + at512
+                    + " bytes per step at m = 64 and 512";
+            if (f[0].equals("SCALAR")) {
+                assertTrue(at64 < 5 && at512 < 5, where);
+            } else {
+                // JDK 17's compiler keeps a vector that leaves a loop as an object: a few per pass, however wide
+                // the network (8 times wider here must not mean more).
+                assertTrue(at64 < 2048 && at512 <= at64 + 256, where);
+            }
+        }
+    }
+
+    /** Runs {@link AllocationProbe} with these arguments in a fresh JVM; its result lines. */
+    private static List<String> probe(String... args) throws Exception {
+        String javaCommand = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new java.util.ArrayList<>(List.of(
+                javaCommand,
+                "--add-modules",
+                "jdk.incubator.vector",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "lowrot.core.train.AllocationProbe"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        List<String> lines;
+        try (var out = new java.io.BufferedReader(
+                new java.io.InputStreamReader(p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+            lines = out.lines().filter(l -> l.matches("(SCALAR|VECTOR) .*")).toList();
+        }
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "the probe ended (a liveness bound)");
+        assertEquals(0, p.exitValue(), String.join(" ", args));
+        return lines;
     }
 }
