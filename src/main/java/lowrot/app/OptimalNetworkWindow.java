@@ -21,6 +21,10 @@ final class OptimalNetworkWindow {
     private final Stage stage = new Stage();
     private final TextArea text = new TextArea();
     private final LabSession session;
+    /** The result the text shows (null: none yet), so that a status update does not reset a user's selection. */
+    private GlobalMarginResult shown;
+
+    private boolean filled;
 
     OptimalNetworkWindow(Stage owner, LabSession session) {
         this.session = session;
@@ -55,9 +59,14 @@ final class OptimalNetworkWindow {
         stage.toFront();
     }
 
-    /** The table of the session's current γ_gl, or what is still missing. */
+    /** The table of the session's current γ_gl, or what is still missing; only when that result changed. */
     void refresh() {
         GlobalMarginResult g = session.refs().global();
+        if (filled && g == shown) {
+            return;
+        }
+        filled = true;
+        shown = g;
         text.setText(
                 g == null
                         ? "γ_gl is still being computed for this data; the table fills in when it arrives."
