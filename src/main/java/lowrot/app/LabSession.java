@@ -149,7 +149,7 @@ final class LabSession implements AutoCloseable {
         latest = null;
         pictures.newTrails(rc.network().width());
         pump = new SnapshotPump(runId, fx, this::onBatch);
-        run = transport.newRun(runId, rc, data, next, threadStart, pump);
+        run = transport.newRun(runId, rc, data, next, threadStart, pump, work.alignmentTarget(next));
         work.compute(next, data.train());
         listener.runStarted();
         listener.frame();

@@ -2,6 +2,7 @@ package lowrot.app;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -12,6 +13,7 @@ import lowrot.core.margin.NtkMarginResult;
 import lowrot.core.margin.NtkMarginSolver;
 import lowrot.core.margin.ReferenceMargins;
 import lowrot.core.margin.TangentPoint;
+import lowrot.core.model.MaxMarginAtoms;
 import lowrot.core.train.Snapshot;
 import lowrot.core.util.ProgressMonitor;
 import lowrot.io.LabConfig;
@@ -39,6 +41,9 @@ final class ReferenceWork {
     private BackgroundJobs.Job noRotationJob;
     private BackgroundJobs.Job kernelJob;
     private BackgroundJobs.Job tangentJob;
+    /** The alignment metric's target for the session's data, or null until a run asks for it. */
+    private CompletableFuture<MaxMarginAtoms> atoms;
+
     private BackgroundJobs.Job regionJob;
     private final ReferenceTiming timing = new ReferenceTiming();
 
@@ -53,6 +58,26 @@ final class ReferenceWork {
         cancel(globalJob);
         forgetInitialization();
         refs = ReferenceMargins.NONE;
+        if (atoms != null) {
+            atoms.cancel(false);
+            atoms = null;
+        }
+    }
+
+    /**
+     * The max-margin atoms a run of {@code c} on the session's data measures its alignment against: the final γ_gl
+     * solve's (the one {@link #compute} starts, the command line's too), null for data without the metric. The
+     * future is done at once when that solve has finished; a failed solve gives null.
+     */
+    CompletableFuture<MaxMarginAtoms> alignmentTarget(LabConfig c) {
+        if (atoms == null) {
+            atoms = !ReferenceSolves.measuresOptimalAlignment(c)
+                    ? CompletableFuture.completedFuture(null)
+                    : refs.global() != null && !refs.global().interim()
+                            ? CompletableFuture.completedFuture(refs.global().atoms())
+                            : new CompletableFuture<>();
+        }
+        return atoms;
     }
 
     /** Forgets what depends on the initial network (no-rotation limit, kernel ceiling). */
@@ -97,11 +122,19 @@ final class ReferenceWork {
                     r -> refs.withNtk(r));
         }
         if ((refs.global() == null || refs.global().interim()) && idle(globalJob)) {
+            CompletableFuture<MaxMarginAtoms> target = alignmentTarget(c);
+            // Without seeds: the solve is then the alignment metric's target too (ReferenceSolves.alignmentTarget).
             globalJob = this.<GlobalMarginResult>tightening(
                     "γ_gl",
                     (mon, interim) -> ReferenceSolves.global(c, train, new double[0], mon, interim),
                     GlobalMarginResult::upperCertified,
-                    r -> refs.withGlobal(r));
+                    r -> {
+                        if (!r.interim()) {
+                            target.complete(r.atoms());
+                        }
+                        return refs.withGlobal(r);
+                    },
+                    message -> target.complete(null));
         }
         if (refs.noRotation() == null && idle(noRotationJob)) {
             noRotationJob = jobs.submit(
@@ -125,6 +158,16 @@ final class ReferenceWork {
             BiFunction<ProgressMonitor, Consumer<R>, R> solve,
             Predicate<R> certified,
             Function<R, ReferenceMargins> with) {
+        return tightening(name, solve, certified, with, message -> {});
+    }
+
+    /** The same, telling {@code onFailure} too when the solve fails. */
+    private <R> BackgroundJobs.Job tightening(
+            String name,
+            BiFunction<ProgressMonitor, Consumer<R>, R> solve,
+            Predicate<R> certified,
+            Function<R, ReferenceMargins> with,
+            Consumer<String> onFailure) {
         timing.started(name);
         return jobs.<R>submit(
                 solve,
@@ -138,7 +181,10 @@ final class ReferenceWork {
                     timing.last(name);
                     arrived(with.apply(r));
                 },
-                this::failed);
+                message -> {
+                    failed(message);
+                    onFailure.accept(message);
+                });
     }
 
     private static boolean idle(BackgroundJobs.Job job) {

@@ -1,6 +1,8 @@
 package lowrot.app;
 
+import java.util.concurrent.CompletableFuture;
 import lowrot.core.data.DataSplit;
+import lowrot.core.model.MaxMarginAtoms;
 import lowrot.core.model.RunConfig;
 import lowrot.core.train.Snapshot;
 import lowrot.io.LabConfig;
@@ -24,12 +26,28 @@ final class Transport {
 
     /**
      * Starts a run of {@code config} (snapshots at most every 30 ms, recorded every {@code config.every()} steps)
-     * with the transport's steps per frame, pace and targets; it plays if the old one did.
+     * with the transport's steps per frame, pace and targets and the alignment metric's {@code atoms} (see
+     * {@link TrainingRun}); it plays if the old one did.
      */
     TrainingRun newRun(
-            long runId, RunConfig rc, DataSplit data, LabConfig config, Runnable threadStart, RunListener listener) {
+            long runId,
+            RunConfig rc,
+            DataSplit data,
+            LabConfig config,
+            Runnable threadStart,
+            RunListener listener,
+            CompletableFuture<MaxMarginAtoms> atoms) {
         TrainingRun run = new TrainingRun(
-                runId, rc, data, stepsPerFrame, 30_000_000L, config.every(), threadStart, listener, RunClock.SYSTEM);
+                runId,
+                rc,
+                data,
+                stepsPerFrame,
+                30_000_000L,
+                config.every(),
+                threadStart,
+                listener,
+                RunClock.SYSTEM,
+                atoms);
         run.setPace(playback.pace());
         run.setTarget(config.steps(), playback.targetTime());
         if (playing) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import lowrot.core.data.DataSplit;
+import lowrot.core.margin.GlobalMarginResult;
 import lowrot.core.train.Metrics;
 import lowrot.core.train.Snapshot;
 import lowrot.core.train.Trainer;
@@ -31,6 +32,7 @@ final class HeadlessRun {
     private final Recorder recorder;
     private final RunJournal journal;
     private final double initialRisk;
+    private final GlobalMarginResult optimal;
 
     /** What a run produced: metric rows, kept snapshots, and why it ended early (null if it did not). */
     record Result(DataSplit data, List<Metrics> rows, List<Snapshot> kept, String divergence, boolean stopped) {}
@@ -42,7 +44,8 @@ final class HeadlessRun {
             Trainer trainer,
             Recorder recorder,
             RunJournal journal,
-            double initialRisk) {
+            double initialRisk,
+            GlobalMarginResult optimal) {
         this.config = config;
         this.data = data;
         this.plan = plan;
@@ -50,11 +53,17 @@ final class HeadlessRun {
         this.recorder = recorder;
         this.journal = journal;
         this.initialRisk = initialRisk;
+        this.optimal = optimal;
     }
 
-    /** A new run at step 0 (journal null: none is written), its first record taken. */
-    static HeadlessRun start(LabConfig c, DataSplit data, RunJournal.Plan plan, Path journalFile) throws IOException {
-        Trainer trainer = new Trainer(c.run(), data);
+    /**
+     * A new run at step 0 (journal null: none is written), its first record taken; {@code optimal} (or null) is the
+     * max-margin network its alignment metric is measured against.
+     */
+    static HeadlessRun start(
+            LabConfig c, DataSplit data, RunJournal.Plan plan, Path journalFile, GlobalMarginResult optimal)
+            throws IOException {
+        Trainer trainer = new Trainer(c.run(), data, optimal == null ? null : optimal.atoms());
         Recorder recorder = new Recorder(plan.every());
         RunJournal journal = journalFile == null ? null : RunJournal.create(journalFile, c, data, plan);
         try {
@@ -64,7 +73,7 @@ final class HeadlessRun {
                 journal.record(first, kept ? trainer.state() : null);
             }
             return new HeadlessRun(
-                    c, data, plan, trainer, recorder, journal, first.metrics().risk());
+                    c, data, plan, trainer, recorder, journal, first.metrics().risk(), optimal);
         } catch (IOException | RuntimeException e) {
             if (journal != null) {
                 journal.close();
@@ -75,16 +84,19 @@ final class HeadlessRun {
 
     /**
      * Continues the run of a journal from its last record with a state (the records after it are cut off and
-     * taken again); {@code plan} may differ from the journal's in its target only.
+     * taken again); {@code plan} may differ from the journal's in its target only; {@code optimal} as for a start (the
+     * same ones, or the metrics after the resumption differ from the run's before it).
      */
-    static HeadlessRun resume(Path journalFile, RunJournal.Loaded loaded, RunJournal.Plan plan) throws IOException {
+    static HeadlessRun resume(
+            Path journalFile, RunJournal.Loaded loaded, RunJournal.Plan plan, GlobalMarginResult optimal)
+            throws IOException {
         LabConfig c = loaded.config();
         int at = loaded.lastResumable();
         if (at < 0) {
             // Not even step 0 was written completely: start over, which is what resuming from step 0 is.
-            return start(c, loaded.data(), plan, journalFile);
+            return start(c, loaded.data(), plan, journalFile, optimal);
         }
-        Trainer trainer = new Trainer(c.run(), loaded.data());
+        Trainer trainer = new Trainer(c.run(), loaded.data(), optimal == null ? null : optimal.atoms());
         trainer.restore(loaded.entries().get(at).state());
         Recorder recorder = new Recorder(plan.every());
         RunJournal.Entry first = loaded.entries().get(0);
@@ -115,7 +127,8 @@ final class HeadlessRun {
                 trainer,
                 recorder,
                 journal,
-                first.metrics().risk());
+                first.metrics().risk(),
+                optimal);
     }
 
     long stepCount() {
@@ -188,5 +201,10 @@ final class HeadlessRun {
 
     LabConfig config() {
         return config;
+    }
+
+    /** The max-margin network the alignment metric is measured against, or null. */
+    GlobalMarginResult optimal() {
+        return optimal;
     }
 }

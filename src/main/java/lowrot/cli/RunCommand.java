@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import lowrot.core.data.DataSplit;
 import lowrot.core.data.Datasets;
+import lowrot.core.margin.GlobalMarginResult;
 import lowrot.core.margin.NtkMarginSolver;
 import lowrot.core.margin.ReferenceMargins;
 import lowrot.core.margin.TangentPoint;
@@ -89,6 +90,7 @@ final class RunCommand implements Callable<Integer> {
         if (run == null) {
             return Cli.INVALID;
         }
+        GlobalMarginResult optimal = run.optimal();
         if (Cli.processMain()) {
             StopSignals.install();
         }
@@ -98,7 +100,8 @@ final class RunCommand implements Callable<Integer> {
         double[] trained = r.kept().isEmpty()
                 ? new double[0]
                 : r.kept().get(r.kept().size() - 1).network().copyV();
-        ReferenceMargins refs = ReferenceSolves.all(c, r.data().train(), trained, ProgressMonitor.NONE);
+        // A γ_gl solved before training (for the alignment metric) is the reference: the window draws the same one.
+        ReferenceMargins refs = ReferenceSolves.all(c, r.data().train(), trained, optimal, ProgressMonitor.NONE);
         List<TangentPoint> tangent = tangentPoints(r.data(), r.kept());
         writeOutputs(out, c, r, refs, tangent, figureSize);
         Metrics last = r.rows().get(r.rows().size() - 1);
@@ -140,7 +143,8 @@ final class RunCommand implements Callable<Integer> {
             return null;
         }
         DataSplit data = Datasets.generate(c.run().dataset(), c.run().dataSeed());
-        return HeadlessRun.start(c, data, new RunJournal.Plan(totalSteps, untilTime, k), journal);
+        GlobalMarginResult optimal = alignmentTarget(c, data, err);
+        return HeadlessRun.start(c, data, new RunJournal.Plan(totalSteps, untilTime, k), journal, optimal);
     }
 
     /** The run of --resume DIR, continued, or null after saying why not. */
@@ -177,10 +181,31 @@ final class RunCommand implements Callable<Integer> {
             err.println("journal: " + loaded.warning());
         }
         out = resume;
-        HeadlessRun run = HeadlessRun.resume(journal, loaded, plan);
+        GlobalMarginResult optimal = alignmentTarget(loaded.config(), loaded.data(), err);
+        HeadlessRun run = HeadlessRun.resume(journal, loaded, plan, optimal);
         stdout.println(
                 "resuming at step " + run.stepCount() + " (τ = " + ChartSet.fmt(run.time()) + ") from " + journal);
         return run;
+    }
+
+    /**
+     * The max-margin network the run's alignment metric is measured against (neural-collapse data), solved before
+     * the first step and said on standard error; null for other data.
+     */
+    private GlobalMarginResult alignmentTarget(LabConfig c, DataSplit data, PrintWriter err) {
+        if (!ReferenceSolves.measuresOptimalAlignment(c)) {
+            return null;
+        }
+        if (!noProgress) {
+            err.println("solving the max-margin network first (the alignment metric is measured against it)…");
+            err.flush();
+        }
+        GlobalMarginResult g = ReferenceSolves.alignmentTarget(c, data.train(), ProgressMonitor.NONE, r -> {});
+        if (!noProgress) {
+            err.println("max-margin network: " + g);
+            err.flush();
+        }
+        return g;
     }
 
     /** Tangent-kernel margins at up to eight recorded moments, spread over the run. */

@@ -34,7 +34,8 @@ public final class MetricsCsv {
             new Column("path_norm", Metrics::pathNorm),
             new Column("patterns_changed", Metrics::patternsChanged),
             new Column("feature_share", Metrics::featureShare),
-            new Column("group_alignment", Metrics::groupAlignment),
+            new Column("centre_alignment", Metrics::centreAlignment),
+            new Column("optimal_alignment", Metrics::optimalAlignment),
             new Column("margin_displacement", Metrics::marginDisplacement),
             new Column("zero_neurons", Metrics::zeroNeurons),
             new Column("flipped_norms", Metrics::flippedNorms));

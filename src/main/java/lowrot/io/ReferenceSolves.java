@@ -2,6 +2,7 @@ package lowrot.io;
 
 import java.util.function.Consumer;
 import lowrot.core.data.Dataset;
+import lowrot.core.data.DatasetKind;
 import lowrot.core.margin.GlobalMarginResult;
 import lowrot.core.margin.GlobalMarginSolver;
 import lowrot.core.margin.KernelCeiling;
@@ -66,10 +67,34 @@ public final class ReferenceSolves {
 
     /** All four, one after the other. */
     public static ReferenceMargins all(LabConfig c, Dataset train, double[] seeds, ProgressMonitor monitor) {
+        return all(c, train, seeds, null, monitor);
+    }
+
+    /** All four, taking γ_gl from {@code knownGlobal} when it is not null (a solve made before training). */
+    public static ReferenceMargins all(
+            LabConfig c, Dataset train, double[] seeds, GlobalMarginResult knownGlobal, ProgressMonitor monitor) {
         return new ReferenceMargins(
                 ntk(c, train, monitor),
-                global(c, train, seeds, monitor),
+                knownGlobal != null ? knownGlobal : global(c, train, seeds, monitor),
                 noRotation(c, train, monitor),
                 kernel(c, train, monitor));
+    }
+
+    /**
+     * Whether a run of this config measures its alignment with the max-margin network (neural-collapse data): then
+     * γ_gl is solved before the first step, without seeds — the same solve in the window and on the command line —
+     * and its atoms go to the trainer ({@link #alignmentTarget}).
+     */
+    public static boolean measuresOptimalAlignment(LabConfig c) {
+        return c.run().dataset().kind() == DatasetKind.NEURAL_COLLAPSE;
+    }
+
+    /**
+     * The certified optimal network the run's alignment metric is measured against: γ_gl of the training set with
+     * no seeds, for the configs of {@link #measuresOptimalAlignment}; null for the others.
+     */
+    public static GlobalMarginResult alignmentTarget(
+            LabConfig c, Dataset train, ProgressMonitor monitor, Consumer<GlobalMarginResult> interim) {
+        return measuresOptimalAlignment(c) ? global(c, train, new double[0], monitor, interim) : null;
     }
 }

@@ -244,6 +244,9 @@ public final class RunFile {
         for (int i = 0; i < comps.length; i++) {
             types[i] = comps[i].getType();
             JsonElement e = o.get(comps[i].getName());
+            if (e == null && comps[i].getName().equals("centreAlignment")) {
+                e = o.get("groupAlignment"); // its name in files written before the optimal alignment existed
+            }
             if (types[i] == long.class) {
                 args[i] = e.getAsLong();
             } else if (types[i] == int.class) {

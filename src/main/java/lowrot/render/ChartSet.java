@@ -60,9 +60,13 @@ public final class ChartSet {
     private final XYSeries rotationMax = ChartBuilder.series("max rotation (°)");
     private final XYSeries motion = ChartBuilder.series("‖W − W₀‖/√m");
     private final XYSeries feature = ChartBuilder.series("feature share");
+    private final XYSeries optimalAlignment = ChartBuilder.series(OPTIMAL_ALIGNMENT);
     private final XYSeries patterns = ChartBuilder.series("activation patterns changed");
     private final XYSeries zeroNeurons = ChartBuilder.series("zero neurons (no direction, left out of the angles)");
     private final XYSeries flippedNorms = ChartBuilder.series("norms b_j that changed sign");
+    /** The features chart's name for {@link Metrics#optimalAlignment()}. */
+    public static final String OPTIMAL_ALIGNMENT = "cosine to max-margin atom (weighted)";
+
     private ChartOptions options;
     private final PinnedCurves pinned;
 
@@ -123,9 +127,11 @@ public final class ChartSet {
                 ChartBuilder.build(
                         Panel.FEATURES,
                         "fraction",
-                        ChartBuilder.collection(feature, patterns, zeroNeurons, flippedNorms),
+                        ChartBuilder.collection(feature, optimalAlignment, patterns, zeroNeurons, flippedNorms),
                         null,
-                        new Color[] {Palette.POSITIVE, Palette.NEGATIVE, Palette.FAINT, Palette.NO_ROTATION}));
+                        new Color[] {
+                            Palette.POSITIVE, Palette.GLOBAL, Palette.NEGATIVE, Palette.FAINT, Palette.NO_ROTATION
+                        }));
         pinned = new PinnedCurves(charts);
         applyAxes();
     }
@@ -224,7 +230,8 @@ public final class ChartSet {
                 add(rotationMedian, x, Math.toDegrees(m.rotationMedian()));
                 add(rotationMax, x, Math.toDegrees(m.rotationMax()));
                 add(motion, x, m.motionPerSqrtM());
-                add(feature, x, parity ? m.featureShare() : m.groupAlignment());
+                add(feature, x, parity ? m.featureShare() : m.centreAlignment());
+                add(optimalAlignment, x, m.optimalAlignment());
                 add(patterns, x, m.patternsChanged());
                 if (m.zeroNeurons() > 0) {
                     add(zeroNeurons, x, m.zeroNeurons());
@@ -262,12 +269,14 @@ public final class ChartSet {
     /** The features chart's legend: what its first series measures, and the fractions that have something to read. */
     private void featureLegend(List<Metrics> points, DatasetKind kind) {
         boolean parity = kind == DatasetKind.PARITY;
-        feature.setKey(parity ? "share of ‖v‖² on x₁, x₂ (weighted)" : "cosine to nearest group centre (weighted)");
+        feature.setKey(parity ? "share of ‖v‖² on x₁, x₂ (weighted)" : "cosine to group centre (weighted)");
         var featureRenderer = chart(Panel.FEATURES).getXYPlot().getRenderer(0);
         featureRenderer.setSeriesVisibleInLegend(0, parity || kind == DatasetKind.NEURAL_COLLAPSE);
-        // Zero neurons and flipped norms appear in the legend only where there is something to read.
-        featureRenderer.setSeriesVisibleInLegend(2, points.stream().anyMatch(m -> m.zeroNeurons() > 0));
-        featureRenderer.setSeriesVisibleInLegend(3, points.stream().anyMatch(m -> Metrics.applies(m.flippedNorms())));
+        // The alignment, zero neurons and flipped norms appear in the legend only where there is something to read.
+        featureRenderer.setSeriesVisibleInLegend(
+                1, points.stream().anyMatch(m -> Metrics.applies(m.optimalAlignment())));
+        featureRenderer.setSeriesVisibleInLegend(3, points.stream().anyMatch(m -> m.zeroNeurons() > 0));
+        featureRenderer.setSeriesVisibleInLegend(4, points.stream().anyMatch(m -> Metrics.applies(m.flippedNorms())));
     }
 
     /** Points were added silently; one change event per series lets the axes re-range, then the charts redraw. */
@@ -319,6 +328,7 @@ public final class ChartSet {
                 rotationMax,
                 motion,
                 feature,
+                optimalAlignment,
                 patterns,
                 zeroNeurons,
                 flippedNorms);

@@ -26,7 +26,10 @@ public final class CircleRenderer {
 
     private CircleRenderer() {}
 
-    /** The circle view's caption; in the no-rotation regime it counts norms that passed through zero. */
+    /**
+     * The circle view's caption; in the no-rotation regime it counts norms that passed through zero, and where the
+     * run measures it, it gives the alignment with the max-margin network.
+     */
     public static String caption(lowrot.core.model.Regime regime, Snapshot s) {
         lowrot.core.train.Metrics m = s.metrics();
         String text = String.format(
@@ -40,6 +43,9 @@ public final class CircleRenderer {
                             .count()
                     : Math.round(m.flippedNorms() * s.width());
             text += String.format(" · %d of %d norms b_j flipped sign", flipped, s.width());
+        }
+        if (lowrot.core.train.Metrics.applies(m.optimalAlignment())) {
+            text += String.format(" · max-margin alignment %.3f", m.optimalAlignment());
         }
         long zero = Math.round(m.zeroNeurons() * s.width());
         if (zero > 0) {

@@ -1,8 +1,13 @@
 package lowrot.run;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import lowrot.core.data.DataSplit;
+import lowrot.core.model.MaxMarginAtoms;
 import lowrot.core.model.RunConfig;
 import lowrot.core.train.Snapshot;
 import lowrot.core.train.Trainer;
@@ -32,6 +37,7 @@ public final class TrainingRun implements AutoCloseable {
     private volatile Trainer trainer;
     private final Recorder recorder;
     private final RunClock clock;
+    private final CompletableFuture<MaxMarginAtoms> atoms;
 
     /**
      * Creates the run and starts its thread (the trainer is built on that thread, so a large network never blocks
@@ -51,7 +57,38 @@ public final class TrainingRun implements AutoCloseable {
             Runnable threadStart,
             RunListener listener,
             RunClock clock) {
+        this(
+                runId,
+                config,
+                data,
+                stepsPerSnapshot,
+                minSnapshotNanos,
+                recordEvery,
+                threadStart,
+                listener,
+                clock,
+                CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * The same, whose trainer measures the alignment with the max-margin atoms that {@code atoms} brings (null: the
+     * metric is NaN). The thread waits for them before the first step — saying so in its status and still obeying
+     * Stop — since metrics taken before they came would differ from the command line's; commands given meanwhile
+     * are carried out once the trainer exists. A future that fails gives no atoms.
+     */
+    public TrainingRun(
+            long runId,
+            RunConfig config,
+            DataSplit data,
+            int stepsPerSnapshot,
+            long minSnapshotNanos,
+            int recordEvery,
+            Runnable threadStart,
+            RunListener listener,
+            RunClock clock,
+            CompletableFuture<MaxMarginAtoms> atoms) {
         config.validate().throwIfAny();
+        this.atoms = atoms;
         this.clock = clock;
         this.threadStart = threadStart;
         this.runId = runId;
@@ -162,7 +199,11 @@ public final class TrainingRun implements AutoCloseable {
     private void loop() {
         try {
             threadStart.run();
-            trainer = new Trainer(config, data);
+            List<Command> held = new ArrayList<>();
+            if (!awaitAtoms(held)) {
+                return;
+            }
+            trainer = new Trainer(config, data, atoms.isCompletedExceptionally() ? null : atoms.join());
             trainer.setWorkerStart(threadStart);
             // Every core: the window draws on a painter thread and needs little CPU (at m = 4,096 on two
             // cores this trains 35 % faster than leaving a core idle for it, at the same frame times).
@@ -171,6 +212,9 @@ public final class TrainingRun implements AutoCloseable {
             listener.snapshot(first);
             publishStatus("");
             initialRisk = first.metrics().risk();
+            for (Command cmd : held) {
+                handle(cmd);
+            }
             lastSnapshot = clock.nanoTime();
             rate.restart(lastSnapshot);
             while (true) {
@@ -350,6 +394,26 @@ public final class TrainingRun implements AutoCloseable {
 
     private void publishSnapshot() {
         listener.snapshot(trainer.snapshot(runId));
+    }
+
+    /**
+     * Waits until the atoms are known, keeping the commands that come meanwhile in {@code held}; false when a Stop
+     * came first.
+     */
+    private boolean awaitAtoms(List<Command> held) throws InterruptedException {
+        if (atoms.isDone()) {
+            return true;
+        }
+        publishStatus("solving the max-margin network first: the alignment metric is measured against it");
+        while (!atoms.isDone()) {
+            Command cmd = commands.poll(50, TimeUnit.MILLISECONDS);
+            if (cmd instanceof Command.Stop) {
+                return false;
+            } else if (cmd != null) {
+                held.add(cmd);
+            }
+        }
+        return true;
     }
 
     private void publishStatus(String message) {

@@ -182,4 +182,55 @@ class LabSessionTest {
         session.transport().play();
         assertFalse(session.replaying(), "play leaves the replay and trains again");
     }
+    /**
+     * On neural-collapse data the run waits for the certified max-margin network (saying so) and then measures its
+     * alignment with it from step 0: the same bits as the command line, which solves it before training too.
+     */
+    @Test
+    void aCollapseRunMeasuresTheAlignmentTheCommandLineDoes(@TempDir Path dir) throws Exception {
+        LabConfig base = LabConfig.defaults();
+        LabConfig nc = base.withRun(base.run()
+                        .withDataset(DataSpec.defaults(DatasetKind.NEURAL_COLLAPSE)
+                                .withD(4)
+                                .withGroups(4)
+                                .withN(60)
+                                .withNTest(20))
+                        .withTraining(base.run().training().withRegime(Regime.NEURAL_COLLAPSE)))
+                .withNtkDirections(256);
+        assertNull(session.tryConfig(nc));
+        session.run().step(40);
+        until(() -> session.status() != null
+                && session.status().message().contains("max-margin network")
+                && session.status().runId() == session.run().runId());
+        until(() -> session.latest() != null && session.latest().step() == 40);
+        assertNotNull(session.refs().global());
+        assertFalse(session.refs().global().interim(), "the trainer started only with the final γ_gl");
+        CompletableFuture<Recorder.Recording> recording = new CompletableFuture<>();
+        session.run().save(recording::complete);
+        Recorder.Recording rec = recording.get(30, TimeUnit.SECONDS);
+        assertTrue(lowrot.core.train.Metrics.applies(rec.rows().get(0).optimalAlignment()));
+        assertEquals(
+                session.refs().global().atoms().alignment(rec.snapshots().get(0).network()),
+                rec.rows().get(0).optimalAlignment());
+
+        Path config = dir.resolve("nc.json");
+        java.nio.file.Files.writeString(config, lowrot.io.ConfigJson.write(session.config()));
+        int code = lowrot.cli.Cli.run(
+                new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(new java.io.StringWriter()),
+                "run",
+                config.toString(),
+                "--steps",
+                "40",
+                "--out",
+                dir.resolve("cli").toString(),
+                "--no-progress",
+                "--figure-size",
+                "200");
+        assertEquals(0, code);
+        assertEquals(
+                java.nio.file.Files.readString(dir.resolve("cli/metrics.csv")),
+                lowrot.io.MetricsCsv.write(rec.rows()),
+                "the window and the command line measure the same alignment");
+    }
 }

@@ -6,7 +6,6 @@ import java.util.Locale;
 import lowrot.core.data.Dataset;
 import lowrot.core.margin.GlobalMarginResult;
 import lowrot.core.margin.GlobalMarginSolver;
-import lowrot.core.margin.OptimalAlignment;
 import lowrot.core.model.Network;
 import lowrot.core.model.Optimizer;
 import lowrot.core.model.Regime;
@@ -38,7 +37,7 @@ public final class NeuralCollapseClaim {
 
     /**
      * Mean test error over seeds per size, the n needed, and at the largest n (means over seeds) the alignment with the
-     * certified max-margin network of the training set ({@link OptimalAlignment}) and the cosine to the nearest group
+     * certified max-margin network of the training set ({@link lowrot.core.model.MaxMarginAtoms}) and the cosine to the nearest group
      * centre, each at initialization and at the end, with the global margin's bounds, for one (r, d).
      */
     public record Setting(
@@ -136,16 +135,16 @@ public final class NeuralCollapseClaim {
         GlobalMarginResult optimal = aligned
                 ? GlobalMarginSolver.solve(t.data().train(), GlobalMarginSolver.Options.defaults(), monitor)
                 : null;
-        double initialCentre = t.snapshot(0).metrics().groupAlignment();
-        double initialAlignment = aligned ? OptimalAlignment.of(t.network(), optimal) : Double.NaN;
+        double initialCentre = t.snapshot(0).metrics().centreAlignment();
+        double initialAlignment = aligned ? optimal.atoms().alignment(t.network()) : Double.NaN;
         t.trainUntil(Double.POSITIVE_INFINITY, STEPS, monitor);
         Metrics m = t.snapshot(0).metrics();
         return new Run(
                 m.testError(),
                 initialCentre,
-                m.groupAlignment(),
+                m.centreAlignment(),
                 initialAlignment,
-                aligned ? OptimalAlignment.of(t.network(), optimal) : Double.NaN,
+                aligned ? optimal.atoms().alignment(t.network()) : Double.NaN,
                 aligned ? optimal.lower() : Double.NaN,
                 aligned ? optimal.upper() : Double.NaN);
     }
@@ -267,7 +266,7 @@ public final class NeuralCollapseClaim {
                         + " and the centre cosine cannot.",
                 g.lower(),
                 1 / (2 * Math.sqrt(3)),
-                OptimalAlignment.of(optimal, g),
+                g.atoms().alignment(optimal),
                 weighted / total);
     }
 }

@@ -1,5 +1,6 @@
 package lowrot.core.margin;
 
+import lowrot.core.model.MaxMarginAtoms;
 import lowrot.core.model.Network;
 
 /**
@@ -85,6 +86,11 @@ public record GlobalMarginResult(
     /** Signed outer weight of neuron j; Σ_j |weight_j| = 1. */
     public double weight(int j) {
         return weights[j];
+    }
+
+    /** The optimal network's atoms, the target of the collapse measure ({@link MaxMarginAtoms#alignment}). */
+    public MaxMarginAtoms atoms() {
+        return MaxMarginAtoms.of(directions, weights, dim);
     }
 
     /** The optimal network: g(x) = Σ_j w_j σ(u_j · x) with unit u_j, output scale 1, path norm 1. */

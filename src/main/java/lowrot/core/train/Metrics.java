@@ -2,7 +2,7 @@ package lowrot.core.train;
 
 /**
  * Every scalar lowrot reports about a network at one moment. Angles are in radians. A value that
- * does not apply (feature share off parity data, group alignment off neural-collapse data, test
+ * does not apply (feature share off parity data, centre alignment off neural-collapse data, test
  * error without a test set) is NaN; {@link #applies(double)} says which.
  *
  * @param step                 steps taken
@@ -28,7 +28,10 @@ package lowrot.core.train;
  * @param motionPerSqrtM       ‖W − W₀‖ / √m
  * @param patternsChanged      fraction of training pairs (i, j) whose 1[v_j · x_i ≥ 0] differs from initialization
  * @param featureShare         parity: |a_j| ‖v_j‖-weighted mean share of ‖v_j‖² on coordinates 1 and 2
- * @param groupAlignment       neural collapse: |a_j| ‖v_j‖-weighted mean cosine of v_j to its nearest centre
+ * @param centreAlignment      neural collapse: |a_j| ‖v_j‖-weighted mean cosine of v_j to its nearest group centre
+ * @param optimalAlignment     neural collapse: the same mean of the cosine of v_j to the nearest atom of its output
+ *                             sign of the certified max-margin network of the training set
+ *                             ({@link lowrot.core.model.MaxMarginAtoms}); NaN when the run was not given that network
  * @param marginDisplacement   tangent margin of the displacement, min_i y_i ⟨∇f(x_i; W₀), W − W₀⟩ / ‖W − W₀‖:
  *                             the linearized network's margin in parameter-ℓ₂ (kernel) units, with the output
  *                             scale; NaN while W = W₀
@@ -58,7 +61,8 @@ public record Metrics(
         double motionPerSqrtM,
         double patternsChanged,
         double featureShare,
-        double groupAlignment,
+        double centreAlignment,
+        double optimalAlignment,
         double marginDisplacement,
         double zeroNeurons,
         double flippedNorms) {
@@ -96,7 +100,8 @@ public record Metrics(
         private double motionPerSqrtM = Double.NaN;
         private double patternsChanged = Double.NaN;
         private double featureShare = Double.NaN;
-        private double groupAlignment = Double.NaN;
+        private double centreAlignment = Double.NaN;
+        private double optimalAlignment = Double.NaN;
         private double marginDisplacement = Double.NaN;
         private double zeroNeurons = Double.NaN;
         private double flippedNorms = Double.NaN;
@@ -206,8 +211,13 @@ public record Metrics(
             return this;
         }
 
-        public Builder groupAlignment(double value) {
-            groupAlignment = value;
+        public Builder centreAlignment(double value) {
+            centreAlignment = value;
+            return this;
+        }
+
+        public Builder optimalAlignment(double value) {
+            optimalAlignment = value;
             return this;
         }
 
@@ -250,7 +260,8 @@ public record Metrics(
                     motionPerSqrtM,
                     patternsChanged,
                     featureShare,
-                    groupAlignment,
+                    centreAlignment,
+                    optimalAlignment,
                     marginDisplacement,
                     zeroNeurons,
                     flippedNorms);

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import lowrot.core.data.Dataset;
 import lowrot.core.data.DatasetKind;
 import lowrot.core.model.Loss;
+import lowrot.core.model.MaxMarginAtoms;
 import lowrot.core.model.Network;
 import lowrot.core.step.Kernel;
 import lowrot.core.step.MetricsKernel;
@@ -16,8 +17,10 @@ final class MetricsCalculator {
     private final Network initial;
     /** Parity data: the feature share applies. */
     private final boolean parity;
-    /** Group centres of neural-collapse data (0 elsewhere): the group alignment applies. */
+    /** Group centres of neural-collapse data (0 elsewhere): the centre alignment applies. */
     private final int groups;
+    /** The max-margin network's atoms the optimal alignment is measured against, or null. */
+    private final MaxMarginAtoms atoms;
 
     private final int n;
     private final int nTest;
@@ -41,8 +44,13 @@ final class MetricsCalculator {
     private Blocks blocks = Blocks.SEQUENTIAL;
     private final double[] testZ;
 
-    MetricsCalculator(Network initial, Dataset train, Dataset test) {
+    MetricsCalculator(Network initial, Dataset train, Dataset test, MaxMarginAtoms atoms) {
+        if (atoms != null && atoms.dim() != train.d()) {
+            throw new IllegalArgumentException(
+                    "max-margin atoms of dimension " + atoms.dim() + " for data of dimension " + train.d());
+        }
         this.initial = initial;
+        this.atoms = atoms;
         this.parity = train.kind() == DatasetKind.PARITY;
         this.n = train.n();
         this.nTest = test.n();
@@ -163,7 +171,9 @@ final class MetricsCalculator {
                 .motionPerSqrtM(motion / Math.sqrt(m))
                 .patternsChanged((double) e.changed / ((double) n * m))
                 .featureShare(parity ? (u.weightSum > 0 ? u.shareSum / u.weightSum : Double.NaN) : Double.NaN)
-                .groupAlignment(groups > 0 ? (u.weightSum > 0 ? u.alignSum / u.weightSum : Double.NaN) : Double.NaN)
+                .centreAlignment(groups > 0 ? (u.weightSum > 0 ? u.alignSum / u.weightSum : Double.NaN) : Double.NaN)
+                // On the rescaled weights: the weighted mean of cosines does not change with the scale.
+                .optimalAlignment(atoms == null ? Double.NaN : atoms.alignment(a, v, m))
                 .marginDisplacement(displacement)
                 .zeroNeurons((double) u.zero / m)
                 .flippedNorms(net.frozenDirections() ? (double) u.flipped / m : Double.NaN)
@@ -228,7 +238,7 @@ final class MetricsCalculator {
         return e;
     }
 
-    /** The pass over the neurons, in index order: norms, motion, angles, feature share and group alignment. */
+    /** The pass over the neurons, in index order: norms, motion, angles, feature share and centre alignment. */
     private NeuronSums neurons(Network net, double[] a, double[] a0, double[] v, double[] v0, int m) {
         NeuronSums u = new NeuronSums();
         for (int j = 0; j < m; j++) {

@@ -5,6 +5,7 @@ import lowrot.core.data.DataSplit;
 import lowrot.core.data.Dataset;
 import lowrot.core.data.Datasets;
 import lowrot.core.model.Loss;
+import lowrot.core.model.MaxMarginAtoms;
 import lowrot.core.model.Network;
 import lowrot.core.model.Optimizer;
 import lowrot.core.model.RunConfig;
@@ -64,6 +65,15 @@ public final class Trainer {
 
     /** A trainer on given data (the config's data spec is kept for the record). */
     public Trainer(RunConfig config, DataSplit data) {
+        this(config, data, null);
+    }
+
+    /**
+     * A trainer on given data whose metrics also measure the alignment with a max-margin network's atoms (null:
+     * that metric is NaN). The atoms must be a pure function of the config, such as the certified optimal network
+     * of the training set, so that the metrics stay the same bits wherever the run trains.
+     */
+    public Trainer(RunConfig config, DataSplit data, MaxMarginAtoms atoms) {
         config.validate().throwIfAny();
         this.config = config;
         this.data = data;
@@ -94,7 +104,7 @@ public final class Trainer {
             all[i] = i;
             perm[i] = i;
         }
-        this.metrics = new MetricsCalculator(initial, data.train(), data.test());
+        this.metrics = new MetricsCalculator(initial, data.train(), data.test(), atoms);
         metrics.setBlocks(passes::runBlocks);
     }
 

@@ -168,7 +168,7 @@ class OptimalNetworkTest {
         System.arraycopy(plus, 0, sums, 0, r);
         System.arraycopy(minus, 0, sums, r, r);
         Network onSums = Network.of(new double[] {0.5, -0.5}, sums, r, 1.0);
-        assertEquals(1.0, OptimalAlignment.of(onSums, g), 1e-9);
+        assertEquals(1.0, g.atoms().alignment(onSums), 1e-9);
 
         double[] centres = new double[r * r];
         double[] labels = new double[r];
@@ -177,15 +177,15 @@ class OptimalNetworkTest {
             labels[a] = y[a] / r;
         }
         Network onCentres = Network.of(labels, centres, r, 1.0);
-        assertEquals(1 / Math.sqrt(p), OptimalAlignment.of(onCentres, g), 1e-9);
+        assertEquals(1 / Math.sqrt(p), g.atoms().alignment(onCentres), 1e-9);
 
         Network wrongSign = Network.of(new double[] {1}, minus, r, 1.0);
-        assertEquals(0.0, OptimalAlignment.of(wrongSign, g), 1e-9);
+        assertEquals(0.0, g.atoms().alignment(wrongSign), 1e-9);
         // The zero network of non-separable data has no atom to align with.
         GlobalMarginResult none = GlobalMarginSolver.solve(
                 Dataset.fromPointsUnchecked(new double[][] {{0.3, 0.4}, {0.3, 0.4}}, new double[] {1, -1}),
                 GlobalMarginSolver.Options.defaults(),
                 ProgressMonitor.NONE);
-        assertTrue(Double.isNaN(OptimalAlignment.of(Network.of(new double[] {1}, new double[] {1, 0}, 2, 1.0), none)));
+        assertTrue(Double.isNaN(none.atoms().alignment(Network.of(new double[] {1}, new double[] {1, 0}, 2, 1.0))));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import lowrot.core.data.Dataset;
 import lowrot.core.data.DatasetKind;
 import lowrot.core.model.Loss;
+import lowrot.core.model.MaxMarginAtoms;
 import lowrot.core.model.Network;
 import lowrot.core.model.NetworkSpec;
 import lowrot.core.model.RunConfig;
@@ -39,7 +40,7 @@ class MetricsHandTest {
                 .minus(2);
         Network initial = Network.of(new double[] {1, -1}, new double[] {1, -1, 0, 1}, 2, 1.0);
         Network now = Network.of(new double[] {2, -1}, new double[] {1, 0, 0, 1}, 2, 1.0);
-        MetricsCalculator calc = new MetricsCalculator(initial, train, test);
+        MetricsCalculator calc = new MetricsCalculator(initial, train, test, null);
         Metrics mt = calc.compute(now, Loss.LOGISTIC, true, 3, 0.75, Math.log(0.75));
 
         assertEquals(1.0, mt.minMargin(), EPS);
@@ -59,7 +60,7 @@ class MetricsHandTest {
         assertEquals(Math.sqrt(2), mt.motion(), EPS);
         assertEquals(1.0, mt.motionPerSqrtM(), EPS);
         assertEquals(0.25, mt.patternsChanged(), EPS);
-        assertTrue(Double.isNaN(mt.featureShare()) && Double.isNaN(mt.groupAlignment()));
+        assertTrue(Double.isNaN(mt.featureShare()) && Double.isNaN(mt.centreAlignment()));
         assertEquals(3, mt.step());
 
         Metrics frozenOuter = calc.compute(now, Loss.LOGISTIC, false, 3, 0.75, Math.log(0.75));
@@ -79,7 +80,7 @@ class MetricsHandTest {
         Dataset test = Dataset.empty(DatasetKind.POINTS, 2);
         Network initial = Network.of(new double[] {1, 1, 1}, new double[] {1, 0, 0, 1, 1, 0}, 2, 1.0);
         Network now = Network.of(new double[] {1, 1, 1}, new double[] {0, 1, 0, 2, 0, 0}, 2, 1.0);
-        Metrics free = new MetricsCalculator(initial, train, test).compute(now, Loss.LOGISTIC, true, 1, 1, 0);
+        Metrics free = new MetricsCalculator(initial, train, test, null).compute(now, Loss.LOGISTIC, true, 1, 1, 0);
         assertEquals(1.0 / 3, free.zeroNeurons(), EPS);
         assertTrue(Double.isNaN(free.flippedNorms()));
         assertEquals(Math.PI / 4, free.rotationMean(), EPS);
@@ -90,7 +91,7 @@ class MetricsHandTest {
         double[] u = {1, 0, 0, 1, 1, 0};
         Network initialNr = Network.ofNoRotation(new double[] {1, 1, 1}, new double[] {1, 1, 1}, u, 2, 1.0);
         Network nowNr = Network.ofNoRotation(new double[] {1, 1, 1}, new double[] {-2, 1, 0}, u, 2, 1.0);
-        Metrics nr = new MetricsCalculator(initialNr, train, test).compute(nowNr, Loss.LOGISTIC, true, 1, 1, 0);
+        Metrics nr = new MetricsCalculator(initialNr, train, test, null).compute(nowNr, Loss.LOGISTIC, true, 1, 1, 0);
         assertEquals(1.0 / 3, nr.flippedNorms(), EPS);
         assertEquals(1.0 / 3, nr.zeroNeurons(), EPS);
         assertEquals(0.0, nr.rotationMean());
@@ -109,7 +110,7 @@ class MetricsHandTest {
         Dataset train =
                 new Dataset(DatasetKind.PARITY, 3, new double[] {c, c, c, c, -c, c}, new double[] {1, -1}, null);
         Network net = Network.of(new double[] {1, 2}, new double[] {1, 1, 2, 0, 0, 3}, 3, 1.0);
-        Metrics mt = new MetricsCalculator(net, train, Dataset.empty(DatasetKind.PARITY, 3))
+        Metrics mt = new MetricsCalculator(net, train, Dataset.empty(DatasetKind.PARITY, 3), null)
                 .compute(net, Loss.LOGISTIC, true, 0, 0, Double.NEGATIVE_INFINITY);
         assertEquals((Math.sqrt(6) / 3) / (Math.sqrt(6) + 6), mt.featureShare(), EPS);
         assertTrue(Double.isNaN(mt.testError()));
@@ -123,18 +124,47 @@ class MetricsHandTest {
      * Weighted alignment = (√2·(1/√2) + 0)/(√2 + 1) = 1/(1 + √2).
      */
     @Test
-    void groupAlignment() {
+    void centreAlignment() {
         Dataset train = new Dataset(
                 DatasetKind.NEURAL_COLLAPSE, 2, new double[] {0.9, 0, 0, 0.9}, new double[] {1, -1}, new double[] {
                     1, 0, 0, 1
                 });
         Network net = Network.of(new double[] {1, 1}, new double[] {1, 1, -1, 0}, 2, 1.0);
-        Metrics mt = new MetricsCalculator(net, train, Dataset.empty(DatasetKind.NEURAL_COLLAPSE, 2))
+        Metrics mt = new MetricsCalculator(net, train, Dataset.empty(DatasetKind.NEURAL_COLLAPSE, 2), null)
                 .compute(net, Loss.EXPONENTIAL, true, 0, 0, Double.NEGATIVE_INFINITY);
-        assertEquals(1 / (1 + Math.sqrt(2)), mt.groupAlignment(), EPS);
+        assertEquals(1 / (1 + Math.sqrt(2)), mt.centreAlignment(), EPS);
         // g(x₁) = 0.9, g(x₂) = 0.9 → y g = (0.9, −0.9): risk (e^{−0.9} + e^{0.9})/2, train error 1/2.
         assertEquals((Math.exp(-0.9) + Math.exp(0.9)) / 2, mt.risk(), EPS);
         assertEquals(0.5, mt.trainError());
+    }
+
+    /*
+     * Atoms u₁ = (1, 0) with w = +0.6, u₂ = (0, 1) with w = −0.4, and one of weight 1e−7 (round-off, not a target)
+     * at (−1, 0) with w > 0. Neurons: a₁ = 2, v₁ = (3, 4): only u₁ has its sign, cosine 3/5, weight 2·5 = 10;
+     * a₂ = −1, v₂ = (0, −2): only u₂, cosine −1, weight 2; a₃ = 0: no weight.
+     * Weighted alignment = (10·0.6 − 2)/12 = 1/3 — the same with every weight scaled by 1e200.
+     */
+    @Test
+    void optimalAlignment() {
+        MaxMarginAtoms atoms = MaxMarginAtoms.of(new double[] {1, 0, 0, 1, -1, 0}, new double[] {0.6, -0.4, 1e-7}, 2);
+        assertEquals(2, atoms.count());
+        Dataset train = new Dataset(
+                DatasetKind.NEURAL_COLLAPSE, 2, new double[] {1, 0, 0, 1}, new double[] {1, -1}, new double[] {
+                    1, 0, 0, 1
+                });
+        Network net = Network.of(new double[] {2, -1, 0}, new double[] {3, 4, 0, -2, 1, 1}, 2, 1.0);
+        Metrics mt = new MetricsCalculator(net, train, Dataset.empty(DatasetKind.NEURAL_COLLAPSE, 2), atoms)
+                .compute(net, Loss.EXPONENTIAL, true, 0, 0, Double.NEGATIVE_INFINITY);
+        assertEquals(1.0 / 3, mt.optimalAlignment(), EPS);
+        Network huge =
+                Network.of(new double[] {2e200, -1e200, 0}, new double[] {3e200, 4e200, 0, -2e200, 1, 1}, 2, 1.0);
+        Metrics big = new MetricsCalculator(huge, train, Dataset.empty(DatasetKind.NEURAL_COLLAPSE, 2), atoms)
+                .compute(huge, Loss.EXPONENTIAL, true, 0, 0, Double.NEGATIVE_INFINITY);
+        assertEquals(1.0 / 3, big.optimalAlignment(), EPS);
+        // Without atoms the metric does not apply.
+        Metrics none = new MetricsCalculator(net, train, Dataset.empty(DatasetKind.NEURAL_COLLAPSE, 2), null)
+                .compute(net, Loss.EXPONENTIAL, true, 0, 0, Double.NEGATIVE_INFINITY);
+        assertTrue(Double.isNaN(none.optimalAlignment()));
     }
 
     /*
@@ -160,7 +190,7 @@ class MetricsHandTest {
         }
         Network big = Network.of(a, v, net.dim(), net.scale());
         MetricsCalculator calc = new MetricsCalculator(
-                initial, trainer.data().train(), trainer.data().test());
+                initial, trainer.data().train(), trainer.data().test(), null);
         Metrics small = calc.compute(net, Loss.LOGISTIC, true, 1, 1, 0);
         Metrics huge = calc.compute(big, Loss.LOGISTIC, true, 1, 1, 0);
         assertEquals(small.marginPath(), huge.marginPath(), 1e-12 * Math.abs(small.marginPath()));
@@ -239,7 +269,7 @@ class MetricsHandTest {
             Network initial = Network.of(a0, v0, d, 1.0);
             Network now = Network.of(a, v, d, 1.0);
             Dataset trainSet = Dataset.fromPoints(train, trainY);
-            Metrics mt = new MetricsCalculator(initial, trainSet, Dataset.fromPoints(test, testY))
+            Metrics mt = new MetricsCalculator(initial, trainSet, Dataset.fromPoints(test, testY), null)
                     .compute(now, Loss.LOGISTIC, true, 1, 1, 0);
             int wrong = 0;
             for (int i = 0; i < test.length; i++) {
