@@ -5,8 +5,9 @@ import java.util.PriorityQueue;
 import lowrot.core.util.ProgressMonitor;
 
 /**
- * One sign of the pricing search: max of s·h over the unit ball by best-first branch and bound over the activation
- * patterns of the points a_i, each node bounded soundly by its {@link Relaxation}. Everything runs in a fixed order
+ * One sign of the pricing search: max of s·h over the unit ball (or its part in a cone where the caller knows the
+ * maximum lies, see {@link PointSymmetry}) by best-first branch and bound over the activation patterns of the points
+ * a_i, each node bounded soundly by its {@link Relaxation}. Everything runs in a fixed order
  * on the caller's thread.
  */
 final class BranchAndBound {
@@ -19,12 +20,12 @@ final class BranchAndBound {
     private final int d;
     private final Relaxation relaxation;
 
-    BranchAndBound(PatternSearch search, double[] c, int sign, double[] xs, int n, int d) {
+    BranchAndBound(PatternSearch search, double[] c, int sign, double[] xs, int n, int d, List<double[]> cone) {
         this.search = search;
         this.c = c;
         this.sign = sign;
         this.d = d;
-        this.relaxation = new Relaxation(c, sign, xs, n, d);
+        this.relaxation = new Relaxation(c, sign, xs, n, d, cone);
     }
 
     /**
@@ -100,9 +101,17 @@ final class BranchAndBound {
             in[branch] = 1;
             byte[] out = state.clone();
             out[branch] = -1;
+            int opposite = relaxation.antipode[branch];
+            if (opposite >= 0 && state[opposite] == 0) {
+                // −x_j is active exactly where x_j is not (on the hyperplane both are, which either state allows).
+                in[opposite] = -1;
+                out[opposite] = 1;
+            }
             // Children start their descent from this node's multipliers (any start is sound).
-            open.add(new Relaxation.Node(in, node.lambda().clone(), node.nu().clone(), bound, serial++));
-            open.add(new Relaxation.Node(out, node.lambda().clone(), node.nu().clone(), bound, serial++));
+            open.add(new Relaxation.Node(
+                    in, node.lambda().clone(), node.nu().clone(), node.kappa().clone(), bound, serial++));
+            open.add(new Relaxation.Node(
+                    out, node.lambda().clone(), node.nu().clone(), node.kappa().clone(), bound, serial++));
         }
         return new Result(Math.max(best, covered), best, nodes);
     }

@@ -14,12 +14,16 @@ import lowrot.core.util.Rng;
  * rows, and directions with large |h_q| that the {@link Pricer} finds join the columns, until the certified gap
  * closes, the round cap is reached or nothing is left to add. Every round yields a certified lower bound (the margin
  * of μ on all points) and, when the pricer proves one, an upper bound (max_u |h_q(u)|; any q on the simplex gives a
- * valid bound). One instance runs once.
+ * valid bound). A solve also ends, after one more certified pricing, when the lower bound has not improved for
+ * {@value #STALL_ROUNDS} rounds that added no row: on degenerate programs (parity) the dual otherwise keeps
+ * producing columns that do not raise the margin until the round cap. One instance runs once.
  */
 final class ColumnGeneration {
     private static final long SEARCH_STREAM = 31;
     private static final int ROWS_PER_ROUND = 64;
     private static final int COLUMNS_PER_ROUND = 24;
+    /** Rounds without a better lower bound after which the solve certifies once more and ends. */
+    private static final int STALL_ROUNDS = 8;
 
     private final MarginPoints points;
     private final int n;
@@ -43,6 +47,12 @@ final class ColumnGeneration {
     private double bestLower = 0;
 
     private double bestUpper = Double.POSITIVE_INFINITY;
+    /** The bounds when one of them last improved, and the rounds since. */
+    private double stallLower = -1;
+
+    private double stallUpper = Double.POSITIVE_INFINITY;
+
+    private int stalled;
     private double[] bestMu = new double[0];
     private List<double[]> bestDirs = List.of();
     /** The bounds last reported on the way. */
@@ -93,10 +103,21 @@ final class ColumnGeneration {
                     .boxed()
                     .sorted((i, j) -> Double.compare(margins[i], margins[j]))
                     .toArray(Integer[]::new);
-            Pricer.Priced priced = price(lp.t() + threshold, violated.length > 0, rounds == options.maxRounds());
+            // Stalled: the lower bound has not moved for STALL_ROUNDS rounds while the dual keeps finding columns
+            // that do not raise it (a degenerate program's tailing); this round certifies and is the last.
+            // Only rounds that add no row count: while rows come in, the bound may wait for them.
+            // Changes below 1e−9 relative are the simplex method's noise on a margin that does not move.
+            boolean improved = bestLower > stallLower + 1e-9 * Math.abs(stallLower) || bestUpper < stallUpper;
+            stalled = improved || violated.length > 0 ? 0 : stalled + 1;
+            if (improved) {
+                stallLower = bestLower;
+                stallUpper = bestUpper;
+            }
+            boolean last = rounds == options.maxRounds() || stalled >= STALL_ROUNDS;
+            Pricer.Priced priced = price(lp.t() + threshold, violated.length > 0, last);
             if (priced.bound() && priced.max() < bestUpper) {
                 bestUpper = priced.max();
-                bestQ = q.clone();
+                bestQ = priced.certified() != null ? priced.certified().clone() : q.clone();
             }
             monitor.progress(
                     Math.min(0.99, rounds / (double) options.maxRounds()),
@@ -113,7 +134,7 @@ final class ColumnGeneration {
                 reportedUpper = bestUpper;
                 interim.accept(result(Double.isFinite(bestUpper), false, rounds, true));
             }
-            if (grow(violated, priced, lp.t() + threshold) == 0) {
+            if (last || grow(violated, priced, lp.t() + threshold) == 0) {
                 break;
             }
         }

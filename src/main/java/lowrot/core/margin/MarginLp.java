@@ -47,7 +47,9 @@ final class MarginLp {
 
     /**
      * Solves the program for a rows × cols feature matrix F (row-major). The row weights come from
-     * the solver's multipliers; when those are missing or inconsistent, from the dual program.
+     * the solver's multipliers; when those are missing or inconsistent, from the dual program; when that fails too
+     * (on parity the simplex method can stall at its iteration cap on both), from the matrix game's central weights
+     * ({@link MatrixGame}), which are valid as any q is, and whose pricing bound is tight to the game's gap.
      */
     static Solution solve(double[] f, int rows, int cols) {
         ExpressionsBasedModel model = new ExpressionsBasedModel();
@@ -91,7 +93,17 @@ final class MarginLp {
         if (q == null || !consistent(f, rows, cols, q, tValue)) {
             q = dual(f, rows, cols);
         }
+        if (q == null) {
+            q = central(f, rows, cols);
+        }
         return new Solution(tValue, mu, q);
+    }
+
+    /** Central dual weights of the program (see {@link MatrixGame}), from a count of iterations set by the size. */
+    static double[] central(double[] f, int rows, int cols) {
+        // About 10⁸ multiply-adds: 1,000 to 20,000 iterations.
+        int iterations = (int) Math.max(1_000, Math.min(20_000, 25_000_000L / ((long) rows * cols)));
+        return MatrixGame.solve(f, rows, cols, iterations);
     }
 
     private static double[] multipliers(Optimisation.Result result, int rows) {

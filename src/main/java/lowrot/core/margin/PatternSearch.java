@@ -28,7 +28,11 @@ import lowrot.core.util.ProgressMonitor;
  * free the bound is the exact maximum over K (the problem is convex and Slater holds when K has an
  * interior), so the search closes the gap. The reported upper bound is the largest bound of any node
  * that was pruned, is a leaf or was left open at the node cap — the regions of those nodes cover B — and
- * never less than the best value found. Rounding: r is recomputed from scratch and its norm inflated by
+ * never less than the best value found. Two refinements keep this sound: a point and its exact negation
+ * −x_j (both in P) are fixed together, the one "in" where the other is "out" (a_k · u = −t a_j · u with t &gt; 0,
+ * and on the hyperplane both states hold), so the children still cover the parent; and a search may be confined
+ * to a cone {g_l · u ≥ 0} ({@link PointSymmetry}), where the term Σ κ_l g_l·u with κ ≥ 0 is ≥ 0 and joins r like
+ * the ν terms. Rounding: r is recomputed from scratch and its norm inflated by
  * 1e−12 relative plus 1e−300, far above the error of a d-term sum of products.
  *
  * <p>Lower values come from evaluating h exactly at unit candidates: the dual direction r/‖r‖ of every
@@ -75,6 +79,22 @@ final class PatternSearch {
      */
     Outcome maximise(
             double[] c, List<double[]> seeds, int limit, int maxNodes, double relTol, ProgressMonitor monitor) {
+        return maximise(c, seeds, limit, maxNodes, relTol, List.of(), monitor);
+    }
+
+    /**
+     * The same, searching only the cone {u : g · u ≥ 0 for every g in {@code cone}}: its upper bound is a bound on
+     * max |h| over the sphere only when that maximum is attained in the cone, which the caller must know (h
+     * invariant under a group whose fundamental region the cone is: {@link PointSymmetry}).
+     */
+    Outcome maximise(
+            double[] c,
+            List<double[]> seeds,
+            int limit,
+            int maxNodes,
+            double relTol,
+            List<double[]> cone,
+            ProgressMonitor monitor) {
         List<double[]> found = new ArrayList<>();
         for (double[] s : seeds) {
             double[] u = unit(s);
@@ -90,7 +110,7 @@ final class PatternSearch {
         }
         for (int sign = 1; sign >= -1; sign -= 2) {
             BranchAndBound.Result r =
-                    new BranchAndBound(this, c, sign, xs, n, d).search(found, best, maxNodes, relTol, monitor);
+                    new BranchAndBound(this, c, sign, xs, n, d, cone).search(found, best, maxNodes, relTol, monitor);
             upper = Math.max(upper, r.upper());
             best = Math.max(best, r.best());
             nodes += r.nodes();

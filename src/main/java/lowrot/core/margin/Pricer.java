@@ -17,8 +17,14 @@ interface Pricer {
     }
 
     /**
-     * {@code max} is a proven upper bound on max_u |h_q(u)| when {@code bound} is true; otherwise only the
-     * best value a search found, which is never reported.
+     * {@code max} is a proven upper bound on max_u |h_w(u)| when {@code bound} is true, for the dual weights w =
+     * {@code certified} when that is not null (weights derived from q, such as its average over the data's
+     * symmetries: {@link PointSymmetry}) and w = q otherwise; without a bound, only the best value a search found,
+     * which is never reported.
      */
-    record Priced(double max, List<double[]> candidates, boolean bound) {}
+    record Priced(double max, List<double[]> candidates, boolean bound, double[] certified) {
+        Priced(double max, List<double[]> candidates, boolean bound) {
+            this(max, candidates, bound, null);
+        }
+    }
 }

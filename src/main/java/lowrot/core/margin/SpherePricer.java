@@ -9,17 +9,25 @@ import lowrot.core.util.ProgressMonitor;
 /**
  * d > 2: max_u |h_q| by ascent from data-driven directions (cheap, a value found, no bound), and when
  * asked to certify, by branch and bound over the activation patterns of the support of q, whose upper
- * bound is sound (see {@link PatternSearch}).
+ * bound is sound (see {@link PatternSearch}). When the data have symmetries ({@link PointSymmetry}) the certified
+ * search is for q averaged over them, over one fundamental cone: a bound at least as good for a fraction of the
+ * work.
  */
 final class SpherePricer implements Pricer {
+    /** Images of a direction under the data's symmetries tried for the best column, at most. */
+    private static final int IMAGES = 4096;
+
     private final MarginPoints points;
     /** The dimension d. */
     private final int d;
 
     private final int maxNodes;
+
     private final double relTol;
     private final List<double[]> extraSeeds;
     private final boolean sparseSeeds;
+    /** The data's symmetries: with any, certified searches cover one fundamental cone for the averaged q. */
+    private final PointSymmetry symmetry;
 
     SpherePricer(MarginPoints points, int maxNodes, double relTol, List<double[]> extraSeeds, boolean sparseSeeds) {
         this.points = points;
@@ -28,10 +36,34 @@ final class SpherePricer implements Pricer {
         this.relTol = relTol;
         this.extraSeeds = extraSeeds;
         this.sparseSeeds = sparseSeeds;
+        this.symmetry = PointSymmetry.of(points);
     }
 
     @Override
     public Priced price(double[] q, int limit, List<double[]> dictionary, boolean certify, ProgressMonitor monitor) {
+        if (certify && !symmetry.trivial()) {
+            // The bound is proven for q averaged over the data's symmetries, searching one fundamental cone only.
+            double[] averaged = symmetry.symmetrize(q);
+            Priced p = search(averaged, limit, dictionary, true, symmetry.cone(), monitor);
+            List<double[]> columns = new ArrayList<>();
+            for (double[] u : p.candidates()) {
+                double[] image = symmetry.bestImage(u, v -> Math.abs(points.h(q, v)), IMAGES);
+                if (!MarginPoints.near(columns, image, 1e-12)) {
+                    columns.add(image);
+                }
+            }
+            return new Priced(p.max(), columns, true, averaged);
+        }
+        return search(q, limit, dictionary, certify, List.of(), monitor);
+    }
+
+    private Priced search(
+            double[] q,
+            int limit,
+            List<double[]> dictionary,
+            boolean certify,
+            List<double[]> cone,
+            ProgressMonitor monitor) {
         // The support of q, its points and coefficients c_i = q_i y_i, in point order.
         int[] supp = IntStream.range(0, points.n).filter(i -> q[i] != 0).toArray();
         double[] sx = new double[supp.length * d];
@@ -45,7 +77,7 @@ final class SpherePricer implements Pricer {
         if (!certify) {
             return new Priced(Math.abs(search.h(c, climbed.get(0))), climbed, false);
         }
-        PatternSearch.Outcome out = search.maximise(c, climbed, limit, maxNodes, relTol, monitor);
+        PatternSearch.Outcome out = search.maximise(c, climbed, limit, maxNodes, relTol, cone, monitor);
         return new Priced(out.upper(), out.candidates(), true);
     }
 

@@ -181,8 +181,9 @@ class GlobalMarginTest {
 
     @Test
     void progressAndCancellation() {
+        // d = 8, where 300 points miss many of the cube's 256 and leave no symmetry to shorten the search.
         Dataset data = Datasets.generate(
-                        DataSpec.defaults(DatasetKind.PARITY).withD(6).withN(300), 1)
+                        DataSpec.defaults(DatasetKind.PARITY).withD(8).withN(300), 1)
                 .train();
         AtomicInteger queries = new AtomicInteger();
         // Cancelled from the fourth question on: the rounds and the branch and bound both ask, so even a
