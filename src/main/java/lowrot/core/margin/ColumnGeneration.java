@@ -47,6 +47,10 @@ final class ColumnGeneration {
     private double bestLower = 0;
 
     private double bestUpper = Double.POSITIVE_INFINITY;
+    /** The first round's quick certificate (see {@link #quickBound}) and its weights. */
+    private double quickUpper = Double.POSITIVE_INFINITY;
+
+    private double[] quickQ;
     /** The bounds when one of them last improved, and the rounds since. */
     private double stallLower = -1;
 
@@ -129,10 +133,13 @@ final class ColumnGeneration {
                 converged = true;
                 break;
             }
-            if (bestLower != reportedLower || bestUpper != reportedUpper) {
+            if (rounds == 1 && !Double.isFinite(bestUpper)) {
+                quickBound();
+            }
+            if (bestLower != reportedLower || shownUpper() != reportedUpper) {
                 reportedLower = bestLower;
-                reportedUpper = bestUpper;
-                interim.accept(result(Double.isFinite(bestUpper), false, rounds, true));
+                reportedUpper = shownUpper();
+                interim.accept(result(Double.isFinite(shownUpper()), false, rounds, true));
             }
             if (last || grow(violated, priced, lp.t() + threshold) == 0) {
                 break;
@@ -140,7 +147,7 @@ final class ColumnGeneration {
         }
         // bestUpper only ever takes values that a pricer proved (exact or a sound bound); when no round
         // produced one within the round cap it stays +∞ and the result is "lower bound only".
-        return result(Double.isFinite(bestUpper), converged, rounds, false);
+        return result(Double.isFinite(shownUpper()), converged, rounds, false);
     }
 
     /** First rows: every point for small sets, else a seeded sample; first columns from uniform q on them. */
@@ -310,8 +317,27 @@ final class ColumnGeneration {
         }
     }
 
+    /**
+     * A certificate of the first round's weights from a short search ({@link Pricer#quickBound}), so that the
+     * first proven interval comes within a second or two; kept apart from the program's own certificates, whose
+     * search it does not change.
+     */
+    private void quickBound() {
+        Pricer.Priced quick = pricer.quickBound(q, monitor);
+        if (quick != null && quick.bound()) {
+            quickUpper = quick.max();
+            quickQ = quick.certified() != null ? quick.certified().clone() : q.clone();
+        }
+    }
+
+    /** The best proven upper bound: the program's, or the quick one of the first round when that is lower. */
+    private double shownUpper() {
+        return Math.min(bestUpper, quickUpper);
+    }
+
     /** The points with positive dual weight in the certificate, in point order; null when no bound was proven. */
     private GlobalMarginResult.Certificate certificate() {
+        double[] bestQ = quickUpper < this.bestUpper ? quickQ : this.bestQ;
         if (bestQ == null) {
             return null;
         }
@@ -330,7 +356,7 @@ final class ColumnGeneration {
                 w[t++] = bestQ[i];
             }
         }
-        return new GlobalMarginResult.Certificate(x, y, w, bestUpper);
+        return new GlobalMarginResult.Certificate(x, y, w, shownUpper());
     }
 
     /** The best network and bounds so far; {@code onTheWay} while the run still works. */
@@ -350,7 +376,7 @@ final class ColumnGeneration {
         }
         return new GlobalMarginResult(
                 bestLower,
-                bestUpper,
+                shownUpper(),
                 exact,
                 converged,
                 rounds,

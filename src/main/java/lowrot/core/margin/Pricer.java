@@ -11,6 +11,14 @@ interface Pricer {
      */
     Priced price(double[] q, int limit, List<double[]> dictionary, boolean certify, ProgressMonitor monitor);
 
+    /**
+     * A proven but cheaply found bound on max_u |h_q| (a short search), or null when the pricer has no cheaper way
+     * than {@link #price}; used once per solve, for a first interval.
+     */
+    default Priced quickBound(double[] q, ProgressMonitor monitor) {
+        return null;
+    }
+
     /** True when any unit direction may join the dictionary (not for a fixed set of directions). */
     default boolean addsPointDirections() {
         return true;
