@@ -7,13 +7,16 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import lowrot.app.LowrotApp;
 import lowrot.cli.Cli;
+import lowrot.cli.SignalRelay;
+import lowrot.core.step.Engine;
 
 /**
  * Entry point of the jar: with a subcommand ({@code run}, {@code margins}, …) it is the command line;
  * with nothing, a config file or window options ({@code --play}, …) it opens the window. Any other first
  * word goes to the command line, which names it and suggests the nearest subcommand. Without a display
  * it says so in one line instead of a JavaFX stack trace. It does not extend Application, so a plain
- * class-path jar can start JavaFX.
+ * class-path jar can start JavaFX. A JVM started without the vector module starts once more with it
+ * ({@link VectorRelaunch}), so every entry point trains on the vector engine.
  */
 public final class Launcher {
     private static final Set<String> COMMANDS = Set.of(
@@ -33,6 +36,10 @@ public final class Launcher {
             "-V",
             "--version",
             "help");
+
+    /** Subcommands that train networks: they say so when the vector engine is off. */
+    private static final Set<String> TRAINING =
+            Set.of("run", "bench", "sweep", "complexity", "claims", "animate", "compare");
 
     /** Where a command line goes. */
     enum Route {
@@ -72,8 +79,26 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        switch (route(args, System::getenv, p -> Files.exists(Path.of(p)))) {
+        Route route = route(args, System::getenv, p -> Files.exists(Path.of(p)));
+        if ((route == Route.CLI || route == Route.WINDOW) && VectorRelaunch.wanted(args)) {
+            Integer code = VectorRelaunch.run(args);
+            if (code != null) {
+                System.exit(code);
+            }
+        }
+        String forwarded = System.getProperty(VectorRelaunch.FORWARDED);
+        if (forwarded != null) {
+            SignalRelay.listen(Path.of(forwarded));
+        }
+        boolean scalarAsked = "scalar".equals(System.getProperty("lowrot.engine"));
+        if (scalarAsked) {
+            Engine.use(Engine.SCALAR);
+        }
+        switch (route) {
             case CLI -> {
+                if (args.length > 0 && TRAINING.contains(args[0]) && Engine.current() == Engine.SCALAR) {
+                    System.err.println("lowrot: " + Engine.scalarReason(scalarAsked));
+                }
                 Cli.markProcessMain();
                 System.exit(Cli.run(args));
             }

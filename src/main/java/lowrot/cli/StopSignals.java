@@ -10,11 +10,15 @@ import sun.misc.Signal;
  */
 final class StopSignals {
     private static volatile Signal received;
+    private static volatile boolean installed;
+    /** Signals the launcher forwarded so far (see {@link SignalRelay}). */
+    private static int forwarded;
 
     private StopSignals() {}
 
     /** Takes over SIGINT and SIGTERM (where the platform has them). */
     static void install() {
+        installed = true;
         for (String name : new String[] {"INT", "TERM"}) {
             try {
                 Signal.handle(new Signal(name), StopSignals::onSignal);
@@ -24,11 +28,35 @@ final class StopSignals {
         }
     }
 
-    private static void onSignal(Signal s) {
+    private static synchronized void onSignal(Signal s) {
         if (received == null) {
             received = s;
             return;
         }
+        halt(s);
+    }
+
+    /**
+     * A signal the launcher received and passed on (SIGINT or SIGTERM by name); false when no run handles stop
+     * signals in this process. The launcher's first forwarded signal with the name of one received directly is a
+     * second copy of the same request (a Ctrl-C or a scheduler's SIGTERM reaches both processes) and is ignored;
+     * otherwise it counts as a signal of its own.
+     */
+    static synchronized boolean forwarded(String name) {
+        if (!installed) {
+            return false;
+        }
+        Signal s = new Signal(name);
+        forwarded++;
+        if (received == null) {
+            received = s;
+        } else if (!(forwarded == 1 && received.getName().equals(name))) {
+            halt(s);
+        }
+        return true;
+    }
+
+    private static void halt(Signal s) {
         AtomicFiles.deleteTemporaries();
         Runtime.getRuntime().halt(128 + s.getNumber());
     }

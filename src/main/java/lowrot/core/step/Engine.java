@@ -5,8 +5,8 @@ package lowrot.core.step;
  * through the Vector API ({@link VectorKernel}), in the plane (d = 2) and for d &gt; 2 alike. Both give the same
  * bits — each lane holds its own sums in the scalar order and rounding ({@link Kernel}) — so the engine changes
  * speed only. The vector engine needs the JVM option
- * {@code --add-modules jdk.incubator.vector} ({@code mvn javafx:run}, the tests and the benchmarks pass it; for
- * {@code java -jar} add it before {@code -jar}); without it the scalar engine runs.
+ * {@code --add-modules jdk.incubator.vector}: {@code mvn javafx:run}, the tests, the benchmarks and the app image
+ * pass it, and {@code java -jar lowrot.jar} starts itself again with it; without it the scalar engine runs.
  */
 public enum Engine {
     SCALAR("scalar (one pair at a time)"),
@@ -58,6 +58,20 @@ public enum Engine {
                     + " --add-modules jdk.incubator.vector");
         }
         current = engine;
+    }
+
+    /**
+     * Why the scalar engine trains, and how to get the vector one, in one line (for training commands when the
+     * current engine is the scalar one); {@code asked}: the user chose it ({@code -Dlowrot.engine=scalar}).
+     */
+    public static String scalarReason(boolean asked) {
+        if (asked) {
+            return "training on the scalar engine, as asked (-Dlowrot.engine=scalar); without that option the vector"
+                    + " engine trains, with the same bits, several times faster";
+        }
+        return "training on the scalar engine: this JVM has not loaded the module jdk.incubator.vector, which the"
+                + " vector engine needs (the same bits, several times faster); start Java with --add-modules"
+                + " jdk.incubator.vector, or use lowrot's own launcher (java -jar lowrot.jar, bin/lowrot)";
     }
 
     /**
