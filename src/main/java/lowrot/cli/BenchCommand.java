@@ -53,8 +53,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--peer",
-            description = "Also time the same step written with numpy (python3 with numpy must be on"
-                    + " the PATH) and print the ratio.")
+            description = "Also time the same step written with numpy and, where installed, PyTorch (python3"
+                    + " with numpy must be on the PATH) and print the ratio to the faster of them.")
     boolean peer;
 
     @Option(
@@ -138,51 +138,96 @@ final class BenchCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
-    /** Runs the numpy step (a resource of the jar, written to a temporary file) and prints lowrot's ratio to it. */
+    /**
+     * Runs the numpy and PyTorch steps (a resource of the jar, written to a temporary file) with every Python found
+     * — {@code python3} on the PATH and the system's {@code /usr/bin/python3} when that is another one (a user's
+     * own Python often has the faster numpy, the system's the PyTorch package) — and prints lowrot's ratio to the
+     * fastest peer.
+     */
     private int peer(PrintWriter out, double lowrot) {
         if (config != null) {
             spec.commandLine().getErr().println("invalid: --peer times parity data of --n, --m, --d, not a config");
             return Cli.INVALID;
         }
+        java.util.List<String> pythons = new java.util.ArrayList<>(java.util.List.of("python3"));
+        java.nio.file.Path system = java.nio.file.Path.of("/usr/bin/python3");
+        if (java.nio.file.Files.isExecutable(system) && !system.equals(onPath("python3"))) {
+            pythons.add(system.toString());
+        }
+        double best = 0;
+        String problem = null;
         try {
             java.nio.file.Path script = java.nio.file.Files.createTempFile("lowrot-peer", ".py");
             try (var in = BenchCommand.class.getResourceAsStream("/lowrot/bench/peer_step.py")) {
                 java.nio.file.Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
-            Process p = new ProcessBuilder(
-                            "python3",
-                            script.toString(),
-                            Integer.toString(n),
-                            Integer.toString(m),
-                            Integer.toString(d),
-                            Double.toString(seconds))
-                    .redirectErrorStream(true)
-                    .start();
-            String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
-            int code = p.waitFor();
-            java.nio.file.Files.deleteIfExists(script);
-            java.util.regex.Matcher rate =
-                    java.util.regex.Pattern.compile("([0-9.]+) steps/s").matcher(text);
-            if (code != 0 || !rate.find()) {
-                out.println("peer: the numpy step did not run ("
-                        + (text.isEmpty()
-                                ? "exit " + code
-                                : text.lines().reduce((first, second) -> second).orElse(""))
-                        + "); it needs python3 with numpy");
-                return Cli.FAILURE;
+            for (String python : pythons) {
+                Process p = new ProcessBuilder(
+                                python,
+                                script.toString(),
+                                Integer.toString(n),
+                                Integer.toString(m),
+                                Integer.toString(d),
+                                Double.toString(seconds))
+                        .redirectErrorStream(true)
+                        .start();
+                String text =
+                        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+                int code = p.waitFor();
+                java.util.regex.Matcher rate =
+                        java.util.regex.Pattern.compile("([0-9.]+) steps/s").matcher(text);
+                double found = 0;
+                while (rate.find()) {
+                    found = Math.max(found, Double.parseDouble(rate.group(1)));
+                }
+                if (code != 0 || found == 0) {
+                    problem = python + ": the peer step did not run ("
+                            + (text.isEmpty()
+                                    ? "exit " + code
+                                    : text.lines()
+                                            .reduce((first, second) -> second)
+                                            .orElse(""))
+                            + "); it needs numpy";
+                    continue;
+                }
+                out.println(text.lines()
+                        .map(line -> python + ": " + line)
+                        .reduce((a, b) -> a + System.lineSeparator() + b)
+                        .orElse(""));
+                best = Math.max(best, found);
             }
-            double numpy = Double.parseDouble(rate.group(1));
-            out.println(text);
-            out.printf(
-                    java.util.Locale.ROOT, "lowrot / numpy: %.2f× (the faster lowrot engine above)%n", lowrot / numpy);
-            return Cli.OK;
+            java.nio.file.Files.deleteIfExists(script);
         } catch (java.io.IOException e) {
-            out.println("peer: python3 could not be started (" + e.getMessage() + "); it needs python3 with numpy");
-            return Cli.FAILURE;
+            problem = "python3 could not be started (" + e.getMessage() + "); it needs python3 with numpy";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Cli.FAILURE;
         }
+        if (best == 0) {
+            out.println("peer: " + problem);
+            return Cli.FAILURE;
+        }
+        out.printf(
+                java.util.Locale.ROOT,
+                "lowrot / best peer: %.2f× (the faster lowrot engine above against the fastest numpy or PyTorch"
+                        + " step)%n",
+                lowrot / best);
+        return Cli.OK;
+    }
+
+    /** The file a command name resolves to on the PATH (links followed), or null. */
+    private static java.nio.file.Path onPath(String command) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            java.nio.file.Path p = java.nio.file.Path.of(dir, command);
+            if (java.nio.file.Files.isExecutable(p)) {
+                try {
+                    return p.toRealPath();
+                } catch (java.io.IOException e) {
+                    return p;
+                }
+            }
+        }
+        return null;
     }
 
     /** Times the step of a fresh trainer with the current engine, prints a line and returns steps/s. */
