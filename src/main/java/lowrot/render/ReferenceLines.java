@@ -79,7 +79,8 @@ final class ReferenceLines {
 
     /**
      * Reference lines {label, value, colour} as dashed series from x0 to x1 in dataset 1, so that the legend names
-     * them with their values and no two labels can overlap (before there is data to span, unlabelled markers);
+     * them with their values and no two labels can overlap (before there is data to span, unlabelled markers draw
+     * them and empty series name them);
      * returns the largest value drawn.
      */
     private static double lines(XYPlot plot, List<Object[]> entries, double x0, double x1) {
@@ -91,15 +92,16 @@ final class ReferenceLines {
         for (Object[] e : entries) {
             double y = (Double) e[1];
             top = Math.max(top, y);
-            if (!span) {
-                // No data yet to span: a marker without a label keeps the line visible.
+            XYSeries line = new XYSeries((String) e[0], false, true);
+            if (span) {
+                line.add(x0, y);
+                line.add(x1, y);
+            } else {
+                // No data yet to span: a marker without a label draws the line, and the empty series names it in
+                // the legend from the moment it is drawn.
                 plot.addRangeMarker(ChartSet.marker(
                         y, (java.awt.Color) e[2], null, RectangleAnchor.TOP_RIGHT, TextAnchor.BOTTOM_RIGHT));
-                continue;
             }
-            XYSeries line = new XYSeries((String) e[0], false, true);
-            line.add(x0, y);
-            line.add(x1, y);
             int index = lines.getSeriesCount();
             lines.addSeries(line);
             renderer.setSeriesPaint(index, (java.awt.Color) e[2]);

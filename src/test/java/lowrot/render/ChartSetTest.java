@@ -79,6 +79,39 @@ class ChartSetTest {
         assertEquals(points.get(4).marginDisplacement(), kernel.getDataset(0).getYValue(0, 4), 0);
     }
 
+    /** Before the first step the reference lines are drawn (markers) and named in the legend all the same. */
+    @Test
+    void referenceLinesHaveLegendEntriesBeforeTheFirstStep() {
+        RunConfig rc = RunConfig.defaults()
+                .withDataset(DataSpec.defaults(DatasetKind.QUADRANTS).withN(40).withNTest(10));
+        Trainer t = new Trainer(rc);
+        var train = t.data().train();
+        ReferenceMargins refs = new ReferenceMargins(
+                NtkMarginSolver.solve(
+                        train, NtkMarginSolver.Options.defaults().withDirections(256), ProgressMonitor.NONE),
+                GlobalMarginSolver.solve(train, GlobalMarginSolver.Options.defaults(), ProgressMonitor.NONE),
+                null,
+                null);
+        ChartSet charts = new ChartSet(ChartOptions.defaults());
+        // Step 0 only: τ = 0 has no place on the log time axis, so there is no data to span yet.
+        charts.update(List.of(t.snapshot(1).metrics()), List.of(), refs, true, DatasetKind.QUADRANTS);
+        for (ChartSet.Panel panel : new ChartSet.Panel[] {ChartSet.Panel.MARGIN, ChartSet.Panel.KERNEL}) {
+            XYPlot plot = charts.chart(panel).getXYPlot();
+            assertTrue(
+                    plot.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND) != null
+                            && !plot.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND)
+                                    .isEmpty(),
+                    panel + ": the line is drawn");
+            List<String> legend = new ArrayList<>();
+            var items = plot.getLegendItems();
+            for (int i = 0; i < items.getItemCount(); i++) {
+                legend.add(items.get(i).getLabel());
+            }
+            String name = panel == ChartSet.Panel.MARGIN ? "γ_gl" : "γ_ntk";
+            assertTrue(legend.stream().anyMatch(l -> l.startsWith(name)), panel + " legend: " + legend);
+        }
+    }
+
     @Test
     void pinnedRunsAreFaintCurvesOnEveryChartNamedInTheLegend() {
         RunConfig rc = RunConfig.defaults()
