@@ -23,6 +23,11 @@ final class CircleInteraction {
     private final LabSession session;
     private final BitmapView view;
     private final Label hover = new Label();
+    /** Where the pointer last was over the view, and whether it still is. */
+    private double pointerX;
+
+    private double pointerY;
+    private boolean pointerInside;
 
     CircleInteraction(LabSession session, BitmapView view, ContextMenu exportMenu) {
         this.session = session;
@@ -31,8 +36,16 @@ final class CircleInteraction {
         hover.setVisible(false);
         hover.setMouseTransparent(true);
         view.getChildren().add(hover);
-        view.setOnMouseMoved(this::onHover);
-        view.setOnMouseExited(e -> hover.setVisible(false));
+        view.setOnMouseMoved(e -> {
+            pointerX = e.getX();
+            pointerY = e.getY();
+            pointerInside = true;
+            updateHover();
+        });
+        view.setOnMouseExited(e -> {
+            pointerInside = false;
+            hover.setVisible(false);
+        });
         view.setOnMouseClicked(this::onClick);
         view.setOnContextMenuRequested(e -> {
             if (layout().nearestPoint(session.data().train(), e.getX(), e.getY(), PICK_PIXELS) < 0) {
@@ -45,16 +58,34 @@ final class CircleInteraction {
         return new CircleLayout(view.getWidth(), view.getHeight());
     }
 
-    private void onHover(MouseEvent e) {
+    /**
+     * A new picture was drawn: the label describes the neuron under the resting pointer now (another one, or none,
+     * once the run has moved them), not the one that was there when the pointer last moved.
+     */
+    void pictureChanged() {
+        if (pointerInside) {
+            updateHover();
+        }
+    }
+
+    /** The label's text now, or null while it is hidden (for tests). */
+    String hoverText() {
+        return hover.isVisible() ? hover.getText() : null;
+    }
+
+    private void updateHover() {
         Snapshot latest = session.latest();
         if (latest == null) {
+            hover.setVisible(false);
             return;
         }
+        double x = pointerX;
+        double y = pointerY;
         CircleLayout.Plane plane = session.pictures().circleOptions().plane();
         // Drawn as a density there are no dots to point at.
         int j = session.pictures().circleOptions().density(latest.width())
                 ? -1
-                : layout().nearestNeuron(latest, plane, e.getX(), e.getY(), 9);
+                : layout().nearestNeuron(latest, plane, x, y, 9);
         if (j < 0) {
             hover.setVisible(false);
             return;
@@ -72,8 +103,7 @@ final class CircleInteraction {
                 ChartSet.fmt(Math.abs(latest.a(j))),
                 ChartSet.fmt(latest.innerNorm(j))));
         hover.applyCss();
-        double[] at = within(
-                e.getX(), e.getY(), hover.prefWidth(-1), hover.prefHeight(-1), view.getWidth(), view.getHeight());
+        double[] at = within(x, y, hover.prefWidth(-1), hover.prefHeight(-1), view.getWidth(), view.getHeight());
         hover.relocate(at[0], at[1]);
         hover.setVisible(true);
     }

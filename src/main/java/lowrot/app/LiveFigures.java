@@ -39,6 +39,7 @@ final class LiveFigures {
     private long lastChartUpdate;
     private int chartedMarginPoints;
     private Snapshot drawn;
+    private final CircleInteraction interaction;
 
     /** @param exportMenu the context menu of a panel (null for the circle view) */
     LiveFigures(LabSession session, Stage stage, PerfOverlay perf, Function<ChartSet.Panel, ContextMenu> exportMenu) {
@@ -52,7 +53,7 @@ final class LiveFigures {
         circleView.widthProperty().addListener(o -> circleDirty = true);
         circleView.heightProperty().addListener(o -> circleDirty = true);
         circleView.setId("circle");
-        new CircleInteraction(session, circleView, exportMenu.apply(null));
+        interaction = new CircleInteraction(session, circleView, exportMenu.apply(null));
         StackPane perfLayer = new StackPane(circleView, perf.node());
         // Bottom right, above the legend line: the caption runs along the top.
         StackPane.setAlignment(perf.node(), Pos.BOTTOM_RIGHT);
@@ -145,6 +146,11 @@ final class LiveFigures {
         painter.paintCharts(new FigurePainter.ChartRequest(ChartInputs.of(session), sizes, outputScale(), runId));
     }
 
+    /** The circle view's neuron hover label, or null while hidden. */
+    String hoverText() {
+        return interaction.hoverText();
+    }
+
     private void showCircle(FigurePainter.CircleFrame frame) {
         Snapshot shown = frame.request().scene().snapshot();
         if (!session.showable(shown.runId())) {
@@ -152,6 +158,7 @@ final class LiveFigures {
         }
         circleView.show(frame.image(), frame.request().w(), frame.request().h());
         drawn = shown;
+        interaction.pictureChanged();
         perf.circleShown();
     }
 

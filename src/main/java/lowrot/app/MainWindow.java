@@ -347,6 +347,11 @@ public final class MainWindow {
         return figures.drawn();
     }
 
+    /** The circle view's neuron hover label, or null while hidden. */
+    String circleHoverText() {
+        return figures.hoverText();
+    }
+
     Label messageLabel() {
         return statusBar.messageLabel();
     }

@@ -42,6 +42,13 @@ public final class CircleLayout {
         return new double[] {(x - cx) / scale, (cy - y) / scale};
     }
 
+    /** The pixel (x, y) where neuron j is drawn. */
+    public double[] neuronPixel(Snapshot s, Plane plane, int j) {
+        double a = plane.angle(s, j);
+        double r = neuronRadius(s, j, maxWeight(s));
+        return new double[] {px(r * Math.cos(a)), py(r * Math.sin(a))};
+    }
+
     /** The neuron drawn nearest to pixel (x, y) within {@code pixels}, or −1. */
     public int nearestNeuron(Snapshot s, Plane plane, double x, double y, double pixels) {
         double maxW = maxWeight(s);

@@ -350,6 +350,34 @@ class MainWindowTest {
         waitFor(10, () -> widthValue.getText().equals("m = 100000"));
     }
 
+    /** A label resting on a neuron follows the run: as the neurons move it describes what is under it now. */
+    @Test
+    void theHoverLabelFollowsTheRun(FxRobot robot) throws Exception {
+        robot.interact(() -> window.session()
+                .tryConfig(window.session()
+                        .config()
+                        .withRun(window.session()
+                                .config()
+                                .run()
+                                .withNetwork(window.session()
+                                        .config()
+                                        .run()
+                                        .network()
+                                        .withWidth(16)))));
+        waitFor(10, () -> window.drawn() != null && window.drawn().width() == 16);
+        BitmapView view = robot.lookup("#circle").queryAs(BitmapView.class);
+        lowrot.core.train.Snapshot shown = window.drawn();
+        double[] at = new lowrot.render.CircleLayout(view.getWidth(), view.getHeight())
+                .neuronPixel(shown, window.session().pictures().circleOptions().plane(), 0);
+        robot.moveTo(view.localToScreen(at[0], at[1]));
+        waitFor(10, () -> window.circleHoverText() != null);
+        String before = window.circleHoverText();
+        assertTrue(before.startsWith("neuron "), before);
+        robot.interact(() -> window.session().run().step(3000));
+        waitFor(30, () -> window.drawn().step() == 3000);
+        waitFor(10, () -> !java.util.Objects.equals(window.circleHoverText(), before));
+    }
+
     @Test
     void aSavedRunMatchesTheCommandLineAndReplays(FxRobot robot, @TempDir Path dir) throws Exception {
         robot.interact(() -> window.session().run().step(200));
