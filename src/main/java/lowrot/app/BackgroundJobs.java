@@ -27,6 +27,10 @@ final class BackgroundJobs implements AutoCloseable {
     private final ExecutorService files;
     /** The solvers' parallel loops run here rather than in the common pool, at the workers' priority. */
     private final ForkJoinPool compute;
+    /** Work a training run waits for (the max-margin network of neural-collapse data), on a thread of its own. */
+    private final ExecutorService urgent;
+
+    private final ForkJoinPool urgentCompute;
 
     /** Work on a file thread: returns a value or throws; the message of what it throws is reported. */
     interface FileWork<T> extends Callable<T> {}
@@ -37,10 +41,21 @@ final class BackgroundJobs implements AutoCloseable {
      *                  thread's priority so the FX thread gets the CPU)
      */
     BackgroundJobs(Executor fx, Runnable startHook) {
+        this(fx, startHook, startHook);
+    }
+
+    /**
+     * The same, with {@code urgentHook} for the thread of {@link #submitUrgent} work (the window gives it the
+     * trainer's priority: a run that waits for that work has nothing else to do).
+     */
+    BackgroundJobs(Executor fx, Runnable startHook, Runnable urgentHook) {
         this.fx = fx;
         this.solvers = Executors.newFixedThreadPool(2, named("lowrot-solver", startHook));
         this.files = Executors.newSingleThreadExecutor(named("lowrot-files", startHook));
         this.compute = Workers.pool(Runtime.getRuntime().availableProcessors(), "lowrot-solve-", startHook);
+        this.urgent = Executors.newSingleThreadExecutor(named("lowrot-urgent", urgentHook));
+        this.urgentCompute =
+                Workers.pool(Runtime.getRuntime().availableProcessors(), "lowrot-urgent-solve-", urgentHook);
     }
 
     private static java.util.concurrent.ThreadFactory named(String name, Runnable startHook) {
@@ -99,6 +114,28 @@ final class BackgroundJobs implements AutoCloseable {
      * cancelled or its final result has been delivered.
      */
     <T> Job submit(
+            BiFunction<ProgressMonitor, Consumer<T>, T> work,
+            Consumer<T> onInterim,
+            Consumer<T> onResult,
+            Consumer<String> onError) {
+        return submit(solvers, compute, work, onInterim, onResult, onError);
+    }
+
+    /**
+     * As {@link #submit(BiFunction, Consumer, Consumer, Consumer)}, on the urgent thread: it neither queues behind
+     * the other solves nor runs at their lower priority.
+     */
+    <T> Job submitUrgent(
+            BiFunction<ProgressMonitor, Consumer<T>, T> work,
+            Consumer<T> onInterim,
+            Consumer<T> onResult,
+            Consumer<String> onError) {
+        return submit(urgent, urgentCompute, work, onInterim, onResult, onError);
+    }
+
+    private <T> Job submit(
+            ExecutorService solvers,
+            ForkJoinPool compute,
             BiFunction<ProgressMonitor, Consumer<T>, T> work,
             Consumer<T> onInterim,
             Consumer<T> onResult,
@@ -168,5 +205,7 @@ final class BackgroundJobs implements AutoCloseable {
         solvers.shutdownNow();
         files.shutdown();
         compute.shutdownNow();
+        urgent.shutdownNow();
+        urgentCompute.shutdownNow();
     }
 }

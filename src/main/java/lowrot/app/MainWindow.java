@@ -49,7 +49,7 @@ public final class MainWindow {
     public MainWindow(Stage stage, LabConfig initial) {
         this.stage = stage;
         // Training, solvers, files and the painter yield the CPU to the FX thread and the renderer.
-        this.jobs = new BackgroundJobs(FxThread.EXECUTOR, Niceness.LOWEST);
+        this.jobs = new BackgroundJobs(FxThread.EXECUTOR, Niceness.LOWEST, Niceness.LOWER);
         this.session = new LabSession(initial, FxThread.EXECUTOR, jobs, Niceness.LOWER);
         this.viewPanel = new ViewPanel(session);
         this.controls = new ControlPanel(session, viewPanel);

@@ -134,7 +134,9 @@ final class ReferenceWork {
                         }
                         return refs.withGlobal(r);
                     },
-                    message -> target.complete(null));
+                    message -> target.complete(null),
+                    // A neural-collapse run waits for this solve before its first step.
+                    ReferenceSolves.measuresOptimalAlignment(c));
         }
         if (refs.noRotation() == null && idle(noRotationJob)) {
             noRotationJob = jobs.submit(
@@ -168,23 +170,44 @@ final class ReferenceWork {
             Predicate<R> certified,
             Function<R, ReferenceMargins> with,
             Consumer<String> onFailure) {
+        return tightening(name, solve, certified, with, onFailure, false);
+    }
+
+    /** The same, on the urgent thread when a run waits for the result ({@link BackgroundJobs#submitUrgent}). */
+    private <R> BackgroundJobs.Job tightening(
+            String name,
+            BiFunction<ProgressMonitor, Consumer<R>, R> solve,
+            Predicate<R> certified,
+            Function<R, ReferenceMargins> with,
+            Consumer<String> onFailure,
+            boolean urgent) {
         timing.started(name);
-        return jobs.<R>submit(
-                solve,
-                r -> {
-                    if (certified.test(r)) {
-                        timing.first(name);
-                    }
-                    arrived(with.apply(r));
-                },
-                r -> {
-                    timing.last(name);
-                    arrived(with.apply(r));
-                },
-                message -> {
-                    failed(message);
-                    onFailure.accept(message);
-                });
+        return urgent
+                ? jobs.<R>submitUrgent(solve, interimOf(name, certified, with), finalOf(name, with), failure(onFailure))
+                : jobs.<R>submit(solve, interimOf(name, certified, with), finalOf(name, with), failure(onFailure));
+    }
+
+    private <R> Consumer<R> interimOf(String name, Predicate<R> certified, Function<R, ReferenceMargins> with) {
+        return r -> {
+            if (certified.test(r)) {
+                timing.first(name);
+            }
+            arrived(with.apply(r));
+        };
+    }
+
+    private <R> Consumer<R> finalOf(String name, Function<R, ReferenceMargins> with) {
+        return r -> {
+            timing.last(name);
+            arrived(with.apply(r));
+        };
+    }
+
+    private Consumer<String> failure(Consumer<String> onFailure) {
+        return message -> {
+            failed(message);
+            onFailure.accept(message);
+        };
     }
 
     private static boolean idle(BackgroundJobs.Job job) {
