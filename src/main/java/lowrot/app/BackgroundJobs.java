@@ -45,13 +45,15 @@ final class BackgroundJobs implements AutoCloseable {
     }
 
     /**
-     * The same, with {@code urgentHook} for the thread of {@link #submitUrgent} work (the window gives it the
-     * trainer's priority: a run that waits for that work has nothing else to do).
+     * The same, with {@code urgentHook} for the threads of {@link #submitUrgent} work and of files (the window gives
+     * them the trainer's priority: a run that waits for that work has nothing else to do, and a save or an export is
+     * what the user asked for, so neither may starve behind the reference solves).
      */
     BackgroundJobs(Executor fx, Runnable startHook, Runnable urgentHook) {
         this.fx = fx;
         this.solvers = Executors.newFixedThreadPool(2, named("lowrot-solver", startHook));
-        this.files = Executors.newSingleThreadExecutor(named("lowrot-files", startHook));
+        // Files are what the user asked for (a save, an export): never starved by the solves' long work.
+        this.files = Executors.newSingleThreadExecutor(named("lowrot-files", urgentHook));
         this.compute = Workers.pool(Runtime.getRuntime().availableProcessors(), "lowrot-solve-", startHook);
         this.urgent = Executors.newSingleThreadExecutor(named("lowrot-urgent", urgentHook));
         this.urgentCompute =

@@ -62,9 +62,10 @@ class StressTest {
                     TimeUnit.SECONDS,
                     () -> window.session().latest() != null
                             && window.session().latest().step() > 0);
-            // The picture catches up: the circle view shows a snapshot of the run now training, at its width.
+            // The picture catches up: the circle view shows a snapshot of the run now training, at its width (the
+            // painter runs at a lowered priority: on a machine whose cores are busy that takes seconds).
             WaitForAsyncUtils.waitFor(
-                    10,
+                    60,
                     TimeUnit.SECONDS,
                     () -> window.drawn() != null
                             && window.drawn().runId() == window.session().run().runId()
