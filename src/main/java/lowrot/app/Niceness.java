@@ -9,8 +9,7 @@ import java.util.concurrent.TimeUnit;
  * Lowers the calling thread's scheduling priority (Linux nice), so that while training, solvers and the
  * painter keep every core busy, the FX thread and the renderer still get the CPU the moment they need it:
  * the trainer, the painter, file work and the solve a run waits for at nice 10, the other reference solvers at
- * nice 15 — so the first
- * pictures of a run are not held up by the solvers that start with it. Elsewhere, or without
+ * nice 15 — so the first pictures of a run are not held up by the solvers that start with it. Elsewhere, or without
  * {@code renice}, it does nothing.
  */
 final class Niceness {
