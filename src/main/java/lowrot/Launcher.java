@@ -90,7 +90,7 @@ public final class Launcher {
         if (forwarded != null) {
             SignalRelay.listen(Path.of(forwarded));
         }
-        boolean scalarAsked = "scalar".equals(System.getProperty("lowrot.engine"));
+        boolean scalarAsked = VectorRelaunch.scalarAsked();
         if (scalarAsked) {
             Engine.use(Engine.SCALAR);
         }

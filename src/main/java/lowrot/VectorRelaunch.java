@@ -43,9 +43,7 @@ final class VectorRelaunch {
      * not refused ({@code -Dlowrot.engine=scalar}), this is not already the second JVM, and the command trains.
      */
     static boolean wanted(String[] args) {
-        if (ModuleLayer.boot().findModule(MODULE).isPresent()
-                || Boolean.getBoolean(RELAUNCHED)
-                || "scalar".equals(System.getProperty("lowrot.engine"))) {
+        if (ModuleLayer.boot().findModule(MODULE).isPresent() || Boolean.getBoolean(RELAUNCHED) || scalarAsked()) {
             return false;
         }
         for (String a : args) {
@@ -57,6 +55,11 @@ final class VectorRelaunch {
             return false;
         }
         return ModuleFinder.ofSystem().find(MODULE).isPresent();
+    }
+
+    /** Whether the user asked for the scalar engine ({@code -Dlowrot.engine=scalar}). */
+    static boolean scalarAsked() {
+        return "scalar".equals(System.getProperty("lowrot.engine"));
     }
 
     /** The command of the second JVM: this one's, with the module added. */

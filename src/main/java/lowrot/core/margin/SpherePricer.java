@@ -41,32 +41,35 @@ final class SpherePricer implements Pricer {
 
     @Override
     public Priced price(double[] q, int limit, List<double[]> dictionary, boolean certify, ProgressMonitor monitor) {
-        if (certify && !symmetry.trivial()) {
-            // The bound is proven for q averaged over the data's symmetries, searching one fundamental cone only.
-            double[] averaged = symmetry.symmetrize(q);
-            Priced p = search(averaged, limit, dictionary, true, symmetry.cone(), maxNodes, monitor);
-            List<double[]> columns = new ArrayList<>();
-            for (double[] u : p.candidates()) {
-                double[] image = symmetry.bestImage(u, v -> Math.abs(points.h(q, v)), IMAGES);
-                if (!MarginPoints.near(columns, image, 1e-12)) {
-                    columns.add(image);
-                }
-            }
-            return new Priced(p.max(), columns, true, averaged);
-        }
-        return search(q, limit, dictionary, certify, List.of(), maxNodes, monitor);
+        return certify
+                ? certified(q, limit, dictionary, maxNodes, monitor)
+                : search(q, limit, dictionary, false, List.of(), maxNodes, monitor);
     }
 
     /** The certified search with a hundredth of the nodes (at least 100): loose, but there within a second. */
     @Override
     public Priced quickBound(double[] q, ProgressMonitor monitor) {
-        int nodes = Math.max(100, maxNodes / 100);
-        if (!symmetry.trivial()) {
-            double[] averaged = symmetry.symmetrize(q);
-            Priced p = search(averaged, 1, List.of(), true, symmetry.cone(), nodes, monitor);
-            return new Priced(p.max(), p.candidates(), true, averaged);
+        return certified(q, 1, List.of(), Math.max(100, maxNodes / 100), monitor);
+    }
+
+    /**
+     * The certified search with a node cap. With symmetries the bound is proven for q averaged over them, searching
+     * one fundamental cone only, and each direction found is replaced by its image that does best for q itself.
+     */
+    private Priced certified(double[] q, int limit, List<double[]> dictionary, int nodes, ProgressMonitor monitor) {
+        if (symmetry.trivial()) {
+            return search(q, limit, dictionary, true, List.of(), nodes, monitor);
         }
-        return search(q, 1, List.of(), true, List.of(), nodes, monitor);
+        double[] averaged = symmetry.symmetrize(q);
+        Priced p = search(averaged, limit, dictionary, true, symmetry.cone(), nodes, monitor);
+        List<double[]> columns = new ArrayList<>();
+        for (double[] u : p.candidates()) {
+            double[] image = symmetry.bestImage(u, v -> Math.abs(points.h(q, v)), IMAGES);
+            if (!MarginPoints.near(columns, image, 1e-12)) {
+                columns.add(image);
+            }
+        }
+        return new Priced(p.max(), columns, true, averaged);
     }
 
     private Priced search(
