@@ -9,6 +9,7 @@ enum ExportTarget {
     RISK("Risk chart", ChartSet.Panel.RISK, "risk"),
     ROTATION("Rotation chart", ChartSet.Panel.ROTATION, "rotation"),
     FEATURES("Features chart", ChartSet.Panel.FEATURES, "features"),
+    SPREAD("Rotation-per-neuron chart", ChartSet.Panel.SPREAD, "rotation-spread"),
     CIRCLE("Circle view", null, "circle"),
     COMPOSITE("Composite figure", null, "composite");
 

@@ -237,6 +237,7 @@ final class RunCommand implements Callable<Integer> {
                 c.run().training().outerTrainable(),
                 c.run().dataset().kind());
         Snapshot last = r.kept().get(r.kept().size() - 1);
+        charts.setSpread(lowrot.core.train.RotationSpread.of(last));
         Trails trails = new Trails(last.width(), 24);
         for (int i = Math.max(0, r.kept().size() - 24); i < r.kept().size(); i++) {
             trails.add(r.kept().get(i), CircleLayout.Plane.DEFAULT);

@@ -20,9 +20,9 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 
 /**
- * The five charts of a run — normalized (path-norm) margin with its reference lines, the margin in kernel
- * units with its own, risk and error, rotation and motion, feature selection — built once and refilled in
- * one batch per update (one repaint each). Quantities in different units never share an axis.
+ * The six charts of a run — normalized (path-norm) margin with its reference lines, the margin in kernel
+ * units with its own, risk and error, rotation and motion, feature selection, and the spread of the rotation
+ * over the neurons at the snapshot shown — built once and refilled in one batch per update (one repaint each). Quantities in different units never share an axis.
  * The GUI shows them live; the command line renders the same objects to PNG and SVG.
  */
 public final class ChartSet {
@@ -32,7 +32,8 @@ public final class ChartSet {
         KERNEL("Margin in kernel units"),
         RISK("Risk and error"),
         ROTATION("Rotation and motion"),
-        FEATURES("Features");
+        FEATURES("Features"),
+        SPREAD("Rotation per neuron");
 
         private final String title;
 
@@ -69,6 +70,7 @@ public final class ChartSet {
 
     private ChartOptions options;
     private final PinnedCurves pinned;
+    private final SpreadChart spread = new SpreadChart();
 
     /** A run kept on the charts as faint curves while others train: its label and metric rows. */
     public record Pin(String label, List<Metrics> rows) {
@@ -132,7 +134,9 @@ public final class ChartSet {
                         new Color[] {
                             Palette.POSITIVE, Palette.GLOBAL, Palette.NEGATIVE, Palette.FAINT, Palette.NO_ROTATION
                         }));
+        // The time-series panels get the pins; the histogram, whose x axis is an angle, is added after them.
         pinned = new PinnedCurves(charts);
+        charts.put(Panel.SPREAD, spread.chart());
         applyAxes();
     }
 
@@ -163,9 +167,17 @@ public final class ChartSet {
         applyAxes();
     }
 
+    /** Shows the spread of the rotation over the neurons (null: none yet) in the rotation-per-neuron panel. */
+    public void setSpread(lowrot.core.train.RotationSpread value) {
+        spread.show(value);
+    }
+
     private void applyAxes() {
-        for (JFreeChart chart : charts.values()) {
-            XYPlot plot = chart.getXYPlot();
+        for (var e : charts.entrySet()) {
+            if (e.getKey() == Panel.SPREAD) {
+                continue; // its x axis is the rotation angle
+            }
+            XYPlot plot = e.getValue().getXYPlot();
             ValueAxis x;
             if (options.logX()) {
                 LogAxis log = ChartBuilder.logAxis(options.xAxis().label() + " (log)");
@@ -193,8 +205,10 @@ public final class ChartSet {
             ReferenceMargins refs,
             boolean outerTrainable,
             DatasetKind kind) {
-        for (JFreeChart chart : charts.values()) {
-            chart.setNotify(false);
+        for (var e : charts.entrySet()) {
+            if (e.getKey() != Panel.SPREAD) {
+                e.getValue().setNotify(false);
+            }
         }
         try {
             for (XYSeries s : allSeries()) {
@@ -285,8 +299,10 @@ public final class ChartSet {
             s.fireSeriesChanged();
         }
         pinned.fireChanged();
-        for (JFreeChart chart : charts.values()) {
-            chart.setNotify(true);
+        for (var e : charts.entrySet()) {
+            if (e.getKey() != Panel.SPREAD) {
+                e.getValue().setNotify(true);
+            }
         }
     }
 

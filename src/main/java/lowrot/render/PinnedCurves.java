@@ -108,6 +108,7 @@ final class PinnedCurves {
             case RISK -> m.risk();
             case ROTATION -> Math.toDegrees(m.rotationMean());
             case FEATURES -> m.patternsChanged();
+            case SPREAD -> Double.NaN; // a histogram of one snapshot: no curve over time to pin
         };
     }
 

@@ -132,6 +132,9 @@ class ChartSetTest {
         charts.setPins(List.of(pin));
         charts.update(second, List.of(), new ReferenceMargins(null, null, null, null), true, DatasetKind.QUADRANTS);
         for (ChartSet.Panel panel : ChartSet.Panel.values()) {
+            if (panel == ChartSet.Panel.SPREAD) {
+                continue; // a histogram of one snapshot, with an angle on its x axis: nothing over time to pin
+            }
             XYPlot plot = charts.chart(panel).getXYPlot();
             XYDataset ghosts = plot.getDataset(2);
             assertEquals(1, ghosts.getSeriesCount(), panel.name());
@@ -156,5 +159,33 @@ class ChartSetTest {
         charts.update(second, List.of(), new ReferenceMargins(null, null, null, null), true, DatasetKind.QUADRANTS);
         assertEquals(
                 0, charts.chart(ChartSet.Panel.MARGIN).getXYPlot().getDataset(2).getSeriesCount());
+    }
+
+    @Test
+    void theRotationPerNeuronChartIsTheSnapshotsHistogramAndAgreesWithTheMeanRotation() {
+        var rc = lowrot.core.model.RegimePresets.of(lowrot.core.model.Regime.NEURAL_COLLAPSE, 1, 1);
+        Trainer t = new Trainer(rc.withNetwork(rc.network().withWidth(64)));
+        t.steps(400);
+        var snap = t.snapshot(1);
+        ChartSet charts = new ChartSet(ChartOptions.defaults());
+        charts.setSpread(lowrot.core.train.RotationSpread.of(snap));
+        XYDataset bars = charts.chart(ChartSet.Panel.SPREAD).getXYPlot().getDataset();
+        assertEquals(lowrot.core.train.RotationSpread.BINS, bars.getItemCount(0));
+        double neuronSum = 0;
+        double meanFromBins = 0;
+        var spread = lowrot.core.train.RotationSpread.of(snap);
+        for (int i = 0; i < bars.getItemCount(0); i++) {
+            neuronSum += bars.getYValue(0, i);
+            meanFromBins += bars.getXValue(0, i) * bars.getYValue(0, i);
+            assertEquals(spread.neurons(i), bars.getYValue(0, i), 0.0);
+        }
+        assertEquals(1.0, neuronSum, 1e-12);
+        // The metrics' mean rotation, computed on the trainer's own pass, lies within half a bin of the
+        // histogram's mean (each neuron is at most half a bin from its bin's centre).
+        double mean = Math.toDegrees(snap.metrics().rotationMean());
+        assertTrue(mean > 0, "the network moved");
+        assertEquals(mean, meanFromBins, spread.binWidth() / 2);
+        assertTrue(
+                charts.chart(ChartSet.Panel.SPREAD).getXYPlot().getDomainAxis().getUpperBound() == spread.top());
     }
 }
