@@ -15,6 +15,7 @@ import lowrot.core.experiment.ComplexitySettings;
 import lowrot.core.experiment.Learner;
 import lowrot.core.experiment.SampleComplexity;
 import lowrot.io.AtomicFiles;
+import lowrot.io.ComplexityCsv;
 import lowrot.render.ComplexityCharts;
 import lowrot.render.Figures;
 import org.jfree.chart.JFreeChart;
@@ -24,8 +25,7 @@ import org.jfree.chart.JFreeChart;
  * needed per chain), the figures, the printed summary, and the shard files of {@code complexity --shard}.
  */
 final class ComplexityFiles {
-    static final String HEADER =
-            "learner,d,n,seed,test_error,train_error,rotation_mean_deg,rotation_max_deg," + "feature_share,certificate";
+    static final String HEADER = ComplexityCsv.HEADER;
     private static final String SHARD = "# lowrot complexity shard ";
     private static final String GRID = "# grid ";
 
@@ -64,27 +64,11 @@ final class ComplexityFiles {
     }
 
     static String row(SampleComplexity.Cell c) {
-        return c.learner().name() + "," + c.d() + "," + c.n() + "," + c.seed() + "," + c.testError() + ","
-                + c.trainError() + "," + c.rotationMeanDegrees() + "," + c.rotationMaxDegrees() + ","
-                + c.featureShare() + "," + c.certificate();
+        return ComplexityCsv.row(c);
     }
 
     static SampleComplexity.Cell parse(String line) {
-        String[] f = line.split(",", -1);
-        if (f.length != 10) {
-            throw new IllegalArgumentException("expected 10 fields, found " + f.length);
-        }
-        return new SampleComplexity.Cell(
-                Learner.valueOf(f[0]),
-                Integer.parseInt(f[1]),
-                Integer.parseInt(f[2]),
-                Long.parseLong(f[3]),
-                Double.parseDouble(f[4]),
-                Double.parseDouble(f[5]),
-                Double.parseDouble(f[6]),
-                Double.parseDouble(f[7]),
-                Double.parseDouble(f[8]),
-                f[9]);
+        return ComplexityCsv.parse(line);
     }
 
     /** Shard i of N: chains k with k mod N = i, in chain order. */
