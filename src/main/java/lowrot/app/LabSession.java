@@ -211,7 +211,11 @@ final class LabSession implements AutoCloseable {
         }
         if (batch.status() != null) {
             status = batch.status();
-            if (status.state() == RunState.DIVERGED || status.state() == RunState.STOPPED) {
+            boolean atTarget = status.state() == RunState.PAUSED
+                    && status.message() != null
+                    && status.message().startsWith(lowrot.run.TrainingRun.TARGET_REACHED);
+            // A run that paused itself (at its target, or diverged, or ended) is no longer playing: Play shows again.
+            if (atTarget || status.state() == RunState.DIVERGED || status.state() == RunState.STOPPED) {
                 transport.stopped();
             }
         }

@@ -21,6 +21,9 @@ import lowrot.core.train.Trainer;
  * often than every {@code minSnapshotNanos}; steps in between are not lost, only not pictured.
  */
 public final class TrainingRun implements AutoCloseable {
+    /** How the status message of a run that paused itself at its target begins. */
+    public static final String TARGET_REACHED = "reached the target";
+
     /** How long an idle run (paused, no steps pending) waits for a command before looking again. */
     private static final long IDLE_WAIT_NANOS = 250_000_000L;
 
@@ -374,7 +377,7 @@ public final class TrainingRun implements AutoCloseable {
         state = RunState.PAUSED;
         pendingSteps = 0;
         if (publishChecked()) {
-            publishStatus("reached the target (" + what + "); Play continues past it");
+            publishStatus(TARGET_REACHED + " (" + what + "); Play continues past it");
         }
         return true;
     }
