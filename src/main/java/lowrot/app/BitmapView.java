@@ -13,13 +13,24 @@ import javafx.scene.layout.Pane;
  */
 final class BitmapView extends Pane {
     private final ImageView view = new ImageView();
+    /** Drawn over the bitmap: the outline of the figure the tour points at (lowrot.css, ".tour-focus > .outline"). */
+    private final javafx.scene.layout.Region outline = new javafx.scene.layout.Region();
+
     private WritableImage image;
 
     BitmapView() {
         view.setSmooth(true);
         view.setMouseTransparent(true);
         view.setManaged(false);
-        getChildren().add(view);
+        outline.getStyleClass().add("outline");
+        outline.setMouseTransparent(true);
+        outline.setManaged(false);
+        getChildren().addAll(view, outline);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        outline.resizeRelocate(0, 0, getWidth(), getHeight());
     }
 
     /** Logical width in whole pixels (at least 1). */

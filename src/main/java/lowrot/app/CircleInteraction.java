@@ -55,7 +55,8 @@ final class CircleInteraction {
     }
 
     private CircleLayout layout() {
-        return new CircleLayout(view.getWidth(), view.getHeight());
+        return lowrot.render.CircleRenderer.layout(
+                view.getWidth(), view.getHeight(), session.pictures().circleOptions());
     }
 
     /**

@@ -211,7 +211,10 @@ final class FigurePainter {
                 BufferedImage image = reuse(chartImages.get(e.getKey()), w, h, r.scale());
                 chartImages.put(e.getKey(), image);
                 var chart = charts.chart(e.getKey());
-                paint(image, r.scale(), g -> chart.draw(g, new Rectangle2D.Double(0, 0, w, h)));
+                paint(
+                        image,
+                        r.scale(),
+                        g -> lowrot.render.LegendFit.draw(chart, g, new Rectangle2D.Double(0, 0, w, h)));
                 images.put(e.getKey(), image);
             }
             int marginPoints = charts.chart(ChartSet.Panel.MARGIN)

@@ -1,6 +1,8 @@
 package lowrot.app;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import javafx.animation.AnimationTimer;
@@ -33,6 +35,9 @@ final class LiveFigures {
     private final Map<ChartSet.Panel, BitmapView> chartViews = new EnumMap<>(ChartSet.Panel.class);
     private final FigurePainter painter;
     private final SplitPane node;
+    private final GridPane grid = new GridPane();
+    private final StackPane circleLayer;
+    private FigureChoice shown;
     private final AnimationTimer timer;
     private boolean circleDirty = true;
     private boolean chartsDirty = true;
@@ -58,12 +63,12 @@ final class LiveFigures {
         // Bottom right, above the legend line: the caption runs along the top.
         StackPane.setAlignment(perf.node(), Pos.BOTTOM_RIGHT);
         StackPane.setMargin(perf.node(), new Insets(0, 4, 26, 0));
-        GridPane grid = new GridPane();
         grid.setHgap(4);
         grid.setVgap(4);
         ChartSet.Panel[] panels = ChartSet.Panel.values();
         for (int p = 0; p < panels.length; p++) {
             BitmapView viewer = new BitmapView();
+            viewer.getStyleClass().add("figure");
             viewer.setId("chart-" + panels[p].name().toLowerCase());
             viewer.setPrefSize(320, 300);
             viewer.widthProperty().addListener(o -> chartsDirty = true);
@@ -74,10 +79,11 @@ final class LiveFigures {
             chartViews.put(panels[p], viewer);
             GridPane.setHgrow(viewer, Priority.ALWAYS);
             GridPane.setVgrow(viewer, Priority.ALWAYS);
-            grid.add(viewer, p % ChartSet.COLUMNS, p / ChartSet.COLUMNS);
         }
-        node = new SplitPane(perfLayer, grid);
-        node.setDividerPositions(0.36);
+        circleView.getStyleClass().add("figure");
+        this.circleLayer = perfLayer;
+        node = new SplitPane();
+        show(FigureChoice.all());
         timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -101,6 +107,63 @@ final class LiveFigures {
 
     Node node() {
         return node;
+    }
+
+    /**
+     * Shows these figures: the circle on the left (36 % of the width when charts show beside it), the charts
+     * in a grid of at most {@link ChartSet#COLUMNS} columns, in panel order. Hidden charts are not drawn.
+     */
+    void show(FigureChoice choice) {
+        shown = choice;
+        grid.getChildren().clear();
+        grid.getColumnConstraints().clear();
+        List<ChartSet.Panel> panels = new ArrayList<>(choice.charts());
+        int columns = panels.size() <= 2 ? panels.size() : panels.size() == 4 ? 2 : ChartSet.COLUMNS;
+        for (int p = 0; p < panels.size(); p++) {
+            grid.add(chartViews.get(panels.get(p)), p % columns, p / columns);
+        }
+        for (int c = 0; c < columns; c++) {
+            javafx.scene.layout.ColumnConstraints cc = new javafx.scene.layout.ColumnConstraints();
+            cc.setPercentWidth(100.0 / columns);
+            cc.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(cc);
+        }
+        List<Node> items = new ArrayList<>();
+        if (choice.circle()) {
+            items.add(circleLayer);
+        }
+        if (!panels.isEmpty()) {
+            items.add(grid);
+        }
+        node.getItems().setAll(items);
+        if (items.size() == 2) {
+            node.setDividerPositions(panels.size() <= 2 ? 0.45 : 0.36);
+        }
+        circleDirty = true;
+        chartsDirty = true;
+    }
+
+    FigureChoice shown() {
+        return shown;
+    }
+
+    /** Outlines one figure (null: the circle view) for the tour, and only that one; {@code none} clears it. */
+    void highlight(ChartSet.Panel panel, boolean none) {
+        circleView.getStyleClass().remove(HIGHLIGHT);
+        for (BitmapView v : chartViews.values()) {
+            v.getStyleClass().remove(HIGHLIGHT);
+        }
+        if (!none) {
+            (panel == null ? circleView : chartViews.get(panel)).getStyleClass().add(HIGHLIGHT);
+        }
+    }
+
+    /** The style class of the figure the tour points at. */
+    static final String HIGHLIGHT = "tour-focus";
+
+    /** The view of a chart (null: the circle view). */
+    BitmapView view(ChartSet.Panel panel) {
+        return panel == null ? circleView : chartViews.get(panel);
     }
 
     void start() {
@@ -127,7 +190,7 @@ final class LiveFigures {
     private void drawCircle() {
         int w = circleView.logicalWidth();
         int h = circleView.logicalHeight();
-        if (session.latest() == null || w < 10 || h < 10) {
+        if (session.latest() == null || w < 10 || h < 10 || !shown.circle()) {
             return;
         }
         painter.paintCircle(new FigurePainter.CircleRequest(session.pictures().sceneCopy(), w, h, outputScale()));
@@ -136,6 +199,9 @@ final class LiveFigures {
     private void drawCharts() {
         Map<ChartSet.Panel, int[]> sizes = new EnumMap<>(ChartSet.Panel.class);
         for (var e : chartViews.entrySet()) {
+            if (!shown.shows(e.getKey())) {
+                continue;
+            }
             sizes.put(
                     e.getKey(),
                     new int[] {e.getValue().logicalWidth(), e.getValue().logicalHeight()});

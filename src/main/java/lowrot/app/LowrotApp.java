@@ -14,7 +14,8 @@ import lowrot.io.LabConfig;
  * Experiments window and starts its width sweep; {@code --measure S} trains for S seconds as fast as possible and prints the
  * frame times and training throughput the performance overlay shows, then exits; {@code --stress N}
  * performs N random actions while training and prints each action's FX time and the FX thread's
- * heartbeat latency ({@link StressDriver}), then exits.
+ * heartbeat latency ({@link StressDriver}), then exits; {@code --presentation} opens in presentation mode,
+ * and {@code --size WxH} sets the window's size in pixels.
  */
 public final class LowrotApp extends Application {
     private MainWindow window;
@@ -50,6 +51,14 @@ public final class LowrotApp extends Application {
             args.remove(at);
             play = true;
         }
+        boolean present = args.remove("--presentation");
+        double[] size = null;
+        at = args.indexOf("--size");
+        if (at >= 0 && at + 1 < args.size()) {
+            size = windowSize(args.get(at + 1));
+            args.remove(at + 1);
+            args.remove(at);
+        }
         String problem = null;
         String file = args.isEmpty() ? null : args.get(0);
         if (file != null) {
@@ -63,7 +72,14 @@ public final class LowrotApp extends Application {
         if (problem != null) {
             window.messageLabel().setText("could not open " + file + ": " + problem);
         }
+        if (size != null) {
+            stage.setWidth(size[0]);
+            stage.setHeight(size[1]);
+        }
         stage.show();
+        if (present) {
+            window.presentation().set(true);
+        }
         if (play) {
             window.session().transport().play();
         }
@@ -91,6 +107,24 @@ public final class LowrotApp extends Application {
             ex.show();
             ex.startTab(experiments);
         }
+    }
+
+    /** "1280x800" as {1280, 800}; anything else is refused with the flag's name and form. */
+    static double[] windowSize(String text) {
+        String[] wh = text.toLowerCase(java.util.Locale.ROOT).split("x");
+        try {
+            if (wh.length == 2) {
+                double w = Integer.parseInt(wh[0].trim());
+                double h = Integer.parseInt(wh[1].trim());
+                if (w >= 640 && h >= 480 && w <= 16384 && h <= 16384) {
+                    return new double[] {w, h};
+                }
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException("--size " + text
+                + ": give the window's width and height in pixels, e.g. 1280x800 (640x480 to 16384x16384)");
     }
 
     /** Runs the stress driver on its own thread, prints its report and closes the application. */

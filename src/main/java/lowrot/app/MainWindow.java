@@ -40,6 +40,8 @@ public final class MainWindow {
     private final Exports exports;
     private final PerfOverlay perf = new PerfOverlay();
     private final Scene scene;
+    private final WindowPrefs prefs = WindowPrefs.standard();
+    private final PresentationMode presentation;
 
     private final StatusBar statusBar;
     private final TransportBar transport;
@@ -94,12 +96,13 @@ public final class MainWindow {
             }
         });
         BorderPane root = new BorderPane();
-        javafx.scene.layout.HBox top =
-                new javafx.scene.layout.HBox(transport.node(), transport.pinNode(), recorder.node());
+        ScrollPane left = new ScrollPane(controls.node());
+        this.presentation = new PresentationMode(stage, root, left, session, figures, prefs);
+        javafx.scene.layout.HBox top = new javafx.scene.layout.HBox(
+                presentation.controlsButton(), transport.node(), transport.pinNode(), recorder.node());
         javafx.scene.layout.HBox.setHgrow(transport.node(), javafx.scene.layout.Priority.ALWAYS);
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         root.setTop(new VBox(menuBar(), top));
-        ScrollPane left = new ScrollPane(controls.node());
         left.setFitToWidth(true);
         left.setPrefWidth(300);
         left.setMinWidth(250);
@@ -119,6 +122,7 @@ public final class MainWindow {
         stage.setOnCloseRequest(e -> shutdown());
         figures.start();
         session.start();
+        prefs.reportTo(session::settingsNote);
     }
 
     /** Closes the window's work: the figures, the trainer thread, the solvers and the file thread. */
@@ -164,11 +168,16 @@ public final class MainWindow {
         Menu view = new Menu("View");
         MenuItem overlay = item("Performance overlay", perf::toggle);
         overlay.setAccelerator(new KeyCodeCombination(KeyCode.F3));
+        MenuItem present = item("Presentation", presentation::toggle);
+        present.setAccelerator(new KeyCodeCombination(KeyCode.F11));
         view.getItems()
                 .addAll(
                         item("Experiments…", () -> openExperiments().show()),
                         item("Optimal network (γ_gl)…", () -> optimalNetwork().show()),
-                        overlay);
+                        overlay,
+                        new SeparatorMenuItem(),
+                        present,
+                        presentation.figuresMenu());
         Menu help = new Menu("Help");
         help.getItems().add(item("About the math", this::aboutTheMath));
         return new MenuBar(file, edit, view, help);
@@ -358,5 +367,17 @@ public final class MainWindow {
 
     PerfOverlay perf() {
         return perf;
+    }
+
+    PresentationMode presentation() {
+        return presentation;
+    }
+
+    LiveFigures figures() {
+        return figures;
+    }
+
+    Stage stage() {
+        return stage;
     }
 }

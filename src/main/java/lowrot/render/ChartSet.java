@@ -189,6 +189,7 @@ public final class ChartSet {
             x.setLabelFont(ChartBuilder.LABEL_FONT);
             plot.setDomainAxis(x);
         }
+        applyText();
         ((NumberAxis) chart(Panel.MARGIN).getXYPlot().getRangeAxis())
                 .setLabel(options.marginUnit().label());
         margin.setKey(
@@ -293,8 +294,16 @@ public final class ChartSet {
         featureRenderer.setSeriesVisibleInLegend(4, points.stream().anyMatch(m -> Metrics.applies(m.flippedNorms())));
     }
 
+    /** Every chart's text at the options' sizes (reference lines are drawn anew each update, so after each). */
+    private void applyText() {
+        for (JFreeChart chart : charts.values()) {
+            options.text().apply(chart);
+        }
+    }
+
     /** Points were added silently; one change event per series lets the axes re-range, then the charts redraw. */
     private void fireChanged() {
+        applyText();
         for (XYSeries s : allSeries()) {
             s.fireSeriesChanged();
         }

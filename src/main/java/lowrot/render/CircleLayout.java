@@ -21,10 +21,18 @@ public final class CircleLayout {
     private final double scale;
 
     public CircleLayout(double width, double height) {
-        double usableH = Math.max(10, height - TITLE_SPACE - FOOTER_SPACE);
+        this(width, height, 1);
+    }
+
+    /**
+     * The layout of a view whose caption and legend are drawn {@code textScale} times the window's size
+     * (presentation mode): the space above and below the circle grows with them.
+     */
+    public CircleLayout(double width, double height, double textScale) {
+        double usableH = Math.max(10, height - textScale * (TITLE_SPACE + FOOTER_SPACE));
         this.scale = Math.max(1, Math.min(width, usableH) / 2 / (OUTER + 0.04));
         this.cx = width / 2;
-        this.cy = TITLE_SPACE + usableH / 2;
+        this.cy = textScale * TITLE_SPACE + usableH / 2;
     }
 
     /** Pixel x of the plane point (u, v). */

@@ -22,6 +22,19 @@ import lowrot.core.train.Snapshot;
 public final class CircleRenderer {
     private static final Font CAPTION = new Font(Font.SANS_SERIF, Font.BOLD, 13);
     private static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    /** Presentation sizes: the legend at 18 pt, the caption at 18 · 13/11 ≈ 21 pt; the layout grows alike. */
+    private static final float LARGE = 18f / 11f;
+
+    /** How much larger than the window's the view's text is drawn: 1, or {@link #LARGE} in presentation mode. */
+    public static double textScale(CircleScene.Options options) {
+        return options.largeText() ? LARGE : 1;
+    }
+
+    /** The circle's layout in a w × h view with these options. */
+    public static CircleLayout layout(double w, double h, CircleScene.Options options) {
+        return new CircleLayout(w, h, textScale(options));
+    }
+
     private static final int ROSE_BINS = 48;
 
     private CircleRenderer() {}
@@ -95,7 +108,7 @@ public final class CircleRenderer {
         hints(g);
         g.setPaint(Palette.BACKGROUND);
         g.fill(new Rectangle2D.Double(0, 0, w, h));
-        CircleLayout layout = new CircleLayout(w, h);
+        CircleLayout layout = layout(w, h, scene.options());
         CircleScene.Options opt = scene.options();
         Snapshot s = scene.snapshot();
         if (opt.regions() && scene.regions() != null) {
@@ -131,7 +144,7 @@ public final class CircleRenderer {
      */
     public static void paintMoving(Graphics2D g, double w, double h, CircleScene scene, boolean bitmapDots) {
         hints(g);
-        CircleLayout layout = new CircleLayout(w, h);
+        CircleLayout layout = layout(w, h, scene.options());
         CircleScene.Options opt = scene.options();
         boolean density = opt.density(scene.snapshot().width());
         if (density) {
@@ -146,10 +159,11 @@ public final class CircleRenderer {
                     bitmapDots && g.getTransform().isIdentity());
         }
         g.setPaint(Palette.INK);
-        g.setFont(CAPTION);
-        drawCaption(g, scene.caption() == null ? "" : scene.caption(), w);
-        g.setFont(SMALL);
-        paintLegend(g, w, h, scene.snapshot(), opt.plane(), density, opt.optimal() && scene.optimal() != null);
+        float k = (float) textScale(opt);
+        g.setFont(CAPTION.deriveFont(CAPTION.getSize2D() * k));
+        drawCaption(g, scene.caption() == null ? "" : scene.caption(), w, k);
+        g.setFont(SMALL.deriveFont(SMALL.getSize2D() * k));
+        paintLegend(g, w, h, scene.snapshot(), opt.plane(), density, opt.optimal() && scene.optimal() != null, k);
     }
 
     private static void hints(Graphics2D g) {
@@ -159,19 +173,19 @@ public final class CircleRenderer {
     }
 
     /** The caption on one line, or on two split at a " · " when it is too wide. */
-    private static void drawCaption(Graphics2D g, String caption, double w) {
+    private static void drawCaption(Graphics2D g, String caption, double w, float k) {
         var fm = g.getFontMetrics();
         if (fm.stringWidth(caption) <= w - 20) {
-            g.drawString(caption, 10, 20);
+            g.drawString(caption, 10, 20 * k);
             return;
         }
         int cut = caption.lastIndexOf(" · ", caption.length() / 2 + 10);
         if (cut < 0) {
-            g.drawString(caption, 10, 20);
+            g.drawString(caption, 10, 20 * k);
             return;
         }
-        g.drawString(caption.substring(0, cut), 10, 16);
-        g.drawString(caption.substring(cut + 3), 10, 31);
+        g.drawString(caption.substring(0, cut), 10, 16 * k);
+        g.drawString(caption.substring(cut + 3), 10, 31 * k);
     }
 
     private static void paintRegions(Graphics2D g, CircleLayout layout, RegionGrid grid) {
@@ -302,25 +316,26 @@ public final class CircleRenderer {
             Snapshot snap,
             CircleLayout.Plane plane,
             boolean density,
-            boolean optimal) {
-        double y = h - 8;
+            boolean optimal,
+            float k) {
+        double y = h - 8 * k;
         double x = 10;
-        boolean narrow = w < 480;
-        x = legendDot(g, x, y, Palette.POSITIVE_LIGHT, Palette.POSITIVE, narrow ? "+1" : "y = +1");
-        x = legendDot(g, x, y, Palette.NEGATIVE_LIGHT, Palette.NEGATIVE, narrow ? "−1" : "y = −1");
-        x = legendDot(g, x + 8, y, Palette.POSITIVE, Palette.POSITIVE, narrow ? "a > 0" : "neuron, a > 0");
-        x = legendDot(g, x, y, Palette.NEGATIVE, Palette.NEGATIVE, narrow ? "a < 0" : "neuron, a < 0");
+        boolean narrow = w < 480 * k;
+        x = legendDot(g, x, y, k, Palette.POSITIVE_LIGHT, Palette.POSITIVE, narrow ? "+1" : "y = +1");
+        x = legendDot(g, x, y, k, Palette.NEGATIVE_LIGHT, Palette.NEGATIVE, narrow ? "−1" : "y = −1");
+        x = legendDot(g, x + 8, y, k, Palette.POSITIVE, Palette.POSITIVE, narrow ? "a > 0" : "neuron, a > 0");
+        x = legendDot(g, x, y, k, Palette.NEGATIVE, Palette.NEGATIVE, narrow ? "a < 0" : "neuron, a < 0");
         if (optimal) {
             // The dashed spokes: the directions of the optimal network that attains γ_gl.
             g.setPaint(Palette.withAlpha(Palette.GLOBAL, 0.7));
             g.setStroke(
                     new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {5f, 3f}, 0f));
-            g.draw(new Line2D.Double(x + 4, y - 4, x + 22, y - 4));
+            g.draw(new Line2D.Double(x + 4, y - 4 * k, x + 22 * k, y - 4 * k));
             g.setStroke(new BasicStroke(1f));
             g.setPaint(Palette.INK);
             String label = narrow ? "optimal net" : "optimal network (γ_gl)";
-            g.drawString(label, (float) (x + 26), (float) y);
-            x += 32 + g.getFontMetrics().stringWidth(label);
+            g.drawString(label, (float) (x + 26 * k), (float) y);
+            x += 32 * k + g.getFontMetrics().stringWidth(label);
         }
         g.setPaint(Palette.FAINT);
         String note = (density ? "bars: Σ |a|‖v‖ of the neurons per 2°" : "distance from circle ∝ |a|‖v‖")
@@ -333,14 +348,14 @@ public final class CircleRenderer {
         }
     }
 
-    private static double legendDot(Graphics2D g, double x, double y, Color fill, Color line, String text) {
-        Ellipse2D dot = new Ellipse2D.Double(x, y - 8, 8, 8);
+    private static double legendDot(Graphics2D g, double x, double y, float k, Color fill, Color line, String text) {
+        Ellipse2D dot = new Ellipse2D.Double(x, y - 8 * k, 8 * k, 8 * k);
         g.setPaint(fill);
         g.fill(dot);
         g.setPaint(line);
         g.draw(dot);
         g.setPaint(Palette.INK);
-        g.drawString(text, (float) (x + 11), (float) y);
-        return x + 16 + g.getFontMetrics().stringWidth(text) + 6;
+        g.drawString(text, (float) (x + 11 * k), (float) y);
+        return x + 16 * k + g.getFontMetrics().stringWidth(text) + 6;
     }
 }

@@ -33,6 +33,7 @@ public record CircleScene(
      * @param trails  fading trails of recent angles
      * @param plane   the coordinate plane (for d > 2)
      * @param neurons neurons as dots, as a density around the circle, or chosen by width
+     * @param largeText presentation sizes: caption 22 pt, legend 18 pt (else 13 and 11)
      */
     public record Options(
             boolean rose,
@@ -40,33 +41,38 @@ public record CircleScene(
             boolean optimal,
             boolean trails,
             CircleLayout.Plane plane,
-            NeuronView neurons) {
+            NeuronView neurons,
+            boolean largeText) {
         public static Options defaults() {
-            return new Options(false, false, true, true, CircleLayout.Plane.DEFAULT, NeuronView.AUTO);
+            return new Options(false, false, true, true, CircleLayout.Plane.DEFAULT, NeuronView.AUTO, false);
+        }
+
+        public Options withLargeText(boolean v) {
+            return new Options(rose, regions, optimal, trails, plane, neurons, v);
         }
 
         public Options withRose(boolean v) {
-            return new Options(v, regions, optimal, trails, plane, neurons);
+            return new Options(v, regions, optimal, trails, plane, neurons, largeText);
         }
 
         public Options withRegions(boolean v) {
-            return new Options(rose, v, optimal, trails, plane, neurons);
+            return new Options(rose, v, optimal, trails, plane, neurons, largeText);
         }
 
         public Options withOptimal(boolean v) {
-            return new Options(rose, regions, v, trails, plane, neurons);
+            return new Options(rose, regions, v, trails, plane, neurons, largeText);
         }
 
         public Options withTrails(boolean v) {
-            return new Options(rose, regions, optimal, v, plane, neurons);
+            return new Options(rose, regions, optimal, v, plane, neurons, largeText);
         }
 
         public Options withPlane(CircleLayout.Plane p) {
-            return new Options(rose, regions, optimal, trails, p, neurons);
+            return new Options(rose, regions, optimal, trails, p, neurons, largeText);
         }
 
         public Options withNeurons(NeuronView v) {
-            return new Options(rose, regions, optimal, trails, plane, v);
+            return new Options(rose, regions, optimal, trails, plane, v, largeText);
         }
 
         /** Whether m neurons are drawn as a density (bars around the circle) rather than as dots. */

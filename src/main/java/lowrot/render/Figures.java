@@ -13,8 +13,7 @@ import org.jfree.svg.SVGGraphics2D;
  * scale factor (2 for HiDPI) or to SVG text. Also lays out the composite figure of all panels.
  */
 public final class Figures {
-    private Figures() {
-    }
+    private Figures() {}
 
     /** A w·scale × h·scale bitmap of the painter's w × h drawing. */
     public static BufferedImage bitmap(int w, int h, double scale, Consumer<Graphics2D> painter) {
@@ -42,7 +41,7 @@ public final class Figures {
 
     /** A painter for a chart. */
     public static Consumer<Graphics2D> chart(JFreeChart chart, int w, int h) {
-        return g -> chart.draw(g, new Rectangle2D.Double(0, 0, w, h));
+        return g -> LegendFit.draw(chart, g, new Rectangle2D.Double(0, 0, w, h));
     }
 
     /** A painter for the circle view. */
@@ -66,7 +65,7 @@ public final class Figures {
             for (int p = 0; p < panels.length; p++) {
                 int x = h + (p % ChartSet.COLUMNS) * cellW;
                 int y = (p / ChartSet.COLUMNS) * cellH;
-                charts.chart(panels[p]).draw(g, new Rectangle2D.Double(x, y, cellW, cellH));
+                LegendFit.draw(charts.chart(panels[p]), g, new Rectangle2D.Double(x, y, cellW, cellH));
             }
         };
     }
