@@ -177,4 +177,47 @@ class CircleRendererTest {
         int[] b = pixels(g -> CircleRenderer.paint(g, W, H, dense));
         assertTrue(!java.util.Arrays.equals(a, b));
     }
+
+    /** Every text of an SVG drawing whose right end lies beyond {@code w}: "text [x, right]". */
+    static java.util.List<String> textsPast(String svg, double w) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        var m = java.util.regex.Pattern.compile(
+                        "<text x='([0-9.\\-]+)' y='[0-9.\\-]+' style='[^']*font-size: ([0-9.]+)px;( font-weight: bold;)?'>([^<]*)</text>")
+                .matcher(svg);
+        var frc = new java.awt.font.FontRenderContext(null, true, true);
+        while (m.find()) {
+            double x = Double.parseDouble(m.group(1));
+            java.awt.Font f = new java.awt.Font(
+                    java.awt.Font.SANS_SERIF, m.group(3) != null ? java.awt.Font.BOLD : java.awt.Font.PLAIN, (int)
+                            Math.round(Double.parseDouble(m.group(2))));
+            String text = m.group(4).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
+            double right = x + f.getStringBounds(text, frc).getWidth();
+            if (right > w + 1) {
+                out.add(text + " [" + Math.round(x) + ", " + Math.round(right) + "]");
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void captionAndLegendStayInsideANarrowViewInBothTextSizes() {
+        Trainer t = trainer(40);
+        String caption = "neural collapse · m = 64 · step 8,000 · τ = 4000 · rotation 36.93° (mean) · max-margin"
+                + " alignment 0.9966";
+        for (boolean large : new boolean[] {false, true}) {
+            for (int w : new int[] {300, 420, 640}) {
+                CircleScene sc = new CircleScene(
+                        t.snapshot(1),
+                        t.data().train(),
+                        null,
+                        null,
+                        null,
+                        CircleScene.Options.defaults().withLargeText(large),
+                        caption);
+                String svg = Figures.svg(w, 700, Figures.circle(sc, w, 700));
+                assertTrue(svg.contains("<text"), "the drawing has text");
+                assertTrue(textsPast(svg, w).isEmpty(), w + " wide, large " + large + ": " + textsPast(svg, w));
+            }
+        }
+    }
 }
