@@ -15,7 +15,8 @@ import lowrot.io.LabConfig;
  * frame times and training throughput the performance overlay shows, then exits; {@code --stress N}
  * performs N random actions while training and prints each action's FX time and the FX thread's
  * heartbeat latency ({@link StressDriver}), then exits; {@code --presentation} opens in presentation mode,
- * and {@code --size WxH} sets the window's size in pixels.
+ * {@code --tour} opens the tour of the paper at its first stop (or where it was left), and {@code --size WxH} sets
+ * the window's size in pixels.
  */
 public final class LowrotApp extends Application {
     private MainWindow window;
@@ -52,6 +53,7 @@ public final class LowrotApp extends Application {
             play = true;
         }
         boolean present = args.remove("--presentation");
+        boolean tour = args.remove("--tour");
         double[] size = null;
         at = args.indexOf("--size");
         if (at >= 0 && at + 1 < args.size()) {
@@ -79,6 +81,9 @@ public final class LowrotApp extends Application {
         stage.show();
         if (present) {
             window.presentation().set(true);
+        }
+        if (tour) {
+            window.tour().open();
         }
         if (play) {
             window.session().transport().play();

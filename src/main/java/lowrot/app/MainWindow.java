@@ -42,6 +42,7 @@ public final class MainWindow {
     private final Scene scene;
     private final WindowPrefs prefs = WindowPrefs.standard();
     private final PresentationMode presentation;
+    private final Tour tour;
 
     private final StatusBar statusBar;
     private final TransportBar transport;
@@ -61,10 +62,12 @@ public final class MainWindow {
         this.statusBar = new StatusBar(session);
         this.transport = new TransportBar(session);
         this.recorder = new AnimationRecorder(session, stage);
+        this.tour = new Tour(session, figures, transport, viewPanel, prefs, jobs);
         session.setListener(new SessionListener() {
             @Override
             public void runStarted() {
                 controls.refresh();
+                tour.runStarted();
             }
 
             @Override
@@ -85,6 +88,7 @@ public final class MainWindow {
             @Override
             public void status() {
                 updateStatus();
+                tour.refresh();
                 if (optimalNetwork != null && optimalNetwork.showing()) {
                     optimalNetwork.refresh();
                 }
@@ -109,7 +113,7 @@ public final class MainWindow {
         left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         root.setLeft(left);
         root.setCenter(figures.node());
-        root.setBottom(statusBar.node());
+        root.setBottom(new VBox(tour.node(), statusBar.node()));
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         scene = new Scene(root, Math.min(1500, screen.getWidth()), Math.min(920, screen.getHeight()));
         scene.getStylesheets()
@@ -179,7 +183,7 @@ public final class MainWindow {
                         present,
                         presentation.figuresMenu());
         Menu help = new Menu("Help");
-        help.getItems().add(item("About the math", this::aboutTheMath));
+        help.getItems().addAll(item("Tour of the paper", tour::open), item("About the math", this::aboutTheMath));
         return new MenuBar(file, edit, view, help);
     }
 
@@ -200,7 +204,11 @@ public final class MainWindow {
         if (e.isControlDown() || e.isAltDown() || e.isMetaDown() || e.isShortcutDown()) {
             return; // Ctrl+Shift+R records, F3 toggles the overlay: accelerators, not the single keys below
         }
-        if (scene.getFocusOwner() instanceof TextInputControl) {
+        boolean typing = scene.getFocusOwner() instanceof TextInputControl;
+        if (tour.onKey(e, typing)) {
+            return;
+        }
+        if (typing) {
             if (e.getCode() == KeyCode.ESCAPE) {
                 // Esc leaves the field, so that Space, → and R drive the run again.
                 scene.getRoot().requestFocus();
@@ -367,6 +375,10 @@ public final class MainWindow {
 
     PerfOverlay perf() {
         return perf;
+    }
+
+    Tour tour() {
+        return tour;
     }
 
     PresentationMode presentation() {

@@ -25,6 +25,8 @@ final class TransportBar {
     private final ToolBar bar;
     private final ComboBox<String> speed = new ComboBox<>();
     private final ToolBar pinBar;
+    private final TextField stopAt = new TextField();
+    private final Label stopError = new Label();
 
     /** The paces offered, in τ-decades per second, as the menu shows them. */
     static final List<String> SPEEDS = List.of(
@@ -98,13 +100,11 @@ final class TransportBar {
             showSpf.run();
         });
         showSpf.run();
-        TextField stopAt = new TextField();
         stopAt.setId("stopAtTime");
         stopAt.setPrefColumnCount(6);
         stopAt.setPromptText("none");
         stopAt.setTooltip(new Tooltip("Pause when GF time τ reaches this value (empty: no τ target). The run also"
                 + " pauses at run.steps steps. Play continues past a target."));
-        Label stopError = new Label();
         stopError.getStyleClass().add("field-error");
         stopAt.setOnAction(e -> {
             String text = stopAt.getText().trim();
@@ -168,6 +168,17 @@ final class TransportBar {
     /** Chooses "as fast as possible" in the speed menu (which sets the session's pace). */
     void playAsFastAsPossible() {
         speed.setValue(FASTEST);
+    }
+
+    /**
+     * Sets the speed menu and the stop-at-τ field as a user would (the tour's stops): the session plays at
+     * {@code pace} τ-decades per second (one of {@link #SPEEDS}) and pauses at τ = {@code targetTime}.
+     */
+    void setPaceAndTarget(double pace, double targetTime) {
+        speed.setValue(label(pace));
+        stopAt.setText(TourReadings.plain(targetTime));
+        String problem = session.transport().setTargetTime(targetTime);
+        stopError.setText(problem == null ? "" : problem);
     }
 
     /** Pin run and Clear pins, kept in view beside the transport bar however narrow the window. */

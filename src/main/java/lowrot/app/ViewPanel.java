@@ -19,6 +19,9 @@ import lowrot.render.CircleScene;
 final class ViewPanel {
     private final LabSession session;
     private final VBox box = new VBox(6);
+    private final CheckBox learned = new CheckBox("learned plane (d > 2)");
+    private final TextField axisA = new TextField("1");
+    private final TextField axisB = new TextField("2");
 
     ViewPanel(LabSession session) {
         this.session = session;
@@ -66,8 +69,6 @@ final class ViewPanel {
         unit.setTooltip(new Tooltip("Which normalized margin the margin chart shows."));
         unit.setOnAction(e -> session.pictures()
                 .setChartOptions(session.pictures().chartOptions().withMarginUnit(unit.getValue())));
-        TextField axisA = new TextField("1");
-        TextField axisB = new TextField("2");
         axisA.setId("planeA");
         axisB.setId("planeB");
         axisA.setPrefColumnCount(3);
@@ -84,16 +85,11 @@ final class ViewPanel {
         };
         axisA.setOnAction(setPlane);
         axisB.setOnAction(setPlane);
-        CheckBox learned = new CheckBox("learned plane (d > 2)");
         learned.setId("learnedPlane");
         learned.setTooltip(new Tooltip("Project on the top two principal directions of the neuron directions, "
                 + "weighted by |a_j|‖v_j‖ (an SVD): the plane the network selected. The legend under the circle "
                 + "gives its overlap with the e1–e2 plane (1 = the same plane)."));
-        learned.setOnAction(e -> {
-            setLearnedPlane(learned.isSelected());
-            axisA.setDisable(learned.isSelected());
-            axisB.setDisable(learned.isSelected());
-        });
+        learned.setOnAction(e -> showLearnedPlane(learned.isSelected()));
         box.getChildren()
                 .addAll(
                         new Label("neurons"),
@@ -119,6 +115,14 @@ final class ViewPanel {
 
     private void options(Function<CircleScene.Options, CircleScene.Options> change) {
         session.pictures().setCircleOptions(change.apply(session.pictures().circleOptions()));
+    }
+
+    /** Ticks or clears "learned plane" as a click would (the tour's parity stop). */
+    void showLearnedPlane(boolean on) {
+        learned.setSelected(on);
+        setLearnedPlane(on);
+        axisA.setDisable(on);
+        axisB.setDisable(on);
     }
 
     /** Projects the circle view on the network's learned plane, or back on the typed coordinate plane. */
