@@ -55,9 +55,14 @@ public final class LowrotApp extends Application {
         boolean present = args.remove("--presentation");
         boolean tour = args.remove("--tour");
         double[] size = null;
+        String sizeProblem = null;
         at = args.indexOf("--size");
         if (at >= 0 && at + 1 < args.size()) {
-            size = windowSize(args.get(at + 1));
+            try {
+                size = windowSize(args.get(at + 1));
+            } catch (IllegalArgumentException e) {
+                sizeProblem = e.getMessage();
+            }
             args.remove(at + 1);
             args.remove(at);
         }
@@ -73,6 +78,8 @@ public final class LowrotApp extends Application {
         window = new MainWindow(stage, initial);
         if (problem != null) {
             window.messageLabel().setText("could not open " + file + ": " + problem);
+        } else if (sizeProblem != null) {
+            window.messageLabel().setText(sizeProblem);
         }
         if (size != null) {
             stage.setWidth(size[0]);
