@@ -14,7 +14,7 @@ import lowrot.render.CircleRenderer;
 import lowrot.render.CircleScene;
 
 /**
- * Draws the circle view and the four charts on its own thread into bitmaps, so the FX thread only
+ * Draws the circle view and the charts on its own thread into bitmaps, so the FX thread only
  * copies finished pixels (a few milliseconds) however many neurons there are. Requests are latest
  * wins; each view has at most one finished frame waiting for the FX thread, and a new one is drawn
  * only after the FX thread has taken the last, so the bitmap being copied is never drawn into.
