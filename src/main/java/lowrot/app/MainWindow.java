@@ -101,7 +101,7 @@ public final class MainWindow {
         });
         BorderPane root = new BorderPane();
         ScrollPane left = new ScrollPane(controls.node());
-        this.presentation = new PresentationMode(stage, root, left, session, figures, prefs);
+        this.presentation = new PresentationMode(stage, root, left, session, figures, prefs, tour::setLargeText);
         javafx.scene.layout.HBox top = new javafx.scene.layout.HBox(
                 presentation.controlsButton(), transport.node(), transport.pinNode(), recorder.node());
         javafx.scene.layout.HBox.setHgrow(transport.node(), javafx.scene.layout.Priority.ALWAYS);

@@ -27,6 +27,7 @@ final class PresentationMode {
     private final LabSession session;
     private final LiveFigures figures;
     private final WindowPrefs prefs;
+    private final java.util.function.Consumer<Boolean> largeText;
     private final ToggleButton controlsButton = new ToggleButton("Controls");
     private FigureChoice choice;
     private boolean on;
@@ -37,13 +38,15 @@ final class PresentationMode {
             Node controlPanel,
             LabSession session,
             LiveFigures figures,
-            WindowPrefs prefs) {
+            WindowPrefs prefs,
+            java.util.function.Consumer<Boolean> largeText) {
         this.stage = stage;
         this.root = root;
         this.controlPanel = controlPanel;
         this.session = session;
         this.figures = figures;
         this.prefs = prefs;
+        this.largeText = largeText;
         this.choice = FigureChoice.parse(prefs.get(FIGURES_KEY, null), FigureChoice.presentationDefault());
         controlsButton.setId("controlsToggle");
         controlsButton.setTooltip(new Tooltip("Show or hide the control panel (presentation mode)."));
@@ -89,6 +92,7 @@ final class PresentationMode {
         Pictures pictures = session.pictures();
         pictures.setChartOptions(pictures.chartOptions().withLargeText(on));
         pictures.setCircleOptions(pictures.circleOptions().withLargeText(on));
+        largeText.accept(on);
         stage.setFullScreenExitHint(on ? "Esc or F11 leaves presentation mode" : null);
         stage.setFullScreen(on);
     }

@@ -48,6 +48,7 @@ final class Tour {
     private ShippedComplexity complexity;
     private String complexityProblem;
     private boolean loading;
+    private boolean largeText;
 
     Tour(
             LabSession session,
@@ -226,9 +227,32 @@ final class Tour {
         return new TreeMap<>(widths);
     }
 
+    /** The last stop's figure as drawn now, or null before the shipped results are read. */
+    org.jfree.chart.JFreeChart complexityChart() {
+        return chart.getChart();
+    }
+
     /** The shipped results once read, else null. */
     ShippedComplexity complexity() {
         return complexity;
+    }
+
+    /** Presentation mode's text sizes for the last stop's figure (its sentences follow the window's CSS). */
+    void setLargeText(boolean value) {
+        largeText = value;
+        drawComplexity();
+    }
+
+    private void drawComplexity() {
+        if (complexity == null) {
+            return;
+        }
+        var needed = ComplexityCharts.needed(
+                ComplexityAnalysis.points(complexity.needed()), complexity.exponents(), complexity.epsilon());
+        if (largeText) {
+            lowrot.render.ChartText.PRESENTATION.apply(needed);
+        }
+        chart.setChart(needed);
     }
 
     private void show(boolean on) {
@@ -246,8 +270,7 @@ final class Tour {
                 c -> {
                     loading = false;
                     complexity = c;
-                    chart.setChart(
-                            ComplexityCharts.needed(ComplexityAnalysis.points(c.needed()), c.exponents(), c.epsilon()));
+                    drawComplexity();
                     refresh();
                 },
                 e -> {

@@ -124,6 +124,20 @@ class PresentationModeTest {
             assertTrue(sizes.stream().allMatch(s -> s >= 18), "font sizes " + sizes);
         }
 
+        // The tour's card and its last stop's figure in presentation sizes too.
+        robot.interact(() -> window.tour().go(TourStops.ALL.size() - 1));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.tour().complexityChart() != null);
+        List<String> tourSmall = new ArrayList<>();
+        String[] tourSvg = new String[1];
+        robot.interact(() -> {
+            window.stage().getScene().getRoot().applyCss();
+            visibleFontSizes(window.stage().getScene().lookup("#tourCard"), tourSmall, 18);
+            tourSvg[0] = Figures.svg(640, 480, Figures.chart(window.tour().complexityChart(), 640, 480));
+        });
+        assertEquals(List.of(), tourSmall, "texts under 18 pt in the tour's card");
+        assertTrue(svgFontSizes(tourSvg[0]).stream().allMatch(s -> s >= 18), "tour figure " + svgFontSizes(tourSvg[0]));
+        robot.interact(() -> window.tour().close());
+
         // Controls fold into the transport bar; the default choice shows the circle, margin and rotation.
         robot.interact(() -> {
             assertTrue(window.presentation().on());
