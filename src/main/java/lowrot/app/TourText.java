@@ -88,8 +88,9 @@ final class TourText {
             }
             b.append('.');
         }
-        b.append(" With the 1/√m output scale a neuron's gradient is of order 1/√m, so at fixed τ its rotation"
-                + " should fall like m^−½: four times the width, half the rotation.");
+        b.append(" With the 1/√m output scale each neuron's gradient carries a factor 1/√m, so while the risk"
+                + " follows the same course at every width, the rotation at fixed τ falls like m^−½ (four times the"
+                + " width, half the rotation): compare the exponent with −0.5.");
         return b.toString();
     }
 
