@@ -12,6 +12,7 @@ import lowrot.core.experiment.ComplexityPlan;
 import lowrot.core.experiment.Learner;
 import lowrot.core.experiment.SampleComplexity;
 import lowrot.io.AtomicFiles;
+import lowrot.io.ComplexityCsv;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -166,7 +167,7 @@ final class ComplexityCommand implements Callable<Integer> {
             if (rows == null) {
                 missing.add(chain);
             } else {
-                byChain.put(chain, rows.stream().map(ComplexityFiles::parse).toList());
+                byChain.put(chain, rows.stream().map(ComplexityCsv::parse).toList());
             }
         }
         stdout.println(
@@ -174,7 +175,7 @@ final class ComplexityCommand implements Callable<Integer> {
         stdout.flush();
         try (ProgressBar bar = Progress.bar("complexity", 1000, !parallel.noProgress)) {
             SampleComplexity.run(plan, missing, parallel.workers, Progress.monitor(bar, 1000), (chain, cells) -> {
-                store.save(key(chain), cells.stream().map(ComplexityFiles::row).toList());
+                store.save(key(chain), cells.stream().map(ComplexityCsv::row).toList());
                 synchronized (byChain) {
                     byChain.put(chain, cells);
                 }

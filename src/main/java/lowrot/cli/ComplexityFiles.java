@@ -25,7 +25,6 @@ import org.jfree.chart.JFreeChart;
  * needed per chain), the figures, the printed summary, and the shard files of {@code complexity --shard}.
  */
 final class ComplexityFiles {
-    static final String HEADER = ComplexityCsv.HEADER;
     private static final String SHARD = "# lowrot complexity shard ";
     private static final String GRID = "# grid ";
 
@@ -63,14 +62,6 @@ final class ComplexityFiles {
         return Arrays.stream(v).mapToObj(Integer::toString).collect(Collectors.joining(","));
     }
 
-    static String row(SampleComplexity.Cell c) {
-        return ComplexityCsv.row(c);
-    }
-
-    static SampleComplexity.Cell parse(String line) {
-        return ComplexityCsv.parse(line);
-    }
-
     /** Shard i of N: chains k with k mod N = i, in chain order. */
     static List<SampleComplexity.Chain> chains(ComplexityPlan plan, Shard shard) {
         List<SampleComplexity.Chain> all = plan.chains();
@@ -83,9 +74,13 @@ final class ComplexityFiles {
 
     static String shardText(Shard shard, ComplexityPlan plan, List<SampleComplexity.Cell> cells) {
         StringBuilder b = new StringBuilder(SHARD).append(shard).append('\n');
-        b.append(GRID).append(planLine(plan)).append('\n').append(HEADER).append('\n');
+        b.append(GRID)
+                .append(planLine(plan))
+                .append('\n')
+                .append(ComplexityCsv.HEADER)
+                .append('\n');
         for (SampleComplexity.Cell c : cells) {
-            b.append(row(c)).append('\n');
+            b.append(ComplexityCsv.row(c)).append('\n');
         }
         return b.toString();
     }
@@ -113,7 +108,7 @@ final class ComplexityFiles {
             if (lines.size() < 3
                     || !lines.get(0).startsWith(SHARD)
                     || !lines.get(1).startsWith(GRID)
-                    || !lines.get(2).equals(HEADER)) {
+                    || !lines.get(2).equals(ComplexityCsv.HEADER)) {
                 throw new IllegalArgumentException(f + ": not a complexity shard written by lowrot complexity --shard");
             }
             Shard s;
@@ -139,7 +134,7 @@ final class ComplexityFiles {
             byIndex[s.index()] = f;
             for (int i = 3; i < lines.size(); i++) {
                 try {
-                    cells.add(parse(lines.get(i)));
+                    cells.add(ComplexityCsv.parse(lines.get(i)));
                 } catch (RuntimeException e) {
                     throw new IllegalArgumentException(
                             f + ": line " + (i + 1) + " is not a complexity row (" + e.getMessage() + ")");
@@ -195,9 +190,9 @@ final class ComplexityFiles {
     /** Writes complexity.csv, complexity-needed.csv and the figures (PNG and SVG). */
     static void write(Path out, ComplexityPlan plan, List<SampleComplexity.Cell> cells) throws IOException {
         Files.createDirectories(out);
-        StringBuilder csv = new StringBuilder(HEADER).append('\n');
+        StringBuilder csv = new StringBuilder(ComplexityCsv.HEADER).append('\n');
         for (SampleComplexity.Cell c : cells) {
-            csv.append(row(c)).append('\n');
+            csv.append(ComplexityCsv.row(c)).append('\n');
         }
         AtomicFiles.writeText(out.resolve("complexity.csv"), csv.toString());
         double eps = plan.settings().epsilon();

@@ -19,8 +19,15 @@ import org.jfree.chart.ui.Layer;
  * @param legend legend items, the labels of reference lines and the no-data message
  */
 public record ChartText(float title, float label, float tick, float legend) {
-    /** The window's sizes: titles 13, axis labels 11, ticks 10, legends and line labels 11. */
-    public static final ChartText WINDOW = new ChartText(13, 11, 10, 11);
+    /**
+     * The window's sizes, those the charts are built with: titles and axis labels as {@link ChartBuilder} makes
+     * them (13, 11), ticks at JFreeChart's default (10), legends and line labels as the axis labels.
+     */
+    public static final ChartText WINDOW = new ChartText(
+            ChartBuilder.TITLE_FONT.getSize2D(),
+            ChartBuilder.LABEL_FONT.getSize2D(),
+            org.jfree.chart.axis.Axis.DEFAULT_TICK_LABEL_FONT.getSize2D(),
+            ChartBuilder.LABEL_FONT.getSize2D());
 
     /** Presentation mode: titles 24, axis labels 20, ticks, legends and line labels 18. */
     public static final ChartText PRESENTATION = new ChartText(24, 20, 18, 18);

@@ -9,7 +9,6 @@ import java.awt.geom.Arc2D;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
-import java.util.ArrayList;
 import java.util.List;
 import lowrot.core.data.Dataset;
 import lowrot.core.train.Snapshot;
@@ -179,7 +178,8 @@ public final class CircleRenderer {
      * (the circle is as wide as the view), so the lines beyond two fall in room the circle leaves free.
      */
     private static void drawCaption(Graphics2D g, String caption, double w, float k) {
-        List<String> lines = lines(caption, " · ", g.getFontMetrics(), w - 20);
+        var fm = g.getFontMetrics();
+        List<String> lines = TextLines.of(caption, " · ", fm::stringWidth, w - 20);
         if (lines.size() == 1) {
             g.drawString(caption, 10, 20 * k);
             return;
@@ -187,31 +187,6 @@ public final class CircleRenderer {
         for (int i = 0; i < lines.size(); i++) {
             g.drawString(lines.get(i), 10, (16 + 15 * i) * k);
         }
-    }
-
-    /** The text broken at {@code sep}, then at spaces, into lines no wider than {@code room} (a longer word stays whole). */
-    static List<String> lines(String text, String sep, java.awt.FontMetrics fm, double room) {
-        List<String> out = new ArrayList<>();
-        String line = null;
-        for (String piece : text.split(java.util.regex.Pattern.quote(sep))) {
-            String candidate = line == null ? piece : line + sep + piece;
-            if (line != null && fm.stringWidth(candidate) > room) {
-                out.add(line);
-                line = piece;
-            } else {
-                line = candidate;
-            }
-        }
-        out.add(line == null ? "" : line);
-        if (sep.equals(" ")) {
-            return out;
-        }
-        // A piece wider than the room on its own is broken at its spaces.
-        List<String> fitted = new ArrayList<>();
-        for (String l : out) {
-            fitted.addAll(fm.stringWidth(l) > room ? lines(l, " ", fm, room) : List.of(l));
-        }
-        return fitted;
     }
 
     private static void paintRegions(Graphics2D g, CircleLayout layout, RegionGrid grid) {
@@ -370,7 +345,7 @@ public final class CircleRenderer {
             g.drawString(note, (float) x + 6, (float) y);
         } else {
             // Too narrow for one line: the note goes on the lines above, since the picture cannot be read without it.
-            List<String> lines = lines(note, " ", g.getFontMetrics(), w - 14);
+            List<String> lines = TextLines.of(note, " ", g.getFontMetrics()::stringWidth, w - 14);
             int lh = g.getFontMetrics().getHeight();
             for (int i = 0; i < lines.size(); i++) {
                 g.drawString(lines.get(i), 10f, (float) (y - (lines.size() - i) * lh));

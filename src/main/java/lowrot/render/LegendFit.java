@@ -4,8 +4,6 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.font.FontRenderContext;
 import java.awt.geom.Rectangle2D;
-import java.util.ArrayList;
-import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.labels.XYSeriesLabelGenerator;
 import org.jfree.chart.plot.XYPlot;
@@ -65,19 +63,7 @@ public final class LegendFit {
         if (label == null || width(label, font) <= room) {
             return label;
         }
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : label.split(" ")) {
-            String candidate = line.length() == 0 ? word : line + " " + word;
-            if (line.length() > 0 && width(candidate, font) > room) {
-                lines.add(line.toString());
-                line = new StringBuilder(word);
-            } else {
-                line = new StringBuilder(candidate);
-            }
-        }
-        lines.add(line.toString());
-        return String.join("\n", lines);
+        return String.join("\n", TextLines.of(label, " ", text -> width(text, font), room));
     }
 
     static double width(String text, Font font) {
