@@ -316,6 +316,9 @@ public final class TrainingRun implements AutoCloseable {
             long now = clock.nanoTime();
             rate.restart(now);
             pacer.restart(now);
+            // Time spent paused is not time since the last picture: else the first step after Play would show an
+            // extra in-between picture (the paced frames come from the pacer).
+            lastSnapshot = now;
             state = RunState.RUNNING;
             publishStatus("");
         } else if (cmd instanceof Command.SetPace p) {
